@@ -1,0 +1,38 @@
+//===- Config.h - Everything a command line asks for ------------*- C++ -*-===//
+#ifndef W2N_DRIVER_CONFIG_H
+#define W2N_DRIVER_CONFIG_H
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace w2n::driver {
+
+enum class Target { X86_64Linux, AArch64Linux, RISCV64Linux };
+enum class EmitKind { Exe, Obj, LLVM, Asm };
+enum class BoundsChecks { Guard, Explicit };
+
+/// A host directory made visible to the guest, as HOST[::GUEST].
+struct DirMapping {
+  std::string Host;
+  std::string Guest;
+};
+
+struct Config {
+  std::string Input;
+  std::string Output;
+  Target TargetArch = Target::X86_64Linux;
+  unsigned OptLevel = 2;
+  EmitKind Emit = EmitKind::Exe;
+  BoundsChecks Bounds = BoundsChecks::Guard;
+  std::vector<DirMapping> Dirs;
+  std::vector<std::pair<std::string, std::string>> Env;
+  bool InheritEnv = false;
+  std::vector<DirMapping> Bundles;
+  unsigned Jobs = 0; // 0: one per core
+  std::vector<std::string> RunArgs;
+};
+
+} // namespace w2n::driver
+
+#endif

@@ -1,0 +1,583 @@
+//===- FunctionValidator.cpp ----------------------------------------------===//
+#include "frontend/FunctionValidator.h"
+
+#include "llvm/ADT/Twine.h"
+
+namespace w2n::frontend {
+
+namespace {
+
+/// Reads the local declarations into Locals (after any parameters already
+/// there). Reports malformed declarations only.
+llvm::Error readLocalDecls(BinaryReader &R, LocalTypes &Locals) {
+  uint32_t Groups;
+  if (!R.readCount(Groups, 2))
+    return R.takeError();
+  uint64_t Declared = 0;
+  for (uint32_t I = 0; I < Groups; ++I) {
+    uint64_t At = R.offset();
+    uint32_t Count;
+    uint8_t Type;
+    if (!R.readVarU32(Count))
+      return R.takeError();
+    Declared += Count;
+    if (Declared > 0xffffffffu)
+      return makeMalformed(At, "too many locals");
+    uint64_t TypeAt = R.offset();
+    if (!R.readU8(Type))
+      return R.takeError();
+    if (!isValTypeByte(Type))
+      return makeMalformed(TypeAt, "malformed value type");
+    Locals.append(Count, ValType(Type));
+  }
+  return llvm::Error::success();
+}
+
+BinaryReader bodyReader(const Module &M, uint32_t DefinedIndex) {
+  const FunctionBody &Body = M.Bodies[DefinedIndex];
+  const uint8_t *Begin = M.Bytes.data();
+  return BinaryReader(Begin, Begin + Body.Offset,
+                      Begin + Body.Offset + Body.Size);
+}
+
+llvm::Error checkBodyEnd(const BinaryReader &R) {
+  if (!R.atEnd())
+    return makeMalformed(R.offset(), "section size mismatch: operators "
+                                     "remaining after the end of the function");
+  return llvm::Error::success();
+}
+
+} // namespace
+
+llvm::Error FunctionValidator::begin(uint32_t DefinedIndex, BinaryReader &R) {
+  FuncIndex = M.NumImportedFuncs + DefinedIndex;
+  Locals.reset();
+  Stack.clear();
+  Frames.clear();
+  uint32_t TypeIndex = M.FuncTypeIndices[FuncIndex];
+  bool TypeKnown = TypeIndex < M.Types.size();
+  if (TypeKnown)
+    for (ValType T : M.Types[TypeIndex].Params)
+      Locals.append(1, T);
+  if (llvm::Error E = readLocalDecls(R, Locals))
+    return E;
+  if (!TypeKnown)
+    return makeInvalid(M.FuncDeclOffsets[FuncIndex],
+                       "unknown type " + llvm::Twine(TypeIndex));
+  Frames.push_back({Opcode::End,
+                    {BlockType::Kind::Index, ValType::Void, TypeIndex},
+                    0,
+                    false});
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::mismatch(ValType Expected, ValType Actual) {
+  return fail("type mismatch: expected " + valTypeName(Expected) +
+              ", found " + valTypeName(Actual));
+}
+
+llvm::Error FunctionValidator::emptyStack(ValType Expected) {
+  if (Expected == ValType::Unknown)
+    return fail("type mismatch: expected a value, found an empty stack");
+  return fail("type mismatch: expected " + valTypeName(Expected) +
+              ", found an empty stack");
+}
+
+llvm::ArrayRef<ValType>
+FunctionValidator::blockParams(const BlockType &BT) const {
+  if (BT.K == BlockType::Kind::Index)
+    return M.Types[BT.TypeIndex].Params;
+  return {};
+}
+
+llvm::ArrayRef<ValType>
+FunctionValidator::blockResults(const BlockType &BT) const {
+  switch (BT.K) {
+  case BlockType::Kind::Empty: return {};
+  case BlockType::Kind::Value: return llvm::ArrayRef<ValType>(BT.Type);
+  case BlockType::Kind::Index: return M.Types[BT.TypeIndex].Results;
+  }
+  return {};
+}
+
+llvm::Error FunctionValidator::checkBlockType(const BlockType &BT) {
+  if (BT.K == BlockType::Kind::Index && BT.TypeIndex >= M.Types.size())
+    return fail("unknown type " + llvm::Twine(BT.TypeIndex));
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::pushBlock(Opcode Kind, BlockType BT) {
+  if (llvm::Error E = checkBlockType(BT))
+    return E;
+  llvm::ArrayRef<ValType> Params = blockParams(BT);
+  if (llvm::Error E = popTypes(Params))
+    return E;
+  Frames.push_back({Kind, BT, uint32_t(Stack.size()), false});
+  pushTypes(Params);
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitIf(BlockType BT) {
+  if (llvm::Error E = checkBlockType(BT))
+    return E;
+  if (llvm::Error E = popExpect(ValType::I32))
+    return E;
+  return pushBlock(Opcode::If, BT);
+}
+
+llvm::Error FunctionValidator::visitElse() {
+  Frame &F = Frames.back();
+  if (F.Kind != Opcode::If)
+    return fail("else without a matching if");
+  if (llvm::Error E = popTypes(blockResults(F.Type)))
+    return E;
+  if (Stack.size() != F.Height)
+    return fail("type mismatch: values remaining on the stack at the end of "
+                "the then branch");
+  F.Kind = Opcode::Else;
+  F.Unreachable = false;
+  pushTypes(blockParams(F.Type));
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitEnd() {
+  Frame F = Frames.back();
+  llvm::ArrayRef<ValType> Results = blockResults(F.Type);
+  if (llvm::Error E = popTypes(Results))
+    return E;
+  if (Stack.size() != F.Height)
+    return fail("type mismatch: values remaining on the stack at the end of "
+                "the block");
+  // An `if` without `else` passes its parameters through the missing
+  // branch, so they must be its results.
+  if (F.Kind == Opcode::If && blockParams(F.Type) != Results)
+    return fail("type mismatch: if without else must have matching parameter "
+                "and result types");
+  Frames.pop_back();
+  pushTypes(Results);
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::checkLabel(uint32_t Depth) {
+  if (Depth >= Frames.size())
+    return fail("unknown label " + llvm::Twine(Depth));
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::checkTopTypes(llvm::ArrayRef<ValType> Types) {
+  const Frame &F = Frames.back();
+  size_t Available = Stack.size() - F.Height;
+  for (size_t K = 0; K < Types.size(); ++K) {
+    ValType Expected = Types[Types.size() - 1 - K];
+    if (K >= Available) {
+      if (F.Unreachable)
+        return llvm::Error::success();
+      return emptyStack(Expected);
+    }
+    ValType Actual = Stack[Stack.size() - 1 - K];
+    if (Actual != Expected && Actual != ValType::Unknown)
+      return mismatch(Expected, Actual);
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitBr(uint32_t Depth) {
+  if (llvm::Error E = checkLabel(Depth))
+    return E;
+  if (llvm::Error E = popTypes(labelTypes(Frames[Frames.size() - 1 - Depth])))
+    return E;
+  setUnreachable();
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitBrIf(uint32_t Depth) {
+  if (llvm::Error E = checkLabel(Depth))
+    return E;
+  if (llvm::Error E = popExpect(ValType::I32))
+    return E;
+  llvm::ArrayRef<ValType> Types = labelTypes(Frames[Frames.size() - 1 - Depth]);
+  if (llvm::Error E = popTypes(Types))
+    return E;
+  pushTypes(Types);
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitBrTable(llvm::ArrayRef<uint32_t> Targets,
+                                            uint32_t Default) {
+  if (llvm::Error E = checkLabel(Default))
+    return E;
+  if (llvm::Error E = popExpect(ValType::I32))
+    return E;
+  llvm::ArrayRef<ValType> DefaultTypes =
+      labelTypes(Frames[Frames.size() - 1 - Default]);
+  size_t Arity = DefaultTypes.size();
+  for (uint32_t Depth : Targets) {
+    if (llvm::Error E = checkLabel(Depth))
+      return E;
+    llvm::ArrayRef<ValType> Types = labelTypes(Frames[Frames.size() - 1 - Depth]);
+    if (Types.size() != Arity)
+      return fail("type mismatch: br_table targets have different arities");
+    if (llvm::Error E = checkTopTypes(Types))
+      return E;
+  }
+  if (llvm::Error E = popTypes(DefaultTypes))
+    return E;
+  setUnreachable();
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitUnreachable() {
+  setUnreachable();
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitReturn() {
+  if (llvm::Error E = popTypes(blockResults(Frames.front().Type)))
+    return E;
+  setUnreachable();
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitCall(uint32_t Func) {
+  if (Func >= M.numFunctions())
+    return fail("unknown function " + llvm::Twine(Func));
+  uint32_t TypeIndex = M.FuncTypeIndices[Func];
+  if (TypeIndex >= M.Types.size())
+    return fail("unknown type " + llvm::Twine(TypeIndex));
+  const FuncType &FT = M.Types[TypeIndex];
+  if (llvm::Error E = popTypes(FT.Params))
+    return E;
+  pushTypes(FT.Results);
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitCallIndirect(uint32_t TypeIndex,
+                                                 uint32_t Table) {
+  if (llvm::Error E = checkTable(Table))
+    return E;
+  if (M.Tables[Table].Elem != ValType::FuncRef)
+    return fail("type mismatch: call_indirect on a table of " +
+                valTypeName(M.Tables[Table].Elem));
+  if (TypeIndex >= M.Types.size())
+    return fail("unknown type " + llvm::Twine(TypeIndex));
+  if (llvm::Error E = popExpect(ValType::I32))
+    return E;
+  const FuncType &FT = M.Types[TypeIndex];
+  if (llvm::Error E = popTypes(FT.Params))
+    return E;
+  pushTypes(FT.Results);
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitDrop() {
+  ValType T;
+  return pop(T);
+}
+
+llvm::Error FunctionValidator::visitSelect() {
+  if (llvm::Error E = popExpect(ValType::I32))
+    return E;
+  ValType T1, T2;
+  if (llvm::Error E = pop(T1))
+    return E;
+  if (llvm::Error E = pop(T2))
+    return E;
+  // Without a type annotation, select takes numeric or vector operands.
+  if (isReference(T1) || isReference(T2))
+    return fail("type mismatch: select without a type needs numeric or "
+                "vector operands");
+  if (T1 != T2 && T1 != ValType::Unknown && T2 != ValType::Unknown)
+    return mismatch(T1, T2);
+  push(T1 == ValType::Unknown ? T2 : T1);
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitSelectT(llvm::ArrayRef<ValType> Types) {
+  if (Types.size() != 1)
+    return fail("invalid result arity: select takes exactly one type");
+  ValType T = Types[0];
+  if (llvm::Error E = popExpect(ValType::I32))
+    return E;
+  if (llvm::Error E = popExpect(T))
+    return E;
+  if (llvm::Error E = popExpect(T))
+    return E;
+  push(T);
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitLocalGet(uint32_t Index) {
+  ValType T = Locals.typeOf(Index);
+  if (T == ValType::Void)
+    return fail("unknown local " + llvm::Twine(Index));
+  push(T);
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitLocalSet(uint32_t Index) {
+  ValType T = Locals.typeOf(Index);
+  if (T == ValType::Void)
+    return fail("unknown local " + llvm::Twine(Index));
+  return popExpect(T);
+}
+
+llvm::Error FunctionValidator::visitLocalTee(uint32_t Index) {
+  ValType T = Locals.typeOf(Index);
+  if (T == ValType::Void)
+    return fail("unknown local " + llvm::Twine(Index));
+  if (llvm::Error E = popExpect(T))
+    return E;
+  push(T);
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitGlobalGet(uint32_t Index) {
+  if (Index >= M.Globals.size())
+    return fail("unknown global " + llvm::Twine(Index));
+  push(M.Globals[Index].Type);
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitGlobalSet(uint32_t Index) {
+  if (Index >= M.Globals.size())
+    return fail("unknown global " + llvm::Twine(Index));
+  if (!M.Globals[Index].Mutable)
+    return fail("global is immutable: global " + llvm::Twine(Index));
+  return popExpect(M.Globals[Index].Type);
+}
+
+llvm::Error FunctionValidator::checkTable(uint32_t Table) {
+  if (Table >= M.Tables.size())
+    return fail("unknown table " + llvm::Twine(Table));
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitTableGet(uint32_t Table) {
+  if (llvm::Error E = checkTable(Table))
+    return E;
+  if (llvm::Error E = popExpect(ValType::I32))
+    return E;
+  push(M.Tables[Table].Elem);
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitTableSet(uint32_t Table) {
+  if (llvm::Error E = checkTable(Table))
+    return E;
+  if (llvm::Error E = popExpect(M.Tables[Table].Elem))
+    return E;
+  return popExpect(ValType::I32);
+}
+
+llvm::Error FunctionValidator::checkMemory(uint32_t Memory) {
+  if (Memory >= M.Memories.size())
+    return fail("unknown memory " + llvm::Twine(Memory));
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::checkMemArg(Opcode Op, MemArg MA) {
+  if (llvm::Error E = checkMemory(MA.Memory))
+    return E;
+  if (MA.AlignLog2 > opcodeInfo(Op).Param)
+    return fail("alignment must not be larger than natural");
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitLoad(Opcode Op, MemArg MA) {
+  if (llvm::Error E = checkMemArg(Op, MA))
+    return E;
+  return visitSimple(Op);
+}
+
+llvm::Error FunctionValidator::visitStore(Opcode Op, MemArg MA) {
+  if (llvm::Error E = checkMemArg(Op, MA))
+    return E;
+  return visitSimple(Op);
+}
+
+llvm::Error FunctionValidator::visitLoadLane(Opcode Op, MemArg MA,
+                                             uint8_t Lane) {
+  if (llvm::Error E = checkMemArg(Op, MA))
+    return E;
+  if (Lane >= (16u >> opcodeInfo(Op).Param))
+    return fail("invalid lane index " + llvm::Twine(Lane));
+  return visitSimple(Op);
+}
+
+llvm::Error FunctionValidator::visitStoreLane(Opcode Op, MemArg MA,
+                                              uint8_t Lane) {
+  return visitLoadLane(Op, MA, Lane);
+}
+
+llvm::Error FunctionValidator::visitExtractLane(Opcode Op, uint8_t Lane) {
+  if (Lane >= opcodeInfo(Op).Param)
+    return fail("invalid lane index " + llvm::Twine(Lane));
+  return visitSimple(Op);
+}
+
+llvm::Error FunctionValidator::visitReplaceLane(Opcode Op, uint8_t Lane) {
+  return visitExtractLane(Op, Lane);
+}
+
+llvm::Error FunctionValidator::visitI8x16Shuffle(const V128 &Lanes) {
+  for (uint8_t Lane : Lanes)
+    if (Lane >= 32)
+      return fail("invalid lane index " + llvm::Twine(Lane));
+  if (llvm::Error E = popExpect(ValType::V128))
+    return E;
+  if (llvm::Error E = popExpect(ValType::V128))
+    return E;
+  push(ValType::V128);
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitMemorySize(uint32_t Memory) {
+  if (llvm::Error E = checkMemory(Memory))
+    return E;
+  push(ValType::I32);
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitMemoryGrow(uint32_t Memory) {
+  if (llvm::Error E = checkMemory(Memory))
+    return E;
+  if (llvm::Error E = popExpect(ValType::I32))
+    return E;
+  push(ValType::I32);
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitRefIsNull() {
+  ValType T;
+  if (llvm::Error E = pop(T))
+    return E;
+  if (T != ValType::Unknown && !isReference(T))
+    return fail("type mismatch: expected a reference, found " +
+                valTypeName(T));
+  push(ValType::I32);
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitRefFunc(uint32_t Func) {
+  if (Func >= M.numFunctions())
+    return fail("unknown function " + llvm::Twine(Func));
+  if (!M.DeclaredFuncRefs.test(Func))
+    return fail("undeclared function reference " + llvm::Twine(Func));
+  push(ValType::FuncRef);
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitMemoryInit(uint32_t Data, uint32_t Memory) {
+  if (llvm::Error E = checkMemory(Memory))
+    return E;
+  if (Data >= M.DataCount.value_or(0))
+    return fail("unknown data segment " + llvm::Twine(Data));
+  return popI32s(3);
+}
+
+llvm::Error FunctionValidator::visitDataDrop(uint32_t Data) {
+  if (Data >= M.DataCount.value_or(0))
+    return fail("unknown data segment " + llvm::Twine(Data));
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitMemoryCopy(uint32_t Dst, uint32_t Src) {
+  if (llvm::Error E = checkMemory(Dst))
+    return E;
+  if (llvm::Error E = checkMemory(Src))
+    return E;
+  return popI32s(3);
+}
+
+llvm::Error FunctionValidator::visitMemoryFill(uint32_t Memory) {
+  if (llvm::Error E = checkMemory(Memory))
+    return E;
+  return popI32s(3);
+}
+
+llvm::Error FunctionValidator::visitTableInit(uint32_t Elem, uint32_t Table) {
+  if (llvm::Error E = checkTable(Table))
+    return E;
+  if (Elem >= M.Elems.size())
+    return fail("unknown elem segment " + llvm::Twine(Elem));
+  if (M.Elems[Elem].Type != M.Tables[Table].Elem)
+    return fail("type mismatch: element segment of " +
+                valTypeName(M.Elems[Elem].Type) + " into a table of " +
+                valTypeName(M.Tables[Table].Elem));
+  return popI32s(3);
+}
+
+llvm::Error FunctionValidator::visitElemDrop(uint32_t Elem) {
+  if (Elem >= M.Elems.size())
+    return fail("unknown elem segment " + llvm::Twine(Elem));
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitTableCopy(uint32_t Dst, uint32_t Src) {
+  if (llvm::Error E = checkTable(Dst))
+    return E;
+  if (llvm::Error E = checkTable(Src))
+    return E;
+  if (M.Tables[Dst].Elem != M.Tables[Src].Elem)
+    return fail("type mismatch: table.copy between tables of " +
+                valTypeName(M.Tables[Src].Elem) + " and " +
+                valTypeName(M.Tables[Dst].Elem));
+  return popI32s(3);
+}
+
+llvm::Error FunctionValidator::visitTableGrow(uint32_t Table) {
+  if (llvm::Error E = checkTable(Table))
+    return E;
+  if (llvm::Error E = popExpect(ValType::I32))
+    return E;
+  if (llvm::Error E = popExpect(M.Tables[Table].Elem))
+    return E;
+  push(ValType::I32);
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitTableSize(uint32_t Table) {
+  if (llvm::Error E = checkTable(Table))
+    return E;
+  push(ValType::I32);
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitTableFill(uint32_t Table) {
+  if (llvm::Error E = checkTable(Table))
+    return E;
+  if (llvm::Error E = popExpect(ValType::I32))
+    return E;
+  if (llvm::Error E = popExpect(M.Tables[Table].Elem))
+    return E;
+  return popExpect(ValType::I32);
+}
+
+llvm::Error validateFunctionBody(const Module &M, uint32_t DefinedIndex,
+                                 FunctionValidator &V,
+                                 llvm::SmallVectorImpl<uint32_t> &Scratch) {
+  BinaryReader R = bodyReader(M, DefinedIndex);
+  if (llvm::Error E = V.begin(DefinedIndex, R))
+    return E;
+  OperatorDecoderOptions Opts;
+  Opts.HasDataCount = M.DataCount.has_value();
+  if (llvm::Error E = decodeOperators(R, V, Opts, Scratch))
+    return E;
+  return checkBodyEnd(R);
+}
+
+llvm::Error decodeFunctionBodyOnly(const Module &M, uint32_t DefinedIndex,
+                                   llvm::SmallVectorImpl<uint32_t> &Scratch) {
+  BinaryReader R = bodyReader(M, DefinedIndex);
+  LocalTypes Ignored;
+  if (llvm::Error E = readLocalDecls(R, Ignored))
+    return E;
+  DecodeOnlyVisitor V;
+  OperatorDecoderOptions Opts;
+  Opts.HasDataCount = M.DataCount.has_value();
+  if (llvm::Error E = decodeOperators(R, V, Opts, Scratch))
+    return E;
+  return checkBodyEnd(R);
+}
+
+} // namespace w2n::frontend

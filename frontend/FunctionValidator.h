@@ -1,0 +1,237 @@
+//===- FunctionValidator.h - Validation of one function body ----*- C++ -*-===//
+//
+// The validation algorithm of the spec's appendix, as an operator visitor: an
+// operand stack of value types (Unknown for operands of unreachable code) and
+// a stack of control frames. The lowering runs this visitor first on every
+// operator, so it only ever sees valid code, and asks it whether the current
+// code is reachable.
+//
+//===----------------------------------------------------------------------===//
+#ifndef W2N_FRONTEND_FUNCTIONVALIDATOR_H
+#define W2N_FRONTEND_FUNCTIONVALIDATOR_H
+
+#include "frontend/BinaryReader.h"
+#include "frontend/Module.h"
+#include "frontend/OperatorDecoder.h"
+#include "frontend/OperatorVisitor.h"
+
+namespace w2n::frontend {
+
+/// The locals of a function (parameters first), as runs of one type, so
+/// that a declaration of 2^32-1 locals costs nothing.
+class LocalTypes {
+public:
+  void reset() {
+    Runs.clear();
+    Total = 0;
+  }
+  void append(uint64_t Count, ValType T) {
+    if (Count == 0)
+      return;
+    Total += Count;
+    Runs.push_back({Total, T});
+  }
+  uint64_t size() const { return Total; }
+  /// The type of local Index, or Void when there is no such local.
+  ValType typeOf(uint32_t Index) const {
+    if (Index >= Total)
+      return ValType::Void;
+    if (Runs.size() < 8) {
+      for (const Run &R : Runs)
+        if (Index < R.End)
+          return R.Type;
+    }
+    auto It = std::upper_bound(
+        Runs.begin(), Runs.end(), uint64_t(Index),
+        [](uint64_t I, const Run &R) { return I < R.End; });
+    return It->Type;
+  }
+  struct Run {
+    uint64_t End; // one past the last local of the run
+    ValType Type;
+  };
+  llvm::ArrayRef<Run> runs() const { return Runs; }
+
+private:
+  llvm::SmallVector<Run, 8> Runs;
+  uint64_t Total = 0;
+};
+
+class FunctionValidator : public OperatorVisitor<FunctionValidator> {
+public:
+  explicit FunctionValidator(const Module &M) : M(M) {}
+
+  /// Reads the local declarations of defined function DefinedIndex from R
+  /// and starts the function's outermost frame. Returns a malformed error
+  /// for bad declarations, an invalid one for a bad function type.
+  llvm::Error begin(uint32_t DefinedIndex, BinaryReader &R);
+
+  const LocalTypes &locals() const { return Locals; }
+  /// Whether the code being visited is reachable (before visiting it).
+  bool isReachable() const { return !Frames.back().Unreachable; }
+  size_t frameDepth() const { return Frames.size(); }
+
+  // Operators (see OperatorVisitor.h for the non-Special ones).
+  llvm::Error visitSimple(Opcode Op) {
+    const OpcodeSignature &S = opcodeInfo(Op).Sig;
+    for (int I = S.NumParams - 1; I >= 0; --I)
+      if (llvm::Error E = popExpect(S.Params[I]))
+        return E;
+    if (S.Result != ValType::Void)
+      push(S.Result);
+    return llvm::Error::success();
+  }
+  llvm::Error visitLoad(Opcode Op, MemArg MA);
+  llvm::Error visitStore(Opcode Op, MemArg MA);
+  llvm::Error visitLoadLane(Opcode Op, MemArg MA, uint8_t Lane);
+  llvm::Error visitStoreLane(Opcode Op, MemArg MA, uint8_t Lane);
+  llvm::Error visitExtractLane(Opcode Op, uint8_t Lane);
+  llvm::Error visitReplaceLane(Opcode Op, uint8_t Lane);
+
+  llvm::Error visitUnreachable();
+  llvm::Error visitNop() { return llvm::Error::success(); }
+  llvm::Error visitBlock(BlockType BT) { return pushBlock(Opcode::Block, BT); }
+  llvm::Error visitLoop(BlockType BT) { return pushBlock(Opcode::Loop, BT); }
+  llvm::Error visitIf(BlockType BT);
+  llvm::Error visitElse();
+  llvm::Error visitEnd();
+  llvm::Error visitBr(uint32_t Depth);
+  llvm::Error visitBrIf(uint32_t Depth);
+  llvm::Error visitBrTable(llvm::ArrayRef<uint32_t> Targets, uint32_t Default);
+  llvm::Error visitReturn();
+  llvm::Error visitCall(uint32_t Func);
+  llvm::Error visitCallIndirect(uint32_t TypeIndex, uint32_t Table);
+  llvm::Error visitDrop();
+  llvm::Error visitSelect();
+  llvm::Error visitSelectT(llvm::ArrayRef<ValType> Types);
+  llvm::Error visitLocalGet(uint32_t Index);
+  llvm::Error visitLocalSet(uint32_t Index);
+  llvm::Error visitLocalTee(uint32_t Index);
+  llvm::Error visitGlobalGet(uint32_t Index);
+  llvm::Error visitGlobalSet(uint32_t Index);
+  llvm::Error visitTableGet(uint32_t Table);
+  llvm::Error visitTableSet(uint32_t Table);
+  llvm::Error visitMemorySize(uint32_t Memory);
+  llvm::Error visitMemoryGrow(uint32_t Memory);
+  llvm::Error visitI32Const(int32_t) { return pushOk(ValType::I32); }
+  llvm::Error visitI64Const(int64_t) { return pushOk(ValType::I64); }
+  llvm::Error visitF32Const(uint32_t) { return pushOk(ValType::F32); }
+  llvm::Error visitF64Const(uint64_t) { return pushOk(ValType::F64); }
+  llvm::Error visitV128Const(const V128 &) { return pushOk(ValType::V128); }
+  llvm::Error visitRefNull(ValType T) { return pushOk(T); }
+  llvm::Error visitRefIsNull();
+  llvm::Error visitRefFunc(uint32_t Func);
+  llvm::Error visitMemoryInit(uint32_t Data, uint32_t Memory);
+  llvm::Error visitDataDrop(uint32_t Data);
+  llvm::Error visitMemoryCopy(uint32_t Dst, uint32_t Src);
+  llvm::Error visitMemoryFill(uint32_t Memory);
+  llvm::Error visitTableInit(uint32_t Elem, uint32_t Table);
+  llvm::Error visitElemDrop(uint32_t Elem);
+  llvm::Error visitTableCopy(uint32_t Dst, uint32_t Src);
+  llvm::Error visitTableGrow(uint32_t Table);
+  llvm::Error visitTableSize(uint32_t Table);
+  llvm::Error visitTableFill(uint32_t Table);
+  llvm::Error visitI8x16Shuffle(const V128 &Lanes);
+
+private:
+  struct Frame {
+    Opcode Kind; // Block, Loop, If, Else, or End for the function itself
+    BlockType Type;
+    uint32_t Height;
+    bool Unreachable;
+  };
+
+  llvm::ArrayRef<ValType> blockParams(const BlockType &BT) const;
+  llvm::ArrayRef<ValType> blockResults(const BlockType &BT) const;
+  /// The types a branch to Frame carries.
+  llvm::ArrayRef<ValType> labelTypes(const Frame &F) const {
+    return F.Kind == Opcode::Loop ? blockParams(F.Type) : blockResults(F.Type);
+  }
+
+  void push(ValType T) { Stack.push_back(T); }
+  llvm::Error pushOk(ValType T) {
+    Stack.push_back(T);
+    return llvm::Error::success();
+  }
+  /// Pops one operand; Unknown in unreachable code with nothing left.
+  llvm::Error pop(ValType &Out) {
+    const Frame &F = Frames.back();
+    if (Stack.size() == F.Height) {
+      if (F.Unreachable) {
+        Out = ValType::Unknown;
+        return llvm::Error::success();
+      }
+      return emptyStack(ValType::Unknown);
+    }
+    Out = Stack.pop_back_val();
+    return llvm::Error::success();
+  }
+  llvm::Error popExpect(ValType Expected) {
+    const Frame &F = Frames.back();
+    if (Stack.size() > F.Height) {
+      ValType Actual = Stack.pop_back_val();
+      if (Actual == Expected || Actual == ValType::Unknown ||
+          Expected == ValType::Unknown)
+        return llvm::Error::success();
+      return mismatch(Expected, Actual);
+    }
+    if (F.Unreachable)
+      return llvm::Error::success();
+    return emptyStack(Expected);
+  }
+  llvm::Error popTypes(llvm::ArrayRef<ValType> Types) {
+    for (size_t I = Types.size(); I-- > 0;)
+      if (llvm::Error E = popExpect(Types[I]))
+        return E;
+    return llvm::Error::success();
+  }
+  llvm::Error popI32s(int N) {
+    for (int I = 0; I < N; ++I)
+      if (llvm::Error E = popExpect(ValType::I32))
+        return E;
+    return llvm::Error::success();
+  }
+  /// Checks that the operands on top match Types, without popping them.
+  llvm::Error checkTopTypes(llvm::ArrayRef<ValType> Types);
+  void pushTypes(llvm::ArrayRef<ValType> Types) {
+    Stack.append(Types.begin(), Types.end());
+  }
+  void setUnreachable() {
+    Frame &F = Frames.back();
+    Stack.resize(F.Height);
+    F.Unreachable = true;
+  }
+  llvm::Error pushBlock(Opcode Kind, BlockType BT);
+  llvm::Error checkBlockType(const BlockType &BT);
+  llvm::Error checkMemory(uint32_t Memory);
+  llvm::Error checkMemArg(Opcode Op, MemArg MA);
+  llvm::Error checkTable(uint32_t Table);
+  llvm::Error checkLabel(uint32_t Depth);
+
+  [[gnu::cold]] llvm::Error fail(const llvm::Twine &Msg) {
+    return makeInvalid(OpOffset, Msg);
+  }
+  [[gnu::cold]] llvm::Error mismatch(ValType Expected, ValType Actual);
+  [[gnu::cold]] llvm::Error emptyStack(ValType Expected);
+
+  const Module &M;
+  LocalTypes Locals;
+  llvm::SmallVector<ValType, 64> Stack;
+  llvm::SmallVector<Frame, 16> Frames;
+  uint32_t FuncIndex = 0;
+};
+
+/// Validates the body of defined function DefinedIndex, reusing V and
+/// Scratch across calls.
+llvm::Error validateFunctionBody(const Module &M, uint32_t DefinedIndex,
+                                 FunctionValidator &V,
+                                 llvm::SmallVectorImpl<uint32_t> &Scratch);
+
+/// Decodes the body of defined function DefinedIndex without validating
+/// it: finds malformed code only.
+llvm::Error decodeFunctionBodyOnly(const Module &M, uint32_t DefinedIndex,
+                                   llvm::SmallVectorImpl<uint32_t> &Scratch);
+
+} // namespace w2n::frontend
+
+#endif

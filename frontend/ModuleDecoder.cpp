@@ -1,0 +1,609 @@
+//===- ModuleDecoder.cpp - Sections of the binary format ------------------===//
+//
+// Decoding reports malformed input only. Anything that decodes but breaks a
+// validation rule (an index out of range, a type mismatch in a constant
+// expression, too many memories) is kept as read and left to the validator,
+// so that malformed and invalid modules are told apart as the spec does.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/Frontend.h"
+
+#include "frontend/BinaryReader.h"
+#include "frontend/NameSection.h"
+#include "frontend/OperatorDecoder.h"
+
+namespace w2n::frontend {
+
+namespace {
+
+/// Collects the instructions of a constant expression. Non-constant
+/// operators are decoded (to find malformed code) and remembered as such.
+class ConstExprVisitor : public PermissiveOperatorVisitor<ConstExprVisitor> {
+public:
+  explicit ConstExprVisitor(ConstExpr &Out) : Out(Out) {}
+
+  llvm::Error visitUnhandled(Opcode) {
+    if (!Out.NonConstantAt)
+      Out.NonConstantAt = OpOffset;
+    return llvm::Error::success();
+  }
+  llvm::Error visitEnd() { return llvm::Error::success(); }
+  llvm::Error visitI32Const(int32_t V) {
+    return add(Opcode::I32Const, uint64_t(int64_t(V)));
+  }
+  llvm::Error visitI64Const(int64_t V) {
+    return add(Opcode::I64Const, uint64_t(V));
+  }
+  llvm::Error visitF32Const(uint32_t Bits) {
+    return add(Opcode::F32Const, Bits);
+  }
+  llvm::Error visitF64Const(uint64_t Bits) {
+    return add(Opcode::F64Const, Bits);
+  }
+  llvm::Error visitV128Const(const V128 &V) {
+    ConstInstr &I = push(Opcode::V128Const);
+    I.Bits = V;
+    return llvm::Error::success();
+  }
+  llvm::Error visitRefNull(ValType T) {
+    push(Opcode::RefNull).RefType = T;
+    return llvm::Error::success();
+  }
+  llvm::Error visitRefFunc(uint32_t Func) {
+    push(Opcode::RefFunc).Index = Func;
+    return llvm::Error::success();
+  }
+  llvm::Error visitGlobalGet(uint32_t Global) {
+    push(Opcode::GlobalGet).Index = Global;
+    return llvm::Error::success();
+  }
+
+private:
+  ConstInstr &push(Opcode Op) {
+    ConstInstr &I = Out.Instrs.emplace_back();
+    I.Op = Op;
+    I.Offset = OpOffset;
+    return I;
+  }
+  llvm::Error add(Opcode Op, uint64_t Bits) {
+    ConstInstr &I = push(Op);
+    std::memcpy(I.Bits.data(), &Bits, 8);
+    return llvm::Error::success();
+  }
+  ConstExpr &Out;
+};
+
+// The order sections must come in (custom sections aside); the data count
+// section sits between element and code.
+int sectionRank(uint8_t Id) {
+  switch (Id) {
+  case 1: return 1;   // type
+  case 2: return 2;   // import
+  case 3: return 3;   // function
+  case 4: return 4;   // table
+  case 5: return 5;   // memory
+  case 6: return 6;   // global
+  case 7: return 7;   // export
+  case 8: return 8;   // start
+  case 9: return 9;   // element
+  case 12: return 10; // data count
+  case 10: return 11; // code
+  case 11: return 12; // data
+  default: return -1;
+  }
+}
+
+class ModuleDecoder {
+public:
+  ModuleDecoder(llvm::ArrayRef<uint8_t> Bytes)
+      : Bytes(Bytes), M(std::make_unique<Module>()) {
+    M->Bytes = Bytes;
+  }
+
+  llvm::Expected<std::unique_ptr<Module>> decode();
+
+private:
+  llvm::Error decodeSection(uint8_t Id, BinaryReader &R);
+  llvm::Error decodeTypeSection(BinaryReader &R);
+  llvm::Error decodeImportSection(BinaryReader &R);
+  llvm::Error decodeFunctionSection(BinaryReader &R);
+  llvm::Error decodeTableSection(BinaryReader &R);
+  llvm::Error decodeMemorySection(BinaryReader &R);
+  llvm::Error decodeGlobalSection(BinaryReader &R);
+  llvm::Error decodeExportSection(BinaryReader &R);
+  llvm::Error decodeStartSection(BinaryReader &R);
+  llvm::Error decodeElementSection(BinaryReader &R);
+  llvm::Error decodeDataCountSection(BinaryReader &R);
+  llvm::Error decodeCodeSection(BinaryReader &R);
+  llvm::Error decodeDataSection(BinaryReader &R);
+  void decodeCustomSection(BinaryReader &R);
+  void collectDeclaredFuncRefs();
+
+  bool readValType(BinaryReader &R, ValType &T);
+  bool readLimits(BinaryReader &R, Limits &L);
+  bool readTableType(BinaryReader &R, TableType &T);
+  bool readGlobalType(BinaryReader &R, GlobalType &T);
+  llvm::Error readConstExpr(BinaryReader &R, ConstExpr &E);
+
+  llvm::ArrayRef<uint8_t> Bytes;
+  std::unique_ptr<Module> M;
+  llvm::SmallVector<uint32_t, 0> Scratch;
+  std::optional<uint32_t> FunctionCount; // from the function section
+  bool SawCode = false;
+  bool SawData = false;
+};
+
+bool ModuleDecoder::readValType(BinaryReader &R, ValType &T) {
+  uint64_t At = R.offset();
+  uint8_t B;
+  if (!R.readU8(B))
+    return false;
+  if (!isValTypeByte(B))
+    return R.fail(At, "malformed value type");
+  T = ValType(B);
+  return true;
+}
+
+bool ModuleDecoder::readLimits(BinaryReader &R, Limits &L) {
+  uint64_t At = R.offset();
+  uint8_t Flags;
+  uint32_t Min, Max;
+  if (!R.readU8(Flags))
+    return false;
+  if (Flags > 1)
+    return R.fail(At, "malformed limits flags");
+  if (!R.readVarU32(Min))
+    return false;
+  L.Min = Min;
+  L.Max.reset();
+  if (Flags == 1) {
+    if (!R.readVarU32(Max))
+      return false;
+    L.Max = Max;
+  }
+  return true;
+}
+
+bool ModuleDecoder::readTableType(BinaryReader &R, TableType &T) {
+  return detail::readRefType(R, T.Elem) && readLimits(R, T.Size);
+}
+
+bool ModuleDecoder::readGlobalType(BinaryReader &R, GlobalType &T) {
+  if (!readValType(R, T.Type))
+    return false;
+  uint64_t At = R.offset();
+  uint8_t Mut;
+  if (!R.readU8(Mut))
+    return false;
+  if (Mut > 1)
+    return R.fail(At, "malformed mutability");
+  T.Mutable = Mut == 1;
+  return true;
+}
+
+llvm::Error ModuleDecoder::readConstExpr(BinaryReader &R, ConstExpr &E) {
+  E.Offset = R.offset();
+  ConstExprVisitor V(E);
+  OperatorDecoderOptions Opts;
+  Opts.HasDataCount = M->DataCount.has_value();
+  return decodeOperators(R, V, Opts, Scratch);
+}
+
+llvm::Expected<std::unique_ptr<Module>> ModuleDecoder::decode() {
+  BinaryReader R(Bytes.data(), Bytes.data(), Bytes.data() + Bytes.size());
+  uint32_t Magic, Version;
+  if (Bytes.size() < 4 || !R.readFixedU32(Magic) || Magic != 0x6d736100)
+    return makeMalformed(0, "magic header not detected");
+  if (!R.readFixedU32(Version))
+    return makeMalformed(4, "unexpected end: unknown binary version");
+  if (Version != 1)
+    return makeMalformed(4, "unknown binary version");
+
+  int LastRank = 0;
+  while (!R.atEnd()) {
+    uint64_t SectionAt = R.offset();
+    uint8_t Id;
+    uint32_t Size;
+    R.readU8(Id);
+    int Rank = sectionRank(Id);
+    if (Id != 0 && Rank < 0)
+      return makeMalformed(SectionAt, "malformed section id " + llvm::Twine(Id));
+    if (!R.readVarU32(Size))
+      return R.takeError();
+    BinaryReader Sub(nullptr, nullptr, nullptr);
+    if (!R.readSubReader(Size, Sub))
+      return makeMalformed(SectionAt, "unexpected end: section size " +
+                                          llvm::Twine(Size) +
+                                          " exceeds the bytes that remain");
+    if (Id == 0) {
+      decodeCustomSection(Sub);
+      if (Sub.hasError())
+        return Sub.takeError();
+      continue;
+    }
+    if (Rank <= LastRank)
+      return makeMalformed(SectionAt, Rank == LastRank
+                                          ? "duplicate section"
+                                          : "unexpected content after last "
+                                            "section: section out of order");
+    LastRank = Rank;
+    if (llvm::Error E = decodeSection(Id, Sub))
+      return std::move(E);
+    if (!Sub.atEnd())
+      return makeMalformed(Sub.offset(), "section size mismatch: " +
+                                             llvm::Twine(Sub.remaining()) +
+                                             " bytes left unread");
+  }
+
+  uint32_t Declared = FunctionCount.value_or(0);
+  if (!SawCode && Declared != 0)
+    return makeMalformed(Bytes.size(),
+                         "function and code section have inconsistent lengths");
+  if (!SawData && M->DataCount.value_or(0) != 0)
+    return makeMalformed(Bytes.size(), "data count and data section have "
+                                       "inconsistent lengths");
+  collectDeclaredFuncRefs();
+  return std::move(M);
+}
+
+llvm::Error ModuleDecoder::decodeSection(uint8_t Id, BinaryReader &R) {
+  switch (Id) {
+  case 1: return decodeTypeSection(R);
+  case 2: return decodeImportSection(R);
+  case 3: return decodeFunctionSection(R);
+  case 4: return decodeTableSection(R);
+  case 5: return decodeMemorySection(R);
+  case 6: return decodeGlobalSection(R);
+  case 7: return decodeExportSection(R);
+  case 8: return decodeStartSection(R);
+  case 9: return decodeElementSection(R);
+  case 10: return decodeCodeSection(R);
+  case 11: return decodeDataSection(R);
+  case 12: return decodeDataCountSection(R);
+  }
+  llvm_unreachable("section ids are checked by the caller");
+}
+
+void ModuleDecoder::decodeCustomSection(BinaryReader &R) {
+  uint64_t At = R.offset();
+  llvm::StringRef Name;
+  if (!R.readName(Name))
+    return;
+  llvm::ArrayRef<uint8_t> Contents;
+  R.readBytes(R.remaining(), Contents);
+  M->CustomSections.push_back({Name, Contents, At});
+  if (Name == "name")
+    readNameSection(*M, Bytes.data(), Contents);
+}
+
+llvm::Error ModuleDecoder::decodeTypeSection(BinaryReader &R) {
+  uint32_t Count;
+  if (!R.readCount(Count, 3))
+    return R.takeError();
+  M->Types.resize(Count);
+  for (FuncType &FT : M->Types) {
+    uint64_t At = R.offset();
+    uint8_t Form;
+    if (!R.readU8(Form))
+      return R.takeError();
+    if (Form != 0x60)
+      return makeMalformed(At, "malformed function type: expected 0x60");
+    auto ReadTypes = [&](auto &List) {
+      uint32_t N;
+      if (!R.readCount(N))
+        return false;
+      List.resize(N);
+      for (ValType &T : List)
+        if (!readValType(R, T))
+          return false;
+      return true;
+    };
+    if (!ReadTypes(FT.Params) || !ReadTypes(FT.Results))
+      return R.takeError();
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error ModuleDecoder::decodeImportSection(BinaryReader &R) {
+  uint32_t Count;
+  if (!R.readCount(Count, 4))
+    return R.takeError();
+  M->Imports.reserve(Count);
+  for (uint32_t I = 0; I < Count; ++I) {
+    Import Imp;
+    Imp.Offset = R.offset();
+    if (!R.readName(Imp.Module) || !R.readName(Imp.Field))
+      return R.takeError();
+    uint64_t KindAt = R.offset();
+    uint8_t Kind;
+    if (!R.readU8(Kind))
+      return R.takeError();
+    uint64_t DescAt = R.offset();
+    switch (Kind) {
+    case 0:
+      Imp.Kind = ExternalKind::Func;
+      if (!R.readVarU32(Imp.FuncTypeIndex))
+        return R.takeError();
+      M->FuncTypeIndices.push_back(Imp.FuncTypeIndex);
+      M->FuncDeclOffsets.push_back(DescAt);
+      ++M->NumImportedFuncs;
+      break;
+    case 1:
+      Imp.Kind = ExternalKind::Table;
+      if (!readTableType(R, Imp.Table))
+        return R.takeError();
+      M->Tables.push_back(Imp.Table);
+      M->TableOffsets.push_back(DescAt);
+      ++M->NumImportedTables;
+      break;
+    case 2:
+      Imp.Kind = ExternalKind::Memory;
+      if (!readLimits(R, Imp.Memory.Pages))
+        return R.takeError();
+      M->Memories.push_back(Imp.Memory);
+      M->MemoryOffsets.push_back(DescAt);
+      ++M->NumImportedMemories;
+      break;
+    case 3:
+      Imp.Kind = ExternalKind::Global;
+      if (!readGlobalType(R, Imp.Global))
+        return R.takeError();
+      M->Globals.push_back(Imp.Global);
+      ++M->NumImportedGlobals;
+      break;
+    default:
+      return makeMalformed(KindAt, "malformed import kind");
+    }
+    M->Imports.push_back(Imp);
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error ModuleDecoder::decodeFunctionSection(BinaryReader &R) {
+  uint32_t Count;
+  if (!R.readCount(Count))
+    return R.takeError();
+  FunctionCount = Count;
+  M->FuncTypeIndices.reserve(M->FuncTypeIndices.size() + Count);
+  for (uint32_t I = 0; I < Count; ++I) {
+    uint64_t At = R.offset();
+    uint32_t TypeIndex;
+    if (!R.readVarU32(TypeIndex))
+      return R.takeError();
+    M->FuncTypeIndices.push_back(TypeIndex);
+    M->FuncDeclOffsets.push_back(At);
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error ModuleDecoder::decodeTableSection(BinaryReader &R) {
+  uint32_t Count;
+  if (!R.readCount(Count, 3))
+    return R.takeError();
+  for (uint32_t I = 0; I < Count; ++I) {
+    uint64_t At = R.offset();
+    TableType T;
+    if (!readTableType(R, T))
+      return R.takeError();
+    M->Tables.push_back(T);
+    M->TableOffsets.push_back(At);
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error ModuleDecoder::decodeMemorySection(BinaryReader &R) {
+  uint32_t Count;
+  if (!R.readCount(Count, 2))
+    return R.takeError();
+  for (uint32_t I = 0; I < Count; ++I) {
+    uint64_t At = R.offset();
+    MemoryType T;
+    if (!readLimits(R, T.Pages))
+      return R.takeError();
+    M->Memories.push_back(T);
+    M->MemoryOffsets.push_back(At);
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error ModuleDecoder::decodeGlobalSection(BinaryReader &R) {
+  uint32_t Count;
+  if (!R.readCount(Count, 3))
+    return R.takeError();
+  M->GlobalInits.reserve(Count);
+  for (uint32_t I = 0; I < Count; ++I) {
+    GlobalType T;
+    if (!readGlobalType(R, T))
+      return R.takeError();
+    M->Globals.push_back(T);
+    if (llvm::Error E = readConstExpr(R, M->GlobalInits.emplace_back()))
+      return E;
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error ModuleDecoder::decodeExportSection(BinaryReader &R) {
+  uint32_t Count;
+  if (!R.readCount(Count, 3))
+    return R.takeError();
+  M->Exports.reserve(Count);
+  for (uint32_t I = 0; I < Count; ++I) {
+    Export Exp;
+    Exp.Offset = R.offset();
+    if (!R.readName(Exp.Name))
+      return R.takeError();
+    uint64_t KindAt = R.offset();
+    uint8_t Kind;
+    if (!R.readU8(Kind) || !R.readVarU32(Exp.Index))
+      return R.takeError();
+    if (Kind > 3)
+      return makeMalformed(KindAt, "malformed export kind");
+    Exp.Kind = ExternalKind(Kind);
+    M->Exports.push_back(Exp);
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error ModuleDecoder::decodeStartSection(BinaryReader &R) {
+  M->StartOffset = R.offset();
+  uint32_t Func;
+  if (!R.readVarU32(Func))
+    return R.takeError();
+  M->Start = Func;
+  return llvm::Error::success();
+}
+
+llvm::Error ModuleDecoder::decodeElementSection(BinaryReader &R) {
+  uint32_t Count;
+  if (!R.readCount(Count))
+    return R.takeError();
+  M->Elems.reserve(Count);
+  for (uint32_t I = 0; I < Count; ++I) {
+    ElemSegment &Seg = M->Elems.emplace_back();
+    Seg.Offset = R.offset();
+    uint32_t Flags;
+    if (!R.readVarU32(Flags))
+      return R.takeError();
+    if (Flags > 7)
+      return makeMalformed(Seg.Offset, "malformed elements segment kind");
+    // Bit 0: passive or declarative (else active); bit 1: an explicit
+    // table index (active) or declarative (else passive); bit 2: items are
+    // expressions (else function indices).
+    bool NotActive = Flags & 1;
+    bool Bit1 = Flags & 2;
+    bool Exprs = Flags & 4;
+    Seg.Mode = !NotActive ? SegmentMode::Active
+               : Bit1     ? SegmentMode::Declarative
+                          : SegmentMode::Passive;
+    if (!NotActive && Bit1 && !R.readVarU32(Seg.Table))
+      return R.takeError();
+    if (!NotActive)
+      if (llvm::Error E = readConstExpr(R, Seg.OffsetExpr))
+        return E;
+    // An element kind (0x00 = funcref) or a reference type follows, except
+    // in the two legacy encodings (flags 0 and 4) that imply funcref.
+    if (NotActive || Bit1) {
+      if (Exprs) {
+        if (!detail::readRefType(R, Seg.Type))
+          return R.takeError();
+      } else {
+        uint64_t KindAt = R.offset();
+        uint8_t Kind;
+        if (!R.readU8(Kind))
+          return R.takeError();
+        if (Kind != 0)
+          return makeMalformed(KindAt, "malformed element kind");
+        Seg.Type = ValType::FuncRef;
+      }
+    }
+    uint32_t N;
+    if (!R.readCount(N))
+      return R.takeError();
+    Seg.Items.resize(N);
+    for (ConstExpr &Item : Seg.Items) {
+      if (Exprs) {
+        if (llvm::Error E = readConstExpr(R, Item))
+          return E;
+        continue;
+      }
+      Item.Offset = R.offset();
+      ConstInstr &Ref = Item.Instrs.emplace_back();
+      Ref.Op = Opcode::RefFunc;
+      Ref.Offset = Item.Offset;
+      if (!R.readVarU32(Ref.Index))
+        return R.takeError();
+    }
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error ModuleDecoder::decodeDataCountSection(BinaryReader &R) {
+  uint32_t Count;
+  if (!R.readVarU32(Count))
+    return R.takeError();
+  M->DataCount = Count;
+  return llvm::Error::success();
+}
+
+llvm::Error ModuleDecoder::decodeCodeSection(BinaryReader &R) {
+  SawCode = true;
+  uint64_t At = R.offset();
+  uint32_t Count;
+  if (!R.readCount(Count, 2))
+    return R.takeError();
+  if (Count != FunctionCount.value_or(0))
+    return makeMalformed(At, "function and code section have inconsistent "
+                             "lengths");
+  M->Bodies.reserve(Count);
+  for (uint32_t I = 0; I < Count; ++I) {
+    uint32_t Size;
+    if (!R.readVarU32(Size))
+      return R.takeError();
+    FunctionBody Body;
+    Body.Offset = R.offset();
+    Body.Size = Size;
+    BinaryReader Skip(nullptr, nullptr, nullptr);
+    if (!R.readSubReader(Size, Skip))
+      return R.takeError();
+    M->Bodies.push_back(Body);
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error ModuleDecoder::decodeDataSection(BinaryReader &R) {
+  SawData = true;
+  uint64_t At = R.offset();
+  uint32_t Count;
+  if (!R.readCount(Count))
+    return R.takeError();
+  if (M->DataCount && *M->DataCount != Count)
+    return makeMalformed(At, "data count and data section have inconsistent "
+                             "lengths");
+  M->Datas.reserve(Count);
+  for (uint32_t I = 0; I < Count; ++I) {
+    DataSegment &Seg = M->Datas.emplace_back();
+    Seg.Offset = R.offset();
+    uint32_t Flags;
+    if (!R.readVarU32(Flags))
+      return R.takeError();
+    if (Flags > 2)
+      return makeMalformed(Seg.Offset, "malformed data segment kind");
+    Seg.Mode = Flags == 1 ? SegmentMode::Passive : SegmentMode::Active;
+    if (Flags == 2 && !R.readVarU32(Seg.Memory))
+      return R.takeError();
+    if (Seg.Mode == SegmentMode::Active)
+      if (llvm::Error E = readConstExpr(R, Seg.OffsetExpr))
+        return E;
+    uint32_t Size;
+    if (!R.readVarU32(Size) || !R.readBytes(Size, Seg.Bytes))
+      return R.takeError();
+  }
+  return llvm::Error::success();
+}
+
+void ModuleDecoder::collectDeclaredFuncRefs() {
+  uint32_t N = M->numFunctions();
+  M->DeclaredFuncRefs.resize(N);
+  auto Declare = [&](const ConstExpr &E) {
+    for (const ConstInstr &I : E.Instrs)
+      if (I.Op == Opcode::RefFunc && I.Index < N)
+        M->DeclaredFuncRefs.set(I.Index);
+  };
+  for (const ConstExpr &E : M->GlobalInits)
+    Declare(E);
+  for (const ElemSegment &Seg : M->Elems)
+    for (const ConstExpr &E : Seg.Items)
+      Declare(E);
+  for (const Export &Exp : M->Exports)
+    if (Exp.Kind == ExternalKind::Func && Exp.Index < N)
+      M->DeclaredFuncRefs.set(Exp.Index);
+}
+
+} // namespace
+
+llvm::Expected<std::unique_ptr<Module>>
+decodeModule(llvm::ArrayRef<uint8_t> Bytes) {
+  return ModuleDecoder(Bytes).decode();
+}
+
+} // namespace w2n::frontend

@@ -1,0 +1,240 @@
+//===- ModuleValidator.cpp - Module-level validation rules ----------------===//
+#include "frontend/Frontend.h"
+
+#include "frontend/FunctionValidator.h"
+
+#include "llvm/ADT/StringSet.h"
+
+namespace w2n::frontend {
+
+namespace {
+
+class ModuleValidator {
+public:
+  explicit ModuleValidator(const Module &M) : M(M) {}
+  llvm::Error validate();
+
+private:
+  llvm::Error checkLimits(const Limits &L, uint64_t Bound, uint64_t At,
+                          const char *BoundMessage);
+  /// Checks that E is a constant expression producing one value of type
+  /// Expected; global.get may name the first VisibleGlobals globals.
+  llvm::Error checkConstExpr(const ConstExpr &E, ValType Expected,
+                             uint32_t VisibleGlobals);
+  llvm::Error checkFuncType(uint32_t TypeIndex, uint64_t At);
+
+  const Module &M;
+};
+
+llvm::Error ModuleValidator::checkLimits(const Limits &L, uint64_t Bound,
+                                         uint64_t At,
+                                         const char *BoundMessage) {
+  if (L.Min > Bound || (L.Max && *L.Max > Bound))
+    return makeInvalid(At, BoundMessage);
+  if (L.Max && L.Min > *L.Max)
+    return makeInvalid(At, "size minimum must not be greater than maximum");
+  return llvm::Error::success();
+}
+
+llvm::Error ModuleValidator::checkFuncType(uint32_t TypeIndex, uint64_t At) {
+  if (TypeIndex >= M.Types.size())
+    return makeInvalid(At, "unknown type " + llvm::Twine(TypeIndex));
+  return llvm::Error::success();
+}
+
+llvm::Error ModuleValidator::checkConstExpr(const ConstExpr &E, ValType Expected,
+                                            uint32_t VisibleGlobals) {
+  if (E.NonConstantAt)
+    return makeInvalid(*E.NonConstantAt, "constant expression required");
+  llvm::SmallVector<ValType, 2> Stack;
+  for (const ConstInstr &I : E.Instrs) {
+    switch (I.Op) {
+    case Opcode::I32Const: Stack.push_back(ValType::I32); break;
+    case Opcode::I64Const: Stack.push_back(ValType::I64); break;
+    case Opcode::F32Const: Stack.push_back(ValType::F32); break;
+    case Opcode::F64Const: Stack.push_back(ValType::F64); break;
+    case Opcode::V128Const: Stack.push_back(ValType::V128); break;
+    case Opcode::RefNull: Stack.push_back(I.RefType); break;
+    case Opcode::RefFunc:
+      if (I.Index >= M.numFunctions())
+        return makeInvalid(I.Offset, "unknown function " + llvm::Twine(I.Index));
+      Stack.push_back(ValType::FuncRef);
+      break;
+    case Opcode::GlobalGet:
+      if (I.Index >= VisibleGlobals)
+        return makeInvalid(I.Offset, "unknown global " + llvm::Twine(I.Index));
+      if (M.Globals[I.Index].Mutable)
+        return makeInvalid(I.Offset, "constant expression required: global " +
+                                         llvm::Twine(I.Index) + " is mutable");
+      Stack.push_back(M.Globals[I.Index].Type);
+      break;
+    default:
+      llvm_unreachable("the decoder keeps constant operators only");
+    }
+  }
+  if (Stack.size() != 1 || Stack[0] != Expected) {
+    std::string Found;
+    for (ValType T : Stack) {
+      if (!Found.empty())
+        Found += ' ';
+      Found += valTypeName(T);
+    }
+    return makeInvalid(E.Offset, "type mismatch: constant expression must "
+                                 "produce " +
+                                     valTypeName(Expected) + ", found [" +
+                                     Found + "]");
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error ModuleValidator::validate() {
+  const char *TableBound = "table size must be at most 2^32-1";
+  const char *MemoryBound = "memory size must be at most 65536 pages (4GiB)";
+
+  for (const Import &Imp : M.Imports) {
+    switch (Imp.Kind) {
+    case ExternalKind::Func:
+      if (llvm::Error E = checkFuncType(Imp.FuncTypeIndex, Imp.Offset))
+        return E;
+      break;
+    case ExternalKind::Table:
+      if (llvm::Error E =
+              checkLimits(Imp.Table.Size, 0xffffffffu, Imp.Offset, TableBound))
+        return E;
+      break;
+    case ExternalKind::Memory:
+      if (llvm::Error E = checkLimits(Imp.Memory.Pages, MaxMemoryPages,
+                                      Imp.Offset, MemoryBound))
+        return E;
+      break;
+    case ExternalKind::Global:
+      break;
+    }
+  }
+  for (uint32_t F = M.NumImportedFuncs; F < M.numFunctions(); ++F)
+    if (llvm::Error E = checkFuncType(M.FuncTypeIndices[F], M.FuncDeclOffsets[F]))
+      return E;
+  for (size_t T = M.NumImportedTables; T < M.Tables.size(); ++T)
+    if (llvm::Error E = checkLimits(M.Tables[T].Size, 0xffffffffu,
+                                    M.TableOffsets[T], TableBound))
+      return E;
+  for (size_t I = M.NumImportedMemories; I < M.Memories.size(); ++I)
+    if (llvm::Error E = checkLimits(M.Memories[I].Pages, MaxMemoryPages,
+                                    M.MemoryOffsets[I], MemoryBound))
+      return E;
+  if (M.Memories.size() > 1)
+    return makeInvalid(M.MemoryOffsets[1], "multiple memories");
+
+  // In 2.0 every constant expression sees the imported globals only.
+  uint32_t Visible = M.NumImportedGlobals;
+  for (size_t I = 0; I < M.GlobalInits.size(); ++I)
+    if (llvm::Error E =
+            checkConstExpr(M.GlobalInits[I],
+                           M.Globals[M.NumImportedGlobals + I].Type,
+                           Visible))
+      return E;
+
+  llvm::StringSet<> Names;
+  for (const Export &Exp : M.Exports) {
+    size_t Limit = 0;
+    switch (Exp.Kind) {
+    case ExternalKind::Func: Limit = M.numFunctions(); break;
+    case ExternalKind::Table: Limit = M.Tables.size(); break;
+    case ExternalKind::Memory: Limit = M.Memories.size(); break;
+    case ExternalKind::Global: Limit = M.Globals.size(); break;
+    }
+    if (Exp.Index >= Limit)
+      return makeInvalid(Exp.Offset, "unknown " + externalKindName(Exp.Kind) +
+                                         " " + llvm::Twine(Exp.Index));
+    if (!Names.insert(Exp.Name).second)
+      return makeInvalid(Exp.Offset, "duplicate export name \"" + Exp.Name +
+                                         "\"");
+  }
+
+  if (M.Start) {
+    if (*M.Start >= M.numFunctions())
+      return makeInvalid(M.StartOffset,
+                         "unknown function " + llvm::Twine(*M.Start));
+    const FuncType &FT = M.funcType(*M.Start);
+    if (!FT.Params.empty() || !FT.Results.empty())
+      return makeInvalid(M.StartOffset,
+                         "start function must take and return nothing");
+  }
+
+  for (const ElemSegment &Seg : M.Elems) {
+    if (Seg.Mode == SegmentMode::Active) {
+      if (Seg.Table >= M.Tables.size())
+        return makeInvalid(Seg.Offset, "unknown table " + llvm::Twine(Seg.Table));
+      if (llvm::Error E = checkConstExpr(Seg.OffsetExpr, ValType::I32, Visible))
+        return E;
+      if (M.Tables[Seg.Table].Elem != Seg.Type)
+        return makeInvalid(Seg.Offset, "type mismatch: element segment of " +
+                                           valTypeName(Seg.Type) +
+                                           " for a table of " +
+                                           valTypeName(M.Tables[Seg.Table].Elem));
+    }
+    for (const ConstExpr &Item : Seg.Items)
+      if (llvm::Error E = checkConstExpr(Item, Seg.Type, Visible))
+        return E;
+  }
+
+  for (const DataSegment &Seg : M.Datas) {
+    if (Seg.Mode != SegmentMode::Active)
+      continue;
+    if (Seg.Memory >= M.Memories.size())
+      return makeInvalid(Seg.Offset, "unknown memory " + llvm::Twine(Seg.Memory));
+    if (llvm::Error E = checkConstExpr(Seg.OffsetExpr, ValType::I32, Visible))
+      return E;
+  }
+  return llvm::Error::success();
+}
+
+} // namespace
+
+llvm::Error validateModule(const Module &M) {
+  // Bodies first: a malformed body must win over any invalidity, so after
+  // the first invalid body the rest are still decoded, for malformed code.
+  FunctionValidator V(M);
+  llvm::SmallVector<uint32_t, 0> Scratch;
+  llvm::Error FirstInvalid = llvm::Error::success();
+  bool HaveInvalid = false;
+  for (uint32_t I = 0, N = uint32_t(M.Bodies.size()); I < N; ++I) {
+    if (HaveInvalid) {
+      if (llvm::Error E = decodeFunctionBodyOnly(M, I, Scratch)) {
+        llvm::consumeError(std::move(FirstInvalid));
+        return E;
+      }
+      continue;
+    }
+    llvm::Error E = validateFunctionBody(M, I, V, Scratch);
+    if (!E)
+      continue;
+    bool Malformed = false;
+    E = llvm::handleErrors(std::move(E), [&](std::unique_ptr<WasmError> W) {
+      Malformed = W->kind() == ErrorKind::Malformed;
+      return llvm::Error(std::move(W));
+    });
+    if (Malformed)
+      return E;
+    llvm::consumeError(std::move(FirstInvalid));
+    FirstInvalid = std::move(E);
+    HaveInvalid = true;
+  }
+  if (llvm::Error E = ModuleValidator(M).validate()) {
+    llvm::consumeError(std::move(FirstInvalid));
+    return E;
+  }
+  return FirstInvalid;
+}
+
+llvm::Expected<std::unique_ptr<Module>>
+loadModule(llvm::ArrayRef<uint8_t> Bytes) {
+  auto M = decodeModule(Bytes);
+  if (!M)
+    return M.takeError();
+  if (llvm::Error E = validateModule(**M))
+    return E;
+  return M;
+}
+
+} // namespace w2n::frontend

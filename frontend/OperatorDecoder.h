@@ -1,0 +1,445 @@
+//===- OperatorDecoder.h - One-pass decoder of operator sequences -*- C++ -*-=//
+//
+// decodeOperators reads operators up to and including the `end` that closes
+// the sequence (a function body or a constant expression) and calls the
+// visitor for each, with its immediates decoded. It reports malformed code
+// only: unknown opcodes, bad immediates, `else` outside `if`, a missing
+// `end`. Whether the code is valid is the visitor's business.
+//
+//===----------------------------------------------------------------------===//
+#ifndef W2N_FRONTEND_OPERATORDECODER_H
+#define W2N_FRONTEND_OPERATORDECODER_H
+
+#include "frontend/BinaryReader.h"
+#include "frontend/OperatorVisitor.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/Twine.h"
+#include "llvm/ADT/StringExtras.h"
+
+namespace w2n::frontend {
+
+struct OperatorDecoderOptions {
+  /// memory.init and data.drop need a data count section.
+  bool HasDataCount = false;
+};
+
+namespace detail {
+
+inline bool readBlockType(BinaryReader &R, BlockType &BT) {
+  uint8_t B;
+  if (!R.peekU8(B))
+    return R.fail(R.offset(), "unexpected end");
+  if (B == 0x40) {
+    R.readU8(B);
+    BT = {BlockType::Kind::Empty, ValType::Void, 0};
+    return true;
+  }
+  if (isValTypeByte(B)) {
+    R.readU8(B);
+    BT = {BlockType::Kind::Value, ValType(B), 0};
+    return true;
+  }
+  uint64_t At = R.offset();
+  int64_t Index;
+  if (!R.readVarS33(Index))
+    return false;
+  if (Index < 0)
+    return R.fail(At, "malformed block type");
+  BT = {BlockType::Kind::Index, ValType::Void, uint32_t(Index)};
+  return true;
+}
+
+inline bool readMemArg(BinaryReader &R, MemArg &MA) {
+  uint64_t At = R.offset();
+  uint32_t Flags, Offset;
+  if (!R.readVarU32(Flags))
+    return false;
+  // Bit 6 would select a memory index (multi-memory, not in 2.0).
+  if (Flags >= 64)
+    return R.fail(At, "malformed memop flags");
+  if (!R.readVarU32(Offset))
+    return false;
+  MA = {Flags, 0, Offset};
+  return true;
+}
+
+inline bool readZeroByte(BinaryReader &R) {
+  uint64_t At = R.offset();
+  uint8_t B;
+  if (!R.readU8(B))
+    return false;
+  if (B != 0)
+    return R.fail(At, "zero byte expected");
+  return true;
+}
+
+inline bool readRefType(BinaryReader &R, ValType &T) {
+  uint64_t At = R.offset();
+  uint8_t B;
+  if (!R.readU8(B))
+    return false;
+  if (!isReference(ValType(B)))
+    return R.fail(At, "malformed reference type");
+  T = ValType(B);
+  return true;
+}
+
+[[gnu::cold]] inline llvm::Error illegalOpcode(uint64_t At, unsigned Prefix,
+                                               uint64_t Code) {
+  if (Prefix)
+    return makeMalformed(At, "illegal opcode 0x" + llvm::utohexstr(Prefix) +
+                                 " " + llvm::Twine(Code));
+  return makeMalformed(At, "illegal opcode 0x" + llvm::utohexstr(Code));
+}
+
+} // namespace detail
+
+#define W2N_TRY_READ(Expr)                                                     \
+  do {                                                                         \
+    if (!(Expr))                                                               \
+      return R.takeError();                                                    \
+  } while (0)
+#define W2N_TRY_VISIT(Expr)                                                    \
+  do {                                                                         \
+    if (llvm::Error E = (Expr))                                                \
+      return E;                                                                \
+  } while (0)
+
+// The generated cases of one switch: operators of kind other than Special
+// whose prefix is `P` (0x00, 0xfc or 0xfd).
+#define W2N_CASE_Special(Code, Name, Param)
+#define W2N_CASE_Simple(Code, Name, Param)                                     \
+  case Code:                                                                   \
+    W2N_TRY_VISIT(V.visit##Name());                                            \
+    break;
+#define W2N_CASE_Load(Code, Name, Param)                                       \
+  case Code: {                                                                 \
+    MemArg MA;                                                                 \
+    W2N_TRY_READ(detail::readMemArg(R, MA));                                   \
+    W2N_TRY_VISIT(V.visit##Name(MA));                                          \
+    break;                                                                     \
+  }
+#define W2N_CASE_Store(Code, Name, Param) W2N_CASE_Load(Code, Name, Param)
+#define W2N_CASE_LoadLane(Code, Name, Param)                                   \
+  case Code: {                                                                 \
+    MemArg MA;                                                                 \
+    uint8_t Lane;                                                              \
+    W2N_TRY_READ(detail::readMemArg(R, MA));                                   \
+    W2N_TRY_READ(R.readU8(Lane));                                              \
+    W2N_TRY_VISIT(V.visit##Name(MA, Lane));                                    \
+    break;                                                                     \
+  }
+#define W2N_CASE_StoreLane(Code, Name, Param)                                  \
+  W2N_CASE_LoadLane(Code, Name, Param)
+#define W2N_CASE_ExtractLane(Code, Name, Param)                                \
+  case Code: {                                                                 \
+    uint8_t Lane;                                                              \
+    W2N_TRY_READ(R.readU8(Lane));                                              \
+    W2N_TRY_VISIT(V.visit##Name(Lane));                                        \
+    break;                                                                     \
+  }
+#define W2N_CASE_ReplaceLane(Code, Name, Param)                                \
+  W2N_CASE_ExtractLane(Code, Name, Param)
+
+/// Decodes operators until the `end` closing the sequence. Scratch holds
+/// br_table targets; pass the same one to successive calls to reuse it.
+template <typename Visitor>
+llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
+                            const OperatorDecoderOptions &Opts,
+                            llvm::SmallVectorImpl<uint32_t> &Scratch) {
+  // One entry per open block: whether it is an `if` still without `else`.
+  llvm::SmallVector<bool, 32> OpenIfs;
+  for (;;) {
+    uint64_t At = R.offset();
+    V.OpOffset = At;
+    uint8_t Byte;
+    if (!R.readU8(Byte))
+      return makeMalformed(At, "unexpected end of function or expression: "
+                               "END opcode expected");
+    switch (Byte) {
+    case 0x00: W2N_TRY_VISIT(V.visitUnreachable()); break;
+    case 0x01: W2N_TRY_VISIT(V.visitNop()); break;
+    case 0x02:
+    case 0x03:
+    case 0x04: {
+      BlockType BT;
+      W2N_TRY_READ(detail::readBlockType(R, BT));
+      OpenIfs.push_back(Byte == 0x04);
+      if (Byte == 0x02)
+        W2N_TRY_VISIT(V.visitBlock(BT));
+      else if (Byte == 0x03)
+        W2N_TRY_VISIT(V.visitLoop(BT));
+      else
+        W2N_TRY_VISIT(V.visitIf(BT));
+      break;
+    }
+    case 0x05:
+      if (OpenIfs.empty() || !OpenIfs.back())
+        return makeMalformed(At, "else without a matching if");
+      OpenIfs.back() = false;
+      W2N_TRY_VISIT(V.visitElse());
+      break;
+    case 0x0b:
+      W2N_TRY_VISIT(V.visitEnd());
+      if (OpenIfs.empty())
+        return llvm::Error::success();
+      OpenIfs.pop_back();
+      break;
+    case 0x0c: {
+      uint32_t Depth;
+      W2N_TRY_READ(R.readVarU32(Depth));
+      W2N_TRY_VISIT(V.visitBr(Depth));
+      break;
+    }
+    case 0x0d: {
+      uint32_t Depth;
+      W2N_TRY_READ(R.readVarU32(Depth));
+      W2N_TRY_VISIT(V.visitBrIf(Depth));
+      break;
+    }
+    case 0x0e: {
+      uint32_t Count, Default;
+      W2N_TRY_READ(R.readCount(Count));
+      Scratch.resize(Count);
+      for (uint32_t I = 0; I < Count; ++I)
+        W2N_TRY_READ(R.readVarU32(Scratch[I]));
+      W2N_TRY_READ(R.readVarU32(Default));
+      W2N_TRY_VISIT(V.visitBrTable(llvm::ArrayRef<uint32_t>(Scratch), Default));
+      break;
+    }
+    case 0x0f: W2N_TRY_VISIT(V.visitReturn()); break;
+    case 0x10: {
+      uint32_t Func;
+      W2N_TRY_READ(R.readVarU32(Func));
+      W2N_TRY_VISIT(V.visitCall(Func));
+      break;
+    }
+    case 0x11: {
+      uint32_t TypeIndex, Table;
+      W2N_TRY_READ(R.readVarU32(TypeIndex));
+      W2N_TRY_READ(R.readVarU32(Table));
+      W2N_TRY_VISIT(V.visitCallIndirect(TypeIndex, Table));
+      break;
+    }
+    case 0x1a: W2N_TRY_VISIT(V.visitDrop()); break;
+    case 0x1b: W2N_TRY_VISIT(V.visitSelect()); break;
+    case 0x1c: {
+      uint32_t Count;
+      W2N_TRY_READ(R.readCount(Count));
+      llvm::SmallVector<ValType, 1> Types;
+      for (uint32_t I = 0; I < Count; ++I) {
+        uint64_t TypeAt = R.offset();
+        uint8_t B;
+        W2N_TRY_READ(R.readU8(B));
+        if (!isValTypeByte(B))
+          return makeMalformed(TypeAt, "malformed value type");
+        Types.push_back(ValType(B));
+      }
+      W2N_TRY_VISIT(V.visitSelectT(llvm::ArrayRef<ValType>(Types)));
+      break;
+    }
+    case 0x20:
+    case 0x21:
+    case 0x22:
+    case 0x23:
+    case 0x24:
+    case 0x25:
+    case 0x26: {
+      uint32_t Index;
+      W2N_TRY_READ(R.readVarU32(Index));
+      switch (Byte) {
+      case 0x20: W2N_TRY_VISIT(V.visitLocalGet(Index)); break;
+      case 0x21: W2N_TRY_VISIT(V.visitLocalSet(Index)); break;
+      case 0x22: W2N_TRY_VISIT(V.visitLocalTee(Index)); break;
+      case 0x23: W2N_TRY_VISIT(V.visitGlobalGet(Index)); break;
+      case 0x24: W2N_TRY_VISIT(V.visitGlobalSet(Index)); break;
+      case 0x25: W2N_TRY_VISIT(V.visitTableGet(Index)); break;
+      default: W2N_TRY_VISIT(V.visitTableSet(Index)); break;
+      }
+      break;
+    }
+    case 0x3f:
+      W2N_TRY_READ(detail::readZeroByte(R));
+      W2N_TRY_VISIT(V.visitMemorySize(0));
+      break;
+    case 0x40:
+      W2N_TRY_READ(detail::readZeroByte(R));
+      W2N_TRY_VISIT(V.visitMemoryGrow(0));
+      break;
+    case 0x41: {
+      int32_t Value;
+      W2N_TRY_READ(R.readVarS32(Value));
+      W2N_TRY_VISIT(V.visitI32Const(Value));
+      break;
+    }
+    case 0x42: {
+      int64_t Value;
+      W2N_TRY_READ(R.readVarS64(Value));
+      W2N_TRY_VISIT(V.visitI64Const(Value));
+      break;
+    }
+    case 0x43: {
+      uint32_t Bits;
+      W2N_TRY_READ(R.readFixedU32(Bits));
+      W2N_TRY_VISIT(V.visitF32Const(Bits));
+      break;
+    }
+    case 0x44: {
+      uint64_t Bits;
+      W2N_TRY_READ(R.readFixedU64(Bits));
+      W2N_TRY_VISIT(V.visitF64Const(Bits));
+      break;
+    }
+    case 0xd0: {
+      ValType T;
+      W2N_TRY_READ(detail::readRefType(R, T));
+      W2N_TRY_VISIT(V.visitRefNull(T));
+      break;
+    }
+    case 0xd1: W2N_TRY_VISIT(V.visitRefIsNull()); break;
+    case 0xd2: {
+      uint32_t Func;
+      W2N_TRY_READ(R.readVarU32(Func));
+      W2N_TRY_VISIT(V.visitRefFunc(Func));
+      break;
+    }
+#define W2N_IN_PREFIX_0x00(X) X
+#define W2N_IN_PREFIX_0xfc(X)
+#define W2N_IN_PREFIX_0xfd(X)
+#define W2N_OPCODE(Name, Prefix, Code, Text, Kind, Sig, Param)                 \
+  W2N_IN_PREFIX_##Prefix(W2N_CASE_##Kind(Code, Name, Param))
+#include "frontend/Opcodes.def"
+#undef W2N_IN_PREFIX_0x00
+#undef W2N_IN_PREFIX_0xfc
+#undef W2N_IN_PREFIX_0xfd
+
+    case 0xfc: {
+      uint32_t Sub;
+      W2N_TRY_READ(R.readVarU32(Sub));
+      switch (Sub) {
+#define W2N_IN_PREFIX_0x00(X)
+#define W2N_IN_PREFIX_0xfc(X) X
+#define W2N_IN_PREFIX_0xfd(X)
+#define W2N_OPCODE(Name, Prefix, Code, Text, Kind, Sig, Param)                 \
+  W2N_IN_PREFIX_##Prefix(W2N_CASE_##Kind(Code, Name, Param))
+#include "frontend/Opcodes.def"
+#undef W2N_IN_PREFIX_0x00
+#undef W2N_IN_PREFIX_0xfc
+#undef W2N_IN_PREFIX_0xfd
+      case 8: { // memory.init
+        uint32_t Data;
+        W2N_TRY_READ(R.readVarU32(Data));
+        W2N_TRY_READ(detail::readZeroByte(R));
+        if (!Opts.HasDataCount)
+          return makeMalformed(At, "data count section required");
+        W2N_TRY_VISIT(V.visitMemoryInit(Data, 0));
+        break;
+      }
+      case 9: { // data.drop
+        uint32_t Data;
+        W2N_TRY_READ(R.readVarU32(Data));
+        if (!Opts.HasDataCount)
+          return makeMalformed(At, "data count section required");
+        W2N_TRY_VISIT(V.visitDataDrop(Data));
+        break;
+      }
+      case 10: // memory.copy
+        W2N_TRY_READ(detail::readZeroByte(R));
+        W2N_TRY_READ(detail::readZeroByte(R));
+        W2N_TRY_VISIT(V.visitMemoryCopy(0, 0));
+        break;
+      case 11: // memory.fill
+        W2N_TRY_READ(detail::readZeroByte(R));
+        W2N_TRY_VISIT(V.visitMemoryFill(0));
+        break;
+      case 12: { // table.init
+        uint32_t Elem, Table;
+        W2N_TRY_READ(R.readVarU32(Elem));
+        W2N_TRY_READ(R.readVarU32(Table));
+        W2N_TRY_VISIT(V.visitTableInit(Elem, Table));
+        break;
+      }
+      case 13: { // elem.drop
+        uint32_t Elem;
+        W2N_TRY_READ(R.readVarU32(Elem));
+        W2N_TRY_VISIT(V.visitElemDrop(Elem));
+        break;
+      }
+      case 14: { // table.copy
+        uint32_t Dst, Src;
+        W2N_TRY_READ(R.readVarU32(Dst));
+        W2N_TRY_READ(R.readVarU32(Src));
+        W2N_TRY_VISIT(V.visitTableCopy(Dst, Src));
+        break;
+      }
+      case 15:
+      case 16:
+      case 17: { // table.grow, table.size, table.fill
+        uint32_t Table;
+        W2N_TRY_READ(R.readVarU32(Table));
+        if (Sub == 15)
+          W2N_TRY_VISIT(V.visitTableGrow(Table));
+        else if (Sub == 16)
+          W2N_TRY_VISIT(V.visitTableSize(Table));
+        else
+          W2N_TRY_VISIT(V.visitTableFill(Table));
+        break;
+      }
+      default:
+        return detail::illegalOpcode(At, 0xfc, Sub);
+      }
+      break;
+    }
+
+    case 0xfd: {
+      uint32_t Sub;
+      W2N_TRY_READ(R.readVarU32(Sub));
+      switch (Sub) {
+#define W2N_IN_PREFIX_0x00(X)
+#define W2N_IN_PREFIX_0xfc(X)
+#define W2N_IN_PREFIX_0xfd(X) X
+#define W2N_OPCODE(Name, Prefix, Code, Text, Kind, Sig, Param)                 \
+  W2N_IN_PREFIX_##Prefix(W2N_CASE_##Kind(Code, Name, Param))
+#include "frontend/Opcodes.def"
+#undef W2N_IN_PREFIX_0x00
+#undef W2N_IN_PREFIX_0xfc
+#undef W2N_IN_PREFIX_0xfd
+      case 0x0c: { // v128.const
+        V128 Value;
+        W2N_TRY_READ(R.readV128(Value));
+        W2N_TRY_VISIT(V.visitV128Const(Value));
+        break;
+      }
+      case 0x0d: { // i8x16.shuffle
+        V128 Lanes;
+        W2N_TRY_READ(R.readV128(Lanes));
+        W2N_TRY_VISIT(V.visitI8x16Shuffle(Lanes));
+        break;
+      }
+      default:
+        return detail::illegalOpcode(At, 0xfd, Sub);
+      }
+      break;
+    }
+
+    default:
+      return detail::illegalOpcode(At, 0, Byte);
+    }
+  }
+}
+
+#undef W2N_CASE_Special
+#undef W2N_CASE_Simple
+#undef W2N_CASE_Load
+#undef W2N_CASE_Store
+#undef W2N_CASE_LoadLane
+#undef W2N_CASE_StoreLane
+#undef W2N_CASE_ExtractLane
+#undef W2N_CASE_ReplaceLane
+#undef W2N_TRY_READ
+#undef W2N_TRY_VISIT
+
+} // namespace w2n::frontend
+
+#endif
