@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <cstdio>
@@ -199,6 +200,18 @@ int main(int Argc, char **Argv) {
   Run->add_option("args", C.RunArgs, "Arguments for the program, after --");
   addCompileOptions(*Run, C, Bundles);
   addCapabilityOptions(*Run, C, Dirs, Envs);
+
+  // CLI11 would call a misspelt verb "a subcommand is required"; say what
+  // is wrong.
+  if (Argc > 1 && Argv[1][0] != '-' &&
+      llvm::none_of(App.get_subcommands({}), [&](const CLI::App *Sub) {
+        return Sub->get_name() == Argv[1];
+      })) {
+    printError(std::string("unknown command '") + Argv[1] +
+               "' (expected validate, compile or run)");
+    fmt::print(stderr, "run '{} --help' for usage\n", ToolName);
+    return 1;
+  }
 
   try {
     App.parse(Argc, Argv);

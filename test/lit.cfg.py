@@ -1,0 +1,29 @@
+# -*- Python -*-
+# The lit configuration of wasm2native: substitutions and tools. Paths come
+# from lit.site.cfg.py, which CMake writes into the build tree.
+import os
+
+import lit.formats
+
+config.name = "wasm2native"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".wat", ".test"]
+config.excludes = ["Inputs"]
+config.test_source_root = os.path.join(config.w2n_src_root, "test", "lit")
+config.test_exec_root = os.path.join(config.w2n_obj_root, "test", "lit")
+
+# FileCheck, not, split-file and count come from LLVM 19's tools.
+config.environment["PATH"] = os.pathsep.join(
+    [config.w2n_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", "")]
+)
+
+config.substitutions.append(("%w2n", os.path.join(config.w2n_tools_dir, "wasm2native")))
+config.substitutions.append(("%wat2wasm", config.wat2wasm))
+config.substitutions.append(
+    (
+        "%hexwasm",
+        config.python_executable
+        + " "
+        + os.path.join(config.w2n_src_root, "test", "tools", "hexwasm.py"),
+    )
+)
