@@ -7,13 +7,14 @@ namespace w2n::frontend {
 
 namespace {
 
-/// Reads the local declarations into Locals (after any parameters already
+/// Reads the local declarations into Locals (after the parameters, already
 /// there). Reports malformed declarations only.
 llvm::Error readLocalDecls(BinaryReader &R, LocalTypes &Locals) {
   uint32_t Groups;
   if (!R.readCount(Groups, 2))
     return R.takeError();
-  uint64_t Declared = 0;
+  // Parameters count towards the limit of 2^32-1 locals.
+  uint64_t Declared = Locals.size();
   for (uint32_t I = 0; I < Groups; ++I) {
     uint64_t At = R.offset();
     uint32_t Count;
@@ -113,8 +114,7 @@ llvm::Error FunctionValidator::pushBlock(Opcode Kind, BlockType BT) {
   if (llvm::Error E = popTypes(Params))
     return E;
   Frames.push_back({Kind, BT, uint32_t(Stack.size()), false});
-  pushTypes(Params);
-  return llvm::Error::success();
+  return pushTypes(Params);
 }
 
 llvm::Error FunctionValidator::visitIf(BlockType BT) {
@@ -136,8 +136,7 @@ llvm::Error FunctionValidator::visitElse() {
                 "the then branch");
   F.Kind = Opcode::Else;
   F.Unreachable = false;
-  pushTypes(blockParams(F.Type));
-  return llvm::Error::success();
+  return pushTypes(blockParams(F.Type));
 }
 
 llvm::Error FunctionValidator::visitEnd() {
@@ -154,8 +153,7 @@ llvm::Error FunctionValidator::visitEnd() {
     return fail("type mismatch: if without else must have matching parameter "
                 "and result types");
   Frames.pop_back();
-  pushTypes(Results);
-  return llvm::Error::success();
+  return pushTypes(Results);
 }
 
 llvm::Error FunctionValidator::checkLabel(uint32_t Depth) {
@@ -198,8 +196,7 @@ llvm::Error FunctionValidator::visitBrIf(uint32_t Depth) {
   llvm::ArrayRef<ValType> Types = labelTypes(Frames[Frames.size() - 1 - Depth]);
   if (llvm::Error E = popTypes(Types))
     return E;
-  pushTypes(Types);
-  return llvm::Error::success();
+  return pushTypes(Types);
 }
 
 llvm::Error FunctionValidator::visitBrTable(llvm::ArrayRef<uint32_t> Targets,
@@ -247,8 +244,7 @@ llvm::Error FunctionValidator::visitCall(uint32_t Func) {
   const FuncType &FT = M.Types[TypeIndex];
   if (llvm::Error E = popTypes(FT.Params))
     return E;
-  pushTypes(FT.Results);
-  return llvm::Error::success();
+  return pushTypes(FT.Results);
 }
 
 llvm::Error FunctionValidator::visitCallIndirect(uint32_t TypeIndex,
@@ -265,19 +261,18 @@ llvm::Error FunctionValidator::visitCallIndirect(uint32_t TypeIndex,
   const FuncType &FT = M.Types[TypeIndex];
   if (llvm::Error E = popTypes(FT.Params))
     return E;
-  pushTypes(FT.Results);
-  return llvm::Error::success();
+  return pushTypes(FT.Results);
 }
 
 llvm::Error FunctionValidator::visitDrop() {
-  ValType T;
+  ValType T = ValType::Unknown;
   return pop(T);
 }
 
 llvm::Error FunctionValidator::visitSelect() {
   if (llvm::Error E = popExpect(ValType::I32))
     return E;
-  ValType T1, T2;
+  ValType T1 = ValType::Unknown, T2 = ValType::Unknown;
   if (llvm::Error E = pop(T1))
     return E;
   if (llvm::Error E = pop(T2))
@@ -448,7 +443,7 @@ llvm::Error FunctionValidator::visitMemoryGrow(uint32_t Memory) {
 }
 
 llvm::Error FunctionValidator::visitRefIsNull() {
-  ValType T;
+  ValType T = ValType::Unknown;
   if (llvm::Error E = pop(T))
     return E;
   if (T != ValType::Unknown && !isReference(T))
@@ -560,7 +555,7 @@ llvm::Error validateFunctionBody(const Module &M, uint32_t DefinedIndex,
   if (llvm::Error E = V.begin(DefinedIndex, R))
     return E;
   OperatorDecoderOptions Opts;
-  Opts.HasDataCount = M.DataCount.has_value();
+  Opts.MissingDataCount = !M.DataCount && !M.Datas.empty();
   if (llvm::Error E = decodeOperators(R, V, Opts, Scratch))
     return E;
   return checkBodyEnd(R);
@@ -569,12 +564,15 @@ llvm::Error validateFunctionBody(const Module &M, uint32_t DefinedIndex,
 llvm::Error decodeFunctionBodyOnly(const Module &M, uint32_t DefinedIndex,
                                    llvm::SmallVectorImpl<uint32_t> &Scratch) {
   BinaryReader R = bodyReader(M, DefinedIndex);
-  LocalTypes Ignored;
-  if (llvm::Error E = readLocalDecls(R, Ignored))
+  LocalTypes Locals;
+  uint32_t TypeIndex = M.FuncTypeIndices[M.NumImportedFuncs + DefinedIndex];
+  if (TypeIndex < M.Types.size())
+    Locals.append(M.Types[TypeIndex].Params.size(), ValType::I32);
+  if (llvm::Error E = readLocalDecls(R, Locals))
     return E;
   DecodeOnlyVisitor V;
   OperatorDecoderOptions Opts;
-  Opts.HasDataCount = M.DataCount.has_value();
+  Opts.MissingDataCount = !M.DataCount && !M.Datas.empty();
   if (llvm::Error E = decodeOperators(R, V, Opts, Scratch))
     return E;
   return checkBodyEnd(R);

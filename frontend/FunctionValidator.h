@@ -59,6 +59,10 @@ private:
 
 class FunctionValidator : public OperatorVisitor<FunctionValidator> {
 public:
+  /// The deepest operand stack a function may build (an implementation
+  /// limit, far beyond what compilers emit).
+  static constexpr size_t MaxOperandStack = 1u << 20;
+
   explicit FunctionValidator(const Module &M) : M(M) {}
 
   /// Reads the local declarations of defined function DefinedIndex from R
@@ -193,8 +197,16 @@ private:
   }
   /// Checks that the operands on top match Types, without popping them.
   llvm::Error checkTopTypes(llvm::ArrayRef<ValType> Types);
-  void pushTypes(llvm::ArrayRef<ValType> Types) {
+  /// Pushes the types of a block's parameters or results, or of a call's
+  /// results. One operator can push many values here, so this is where the
+  /// operand stack could outgrow the input: it is capped.
+  llvm::Error pushTypes(llvm::ArrayRef<ValType> Types) {
+    if (Stack.size() + Types.size() > MaxOperandStack)
+      return fail("implementation limit: more than " +
+                  llvm::Twine(MaxOperandStack) +
+                  " values on the operand stack");
     Stack.append(Types.begin(), Types.end());
+    return llvm::Error::success();
   }
   void setUnreachable() {
     Frame &F = Frames.back();

@@ -184,9 +184,8 @@ bool ModuleDecoder::readGlobalType(BinaryReader &R, GlobalType &T) {
 llvm::Error ModuleDecoder::readConstExpr(BinaryReader &R, ConstExpr &E) {
   E.Offset = R.offset();
   ConstExprVisitor V(E);
-  OperatorDecoderOptions Opts;
-  Opts.HasDataCount = M->DataCount.has_value();
-  return decodeOperators(R, V, Opts, Scratch);
+  // memory.init and data.drop are not constant: the validator says so.
+  return decodeOperators(R, V, OperatorDecoderOptions(), Scratch);
 }
 
 llvm::Expected<std::unique_ptr<Module>> ModuleDecoder::decode() {
@@ -228,7 +227,7 @@ llvm::Expected<std::unique_ptr<Module>> ModuleDecoder::decode() {
                                             "section: section out of order");
     LastRank = Rank;
     if (llvm::Error E = decodeSection(Id, Sub))
-      return std::move(E);
+      return E;
     if (!Sub.atEnd())
       return makeMalformed(Sub.offset(), "section size mismatch: " +
                                              llvm::Twine(Sub.remaining()) +

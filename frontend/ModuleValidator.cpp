@@ -189,6 +189,16 @@ llvm::Error ModuleValidator::validate() {
   return llvm::Error::success();
 }
 
+/// The error E, saying which function it is in (by index, and by name when
+/// the name section gives one).
+llvm::Error inFunction(const Module &M, uint32_t Func, const WasmError &E) {
+  std::string Where = " in function " + std::to_string(Func);
+  llvm::StringRef Name = M.functionName(Func);
+  if (!Name.empty())
+    Where += " \"" + Name.str() + "\"";
+  return llvm::make_error<WasmError>(E.kind(), E.offset(), E.text() + Where);
+}
+
 } // namespace
 
 llvm::Error validateModule(const Module &M) {
@@ -212,7 +222,7 @@ llvm::Error validateModule(const Module &M) {
     bool Malformed = false;
     E = llvm::handleErrors(std::move(E), [&](std::unique_ptr<WasmError> W) {
       Malformed = W->kind() == ErrorKind::Malformed;
-      return llvm::Error(std::move(W));
+      return inFunction(M, M.NumImportedFuncs + I, *W);
     });
     if (Malformed)
       return E;

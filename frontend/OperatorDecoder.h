@@ -20,8 +20,13 @@
 namespace w2n::frontend {
 
 struct OperatorDecoderOptions {
-  /// memory.init and data.drop need a data count section.
-  bool HasDataCount = false;
+  /// Whether memory.init and data.drop are malformed: the binary format
+  /// wants a data count section before code that names data segments. When
+  /// the module has no data segments at all, a missing data count is left
+  /// to the validator, which reports the index as an unknown data segment:
+  /// that is how the spec suite classifies such modules (its text modules
+  /// without data are encoded without a data count section).
+  bool MissingDataCount = false;
 };
 
 namespace detail {
@@ -55,8 +60,9 @@ inline bool readMemArg(BinaryReader &R, MemArg &MA) {
   uint32_t Flags, Offset;
   if (!R.readVarU32(Flags))
     return false;
-  // Bit 6 would select a memory index (multi-memory, not in 2.0).
-  if (Flags >= 64)
+  // The alignment exponent of a 32-bit memory is below 32; bit 6 would
+  // select a memory index (multi-memory, not in 2.0).
+  if (Flags >= 32)
     return R.fail(At, "malformed memop flags");
   if (!R.readVarU32(Offset))
     return false;
@@ -331,7 +337,7 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
         uint32_t Data;
         W2N_TRY_READ(R.readVarU32(Data));
         W2N_TRY_READ(detail::readZeroByte(R));
-        if (!Opts.HasDataCount)
+        if (Opts.MissingDataCount)
           return makeMalformed(At, "data count section required");
         W2N_TRY_VISIT(V.visitMemoryInit(Data, 0));
         break;
@@ -339,7 +345,7 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
       case 9: { // data.drop
         uint32_t Data;
         W2N_TRY_READ(R.readVarU32(Data));
-        if (!Opts.HasDataCount)
+        if (Opts.MissingDataCount)
           return makeMalformed(At, "data count section required");
         W2N_TRY_VISIT(V.visitDataDrop(Data));
         break;
