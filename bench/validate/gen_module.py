@@ -967,7 +967,7 @@ def generate(out_dir, functions, units, seed, simd):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out_dir")
-    parser.add_argument("--functions", type=int, default=3000)
+    parser.add_argument("--functions", type=int, default=1800)
     parser.add_argument("--units", type=int, default=8)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-simd", action="store_true",
