@@ -4,6 +4,7 @@
 // Every user-caused failure is printed once, here, and exits with status 1.
 //
 //===----------------------------------------------------------------------===//
+#include "driver/Compile.h"
 #include "driver/Config.h"
 #include "frontend/Frontend.h"
 
@@ -73,12 +74,11 @@ int runValidate(const std::vector<std::string> &Files) {
 }
 
 int runCompile(const driver::Config &C) {
-  std::unique_ptr<llvm::MemoryBuffer> Storage;
-  if (!loadFile(C.Input, Storage))
+  if (llvm::Error E = driver::compile(C)) {
+    printModuleError(C.Input, std::move(E));
     return 1;
-  printError("code generation is not implemented yet: '" + C.Input +
-             "' is valid, but no output was written");
-  return 1;
+  }
+  return 0;
 }
 
 int runRun(const driver::Config &C) {

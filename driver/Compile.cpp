@@ -1,0 +1,111 @@
+//===- Compile.cpp --------------------------------------------------------===//
+#include "driver/Compile.h"
+
+#include "driver/Codegen.h"
+#include "frontend/Frontend.h"
+#include "lowering/Lowering.h"
+
+#include "llvm/IR/Verifier.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace w2n::driver {
+
+using namespace llvm;
+
+namespace {
+
+/// Writes Bytes to Path through a temporary file in the same directory, so
+/// that a failure leaves nothing behind and a success replaces atomically.
+Error writeFileAtomically(StringRef Path, StringRef Bytes) {
+  SmallString<128> Model(Path);
+  Model += ".tmp%%%%%%";
+  int FD;
+  SmallString<128> TempPath;
+  if (std::error_code EC = sys::fs::createUniqueFile(Model, FD, TempPath))
+    return createStringError(EC, "cannot create '%s': %s", Path.str().c_str(),
+                             EC.message().c_str());
+  {
+    raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Bytes;
+    OS.close();
+    if (OS.has_error()) {
+      std::error_code EC = OS.error();
+      OS.clear_error();
+      sys::fs::remove(TempPath);
+      return createStringError(EC, "cannot write '%s': %s",
+                               Path.str().c_str(), EC.message().c_str());
+    }
+  }
+  if (std::error_code EC = sys::fs::rename(TempPath, Path)) {
+    sys::fs::remove(TempPath);
+    return createStringError(EC, "cannot write '%s': %s", Path.str().c_str(),
+                             EC.message().c_str());
+  }
+  return Error::success();
+}
+
+} // namespace
+
+Error compile(const Config &C) {
+  auto Buffer = MemoryBuffer::getFileOrSTDIN(C.Input, /*IsText=*/false,
+                                             /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return createStringError(Buffer.getError(), "cannot read the file: %s",
+                             Buffer.getError().message().c_str());
+  ArrayRef<uint8_t> Bytes(
+      reinterpret_cast<const uint8_t *>((*Buffer)->getBufferStart()),
+      (*Buffer)->getBufferSize());
+  auto WM = frontend::loadModule(Bytes);
+  if (!WM)
+    return WM.takeError();
+
+  if (C.Emit == EmitKind::Exe)
+    return createStringError(inconvertibleErrorCode(),
+                             "linking executables is not implemented yet; "
+                             "use --emit=obj, --emit=asm or --emit=llvm");
+
+  auto TM = createTargetMachine(C.TargetArch, C.OptLevel);
+  if (!TM)
+    return TM.takeError();
+  LLVMContext Ctx;
+  lowering::LoweringOptions Opts;
+  Opts.BoundsChecks = C.Bounds == BoundsChecks::Explicit
+                          ? lowering::BoundsCheckMode::Explicit
+                          : lowering::BoundsCheckMode::Guard;
+  Opts.TargetTriple = targetTriple(C.TargetArch);
+  auto LM = lowering::lowerModule(**WM, Ctx, Opts);
+  if (!LM)
+    return LM.takeError();
+  std::string VerifyErrors;
+  raw_string_ostream VOS(VerifyErrors);
+  if (verifyModule(**LM, &VOS))
+    return createStringError(inconvertibleErrorCode(),
+                             "internal error: the lowered module is not "
+                             "valid LLVM IR:\n" + VerifyErrors);
+  optimizeModule(**LM, **TM, C.OptLevel);
+
+  SmallVector<char, 0> Out;
+  switch (C.Emit) {
+  case EmitKind::LLVM: {
+    raw_svector_ostream OS(Out);
+    (*LM)->print(OS, nullptr);
+    break;
+  }
+  case EmitKind::Asm:
+    if (Error E = emitCode(**LM, **TM, CodeGenFileType::AssemblyFile, Out))
+      return E;
+    break;
+  case EmitKind::Obj:
+    if (Error E = emitCode(**LM, **TM, CodeGenFileType::ObjectFile, Out))
+      return E;
+    break;
+  case EmitKind::Exe:
+    llvm_unreachable("handled above");
+  }
+  return writeFileAtomically(C.Output, StringRef(Out.data(), Out.size()));
+}
+
+} // namespace w2n::driver

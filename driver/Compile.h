@@ -1,0 +1,18 @@
+//===- Compile.h - A .wasm file to LLVM IR, assembly or an object -*- C++ -*-===//
+#ifndef W2N_DRIVER_COMPILE_H
+#define W2N_DRIVER_COMPILE_H
+
+#include "driver/Config.h"
+
+#include "llvm/Support/Error.h"
+
+namespace w2n::driver {
+
+/// Reads C.Input, validates and lowers it, and writes C.Output in the form
+/// C.Emit asks for. Nothing is left at C.Output on failure. Module errors
+/// come back as frontend::WasmError.
+llvm::Error compile(const Config &C);
+
+} // namespace w2n::driver
+
+#endif

@@ -1,0 +1,78 @@
+//===- BoundsChecks.cpp - Every linear-memory bounds decision -------------===//
+//
+// WARNING: subtle. A wrong decision here lets a guest read or write outside
+// its sandbox. All bounds-check logic for linear memory lives in this file.
+//
+// The ladder, for an access of Bytes bytes at Index + Offset (Index a 32-bit
+// operand, Offset the instruction's 32-bit constant):
+//
+//  1. Guard mode: the runtime reserves 8 GiB plus a 64 KiB page of address
+//     space behind the memory base, and only the pages below the current
+//     memory size are accessible. The effective address is below 2^33 - 1
+//     and an access is at most 16 bytes, so every access lands inside the
+//     reservation: an out-of-bounds one faults, and the runtime's fault
+//     handler turns that into the trap. No compare is emitted. The loaded
+//     value (after any extension, so that its type has a register) must be
+//     kept alive even when the program ignores it (keepLoad), or the
+//     optimiser would delete the fault.
+//  2. Explicit mode: compare Index + Offset + Bytes with the current size in
+//     bytes (64-bit arithmetic, which cannot overflow for these operands)
+//     and trap when it is larger.
+//
+//===----------------------------------------------------------------------===//
+#include "lowering/FunctionLowering.h"
+
+#include "llvm/IR/InlineAsm.h"
+#include "llvm/TargetParser/Triple.h"
+
+namespace w2n::lowering {
+
+using namespace llvm;
+
+Value *FunctionLowerer::memoryAddress(Value *Index, uint64_t Offset,
+                                      unsigned Bytes) {
+  Value *EA = B.CreateZExt(Index, MC.I64Ty);
+  if (Offset)
+    EA = B.CreateAdd(EA, B.getInt64(Offset), "", /*HasNUW=*/true);
+  if (MC.Opts.BoundsChecks == BoundsCheckMode::Explicit) {
+    Value *Size = B.CreateLoad(
+        MC.I64Ty, B.CreateConstInBoundsGEP1_64(MC.I8Ty, memoryObject(),
+                                               InstanceLayout::MemoryFieldSize));
+    Value *End = B.CreateAdd(EA, B.getInt64(Bytes), "", /*HasNUW=*/true);
+    trapIf(B.CreateICmpUGT(End, Size), W2N_TRAP_MEMORY_OUT_OF_BOUNDS);
+  }
+  return B.CreateInBoundsGEP(MC.I8Ty, MemoryBase, EA);
+}
+
+Value *FunctionLowerer::keepLoad(Value *Loaded, LoadInst *Load) {
+  if (MC.Opts.BoundsChecks != BoundsCheckMode::Guard)
+    return Loaded;
+  // An empty asm statement that reads the value in a register keeps the
+  // load, and costs nothing more once the value is in that register.
+  Type *T = Loaded->getType();
+  Triple TT(MC.LM.getTargetTriple());
+  const char *Constraint = "r";
+  if (!T->isIntegerTy()) {
+    if (TT.isX86())
+      Constraint = "x";
+    else if (TT.isAArch64())
+      Constraint = "w";
+    else if (T->isFloatingPointTy())
+      Constraint = "f";
+    else {
+      // No vector registers to name (riscv64gc): keep the load itself.
+      Load->setVolatile(true);
+      return Loaded;
+    }
+  }
+  FunctionType *AsmTy = FunctionType::get(MC.VoidTy, {T}, false);
+  InlineAsm *Use = InlineAsm::get(AsmTy, "", Constraint, /*hasSideEffects=*/true);
+  B.CreateCall(Use, {Loaded});
+  return Loaded;
+}
+
+Value *FunctionLowerer::memoryObject() {
+  return MC.loadInvariant(B, MC.PtrTy, instanceField(InstanceLayout::Memory));
+}
+
+} // namespace w2n::lowering

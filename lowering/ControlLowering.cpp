@@ -1,0 +1,382 @@
+//===- ControlLowering.cpp - Blocks, branches, traps, the function frame --===//
+#include "lowering/FunctionLowering.h"
+
+#include "frontend/BinaryReader.h"
+#include "frontend/OperatorDecoder.h"
+
+#include "llvm/IR/MDBuilder.h"
+
+namespace w2n::lowering {
+
+using namespace llvm;
+
+FunctionLowerer::FunctionLowerer(ModuleContext &MC, uint32_t DefinedIndex)
+    : MC(MC), WM(MC.WM), DefinedIndex(DefinedIndex),
+      FuncIndex(WM.NumImportedFuncs + DefinedIndex), FT(WM.funcType(FuncIndex)),
+      V(WM), F(MC.Functions[FuncIndex]), B(MC.Ctx) {}
+
+Error FunctionLowerer::run() {
+  const frontend::FunctionBody &Body = WM.Bodies[DefinedIndex];
+  const uint8_t *Begin = WM.Bytes.data();
+  frontend::BinaryReader R(Begin, Begin + Body.Offset,
+                           Begin + Body.Offset + Body.Size);
+  if (Error E = V.begin(DefinedIndex, R))
+    return E;
+  if (V.locals().size() > MaxFunctionLocals)
+    return frontend::makeInvalid(
+        Body.Offset, "implementation limit: " + Twine(V.locals().size()) +
+                         " locals (at most " + Twine(MaxFunctionLocals) + ")");
+
+  EntryBlock = BasicBlock::Create(MC.Ctx, "entry", F);
+  B.SetInsertPoint(EntryBlock);
+  Inst = F->getArg(0);
+  Inst->setName("instance");
+
+  // Locals: parameters first, then the declared ones, zero-initialised.
+  for (const frontend::LocalTypes::Run &Run : V.locals().runs())
+    for (uint64_t I = LocalTypes.size(); I < Run.End; ++I)
+      LocalTypes.push_back(Run.Type);
+  Locals.reserve(LocalTypes.size());
+  for (size_t I = 0; I < LocalTypes.size(); ++I) {
+    AllocaInst *Slot = B.CreateAlloca(MC.type(LocalTypes[I]), nullptr,
+                                      "local" + Twine(I));
+    Locals.push_back(Slot);
+  }
+  for (size_t I = 0; I < LocalTypes.size(); ++I) {
+    Value *Init = I < FT.Params.size() ? F->getArg(unsigned(I + 1))
+                                       : zeroValue(LocalTypes[I]);
+    B.CreateStore(Init, Locals[I]);
+  }
+
+  if (!WM.Memories.empty())
+    MemoryBase = MC.loadInvariant(B, MC.PtrTy,
+                                  instanceField(InstanceLayout::MemoryBase));
+
+  // Call-stack exhaustion: the runtime sets a limit below which no function
+  // may start.
+  Value *SP = B.CreatePtrToInt(
+      B.CreateIntrinsic(Intrinsic::stacksave, {MC.PtrTy}, {}), MC.I64Ty);
+  Value *Limit =
+      B.CreateLoad(MC.I64Ty, instanceField(InstanceLayout::StackLimit));
+  trapIf(B.CreateICmpULT(SP, Limit), W2N_TRAP_CALL_STACK_EXHAUSTED);
+
+  // The function's own frame: `return` and the final `end` branch to it.
+  Control Fn;
+  Fn.Kind = Opcode::End;
+  Fn.Type = {BlockType::Kind::Index, ValType::Void,
+             WM.FuncTypeIndices[FuncIndex]};
+  Fn.EndBlock = BasicBlock::Create(MC.Ctx, "return", F);
+  Fn.EndPhis = makePhis(Fn.EndBlock, FT.Results);
+  Fn.Label = Fn.EndBlock;
+  Fn.LabelPhis = Fn.EndPhis;
+  Fn.ElseBlock = nullptr;
+  Fn.Height = 0;
+  Fn.EnteredReachable = true;
+  Controls.push_back(std::move(Fn));
+
+  frontend::OperatorDecoderOptions Opts;
+  Opts.MissingDataCount = !WM.DataCount && !WM.Datas.empty();
+  SmallVector<uint32_t, 0> Scratch;
+  if (Error E = frontend::decodeOperators(R, *this, Opts, Scratch))
+    return E;
+  if (!R.atEnd())
+    return frontend::makeMalformed(R.offset(),
+                                   "section size mismatch: operators "
+                                   "remaining after the end of the function");
+  return Error::success();
+}
+
+Value *FunctionLowerer::zeroValue(ValType T) {
+  switch (T) {
+  case ValType::I32: return B.getInt32(0);
+  case ValType::I64: return B.getInt64(0);
+  case ValType::F32: return ConstantFP::get(MC.F32Ty, 0.0);
+  case ValType::F64: return ConstantFP::get(MC.F64Ty, 0.0);
+  case ValType::V128: return Constant::getNullValue(MC.V128Ty);
+  default: return ConstantPointerNull::get(MC.PtrTy);
+  }
+}
+
+ArrayRef<ValType> FunctionLowerer::blockParams(const BlockType &BT) const {
+  if (BT.K == BlockType::Kind::Index)
+    return WM.Types[BT.TypeIndex].Params;
+  return {};
+}
+
+ArrayRef<ValType> FunctionLowerer::blockResults(const BlockType &BT) const {
+  switch (BT.K) {
+  case BlockType::Kind::Empty: return {};
+  case BlockType::Kind::Value: return ArrayRef<ValType>(BT.Type);
+  case BlockType::Kind::Index: return WM.Types[BT.TypeIndex].Results;
+  }
+  return {};
+}
+
+SmallVector<PHINode *, 2> FunctionLowerer::makePhis(BasicBlock *BB,
+                                                    ArrayRef<ValType> Types) {
+  SmallVector<PHINode *, 2> Phis;
+  for (ValType T : Types)
+    Phis.push_back(PHINode::Create(MC.type(T), 2, "", BB));
+  return Phis;
+}
+
+SmallVector<Value *, 4> FunctionLowerer::popN(size_t N) {
+  SmallVector<Value *, 4> Values(Stack.end() - N, Stack.end());
+  Stack.resize(Stack.size() - N);
+  return Values;
+}
+
+void FunctionLowerer::addBranchOperands(Control &Target) {
+  size_t Arity = Target.LabelPhis.size();
+  BasicBlock *From = B.GetInsertBlock();
+  for (size_t I = 0; I < Arity; ++I)
+    Target.LabelPhis[I]->addIncoming(Stack[Stack.size() - Arity + I], From);
+}
+
+void FunctionLowerer::branchTo(Control &Target) {
+  addBranchOperands(Target);
+  B.CreateBr(Target.Label);
+}
+
+void FunctionLowerer::setUnreachable() {
+  Reachable = false;
+  B.ClearInsertionPoint();
+}
+
+void FunctionLowerer::pushControl(Opcode Kind, BlockType BT) {
+  ArrayRef<ValType> Params = blockParams(BT);
+  Control C;
+  C.Kind = Kind;
+  C.Type = BT;
+  C.Label = C.ElseBlock = C.EndBlock = nullptr;
+  C.EnteredReachable = Reachable;
+  if (!Reachable) {
+    C.Height = Stack.size();
+    Controls.push_back(std::move(C));
+    return;
+  }
+  C.Height = Stack.size() - Params.size();
+  C.EndBlock = BasicBlock::Create(MC.Ctx, "end", F);
+  C.EndPhis = makePhis(C.EndBlock, blockResults(BT));
+  if (Kind == Opcode::Loop) {
+    BasicBlock *Header = BasicBlock::Create(MC.Ctx, "loop", F);
+    C.Label = Header;
+    C.LabelPhis = makePhis(Header, Params);
+    branchTo(C);
+    B.SetInsertPoint(Header);
+    for (size_t I = 0; I < Params.size(); ++I)
+      Stack[C.Height + I] = C.LabelPhis[I];
+  } else {
+    C.Label = C.EndBlock;
+    C.LabelPhis = C.EndPhis;
+  }
+  Controls.push_back(std::move(C));
+}
+
+Error FunctionLowerer::visitBlock(BlockType BT) {
+  V.OpOffset = OpOffset;
+  if (Error E = V.visitBlock(BT))
+    return E;
+  pushControl(Opcode::Block, BT);
+  return Error::success();
+}
+
+Error FunctionLowerer::visitLoop(BlockType BT) {
+  V.OpOffset = OpOffset;
+  if (Error E = V.visitLoop(BT))
+    return E;
+  pushControl(Opcode::Loop, BT);
+  return Error::success();
+}
+
+Error FunctionLowerer::visitIf(BlockType BT) {
+  V.OpOffset = OpOffset;
+  if (Error E = V.visitIf(BT))
+    return E;
+  Value *Cond = Reachable ? pop() : nullptr;
+  pushControl(Opcode::If, BT);
+  Control &C = Controls.back();
+  if (!C.EnteredReachable)
+    return Error::success();
+  BasicBlock *Then = BasicBlock::Create(MC.Ctx, "then", F);
+  C.ElseBlock = BasicBlock::Create(MC.Ctx, "else", F);
+  B.CreateCondBr(B.CreateICmpNE(Cond, B.getInt32(0)), Then, C.ElseBlock);
+  C.Params.assign(Stack.begin() + C.Height, Stack.end());
+  B.SetInsertPoint(Then);
+  return Error::success();
+}
+
+Error FunctionLowerer::visitElse() {
+  V.OpOffset = OpOffset;
+  if (Error E = V.visitElse())
+    return E;
+  Control &C = Controls.back();
+  C.Kind = Opcode::Else;
+  if (!C.EnteredReachable)
+    return Error::success();
+  if (Reachable) {
+    size_t Arity = C.EndPhis.size();
+    for (size_t I = 0; I < Arity; ++I)
+      C.EndPhis[I]->addIncoming(Stack[Stack.size() - Arity + I],
+                                B.GetInsertBlock());
+    B.CreateBr(C.EndBlock);
+  }
+  Stack.resize(C.Height);
+  Stack.append(C.Params.begin(), C.Params.end());
+  B.SetInsertPoint(C.ElseBlock);
+  C.ElseBlock = nullptr;
+  Reachable = true;
+  return Error::success();
+}
+
+Error FunctionLowerer::visitEnd() {
+  V.OpOffset = OpOffset;
+  if (Error E = V.visitEnd())
+    return E;
+  Control C = Controls.pop_back_val();
+  if (!C.EnteredReachable) {
+    Stack.resize(C.Height);
+    return Error::success();
+  }
+  size_t Arity = C.EndPhis.size();
+  if (Reachable) {
+    for (size_t I = 0; I < Arity; ++I)
+      C.EndPhis[I]->addIncoming(Stack[Stack.size() - Arity + I],
+                                B.GetInsertBlock());
+    B.CreateBr(C.EndBlock);
+  }
+  // An `if` without `else` passes its parameters through the empty branch.
+  if (C.ElseBlock) {
+    B.SetInsertPoint(C.ElseBlock);
+    for (size_t I = 0; I < Arity; ++I)
+      C.EndPhis[I]->addIncoming(C.Params[I], C.ElseBlock);
+    B.CreateBr(C.EndBlock);
+  }
+  Stack.resize(C.Height);
+  if (pred_empty(C.EndBlock)) {
+    for (PHINode *Phi : C.EndPhis)
+      Phi->eraseFromParent();
+    C.EndBlock->eraseFromParent();
+    setUnreachable();
+  } else {
+    B.SetInsertPoint(C.EndBlock);
+    Reachable = true;
+    Stack.append(C.EndPhis.begin(), C.EndPhis.end());
+  }
+  if (C.Kind == Opcode::End)
+    finishFunction();
+  return Error::success();
+}
+
+void FunctionLowerer::finishFunction() {
+  if (!Reachable)
+    return;
+  if (FT.Results.empty()) {
+    B.CreateRetVoid();
+  } else if (FT.Results.size() == 1) {
+    B.CreateRet(Stack.back());
+  } else {
+    Value *Agg = PoisonValue::get(MC.returnType(FT));
+    for (size_t I = 0; I < FT.Results.size(); ++I)
+      Agg = B.CreateInsertValue(Agg, Stack[Stack.size() - FT.Results.size() + I],
+                                {unsigned(I)});
+    B.CreateRet(Agg);
+  }
+  Stack.clear();
+  setUnreachable();
+}
+
+Error FunctionLowerer::visitBr(uint32_t Depth) {
+  V.OpOffset = OpOffset;
+  if (Error E = V.visitBr(Depth))
+    return E;
+  if (!Reachable)
+    return Error::success();
+  branchTo(Controls[Controls.size() - 1 - Depth]);
+  setUnreachable();
+  return Error::success();
+}
+
+Error FunctionLowerer::visitBrIf(uint32_t Depth) {
+  V.OpOffset = OpOffset;
+  if (Error E = V.visitBrIf(Depth))
+    return E;
+  if (!Reachable)
+    return Error::success();
+  Value *Cond = B.CreateICmpNE(pop(), B.getInt32(0));
+  Control &Target = Controls[Controls.size() - 1 - Depth];
+  addBranchOperands(Target);
+  BasicBlock *Cont = BasicBlock::Create(MC.Ctx, "br_if.cont", F);
+  B.CreateCondBr(Cond, Target.Label, Cont);
+  B.SetInsertPoint(Cont);
+  return Error::success();
+}
+
+Error FunctionLowerer::visitBrTable(ArrayRef<uint32_t> Targets,
+                                   uint32_t Default) {
+  V.OpOffset = OpOffset;
+  if (Error E = V.visitBrTable(Targets, Default))
+    return E;
+  if (!Reachable)
+    return Error::success();
+  Value *Index = pop();
+  Control &DefaultTarget = Controls[Controls.size() - 1 - Default];
+  // Every edge, repeated targets included, needs its own PHI entries.
+  addBranchOperands(DefaultTarget);
+  SwitchInst *Switch =
+      B.CreateSwitch(Index, DefaultTarget.Label, unsigned(Targets.size()));
+  for (size_t I = 0; I < Targets.size(); ++I) {
+    Control &Target = Controls[Controls.size() - 1 - Targets[I]];
+    addBranchOperands(Target);
+    Switch->addCase(B.getInt32(uint32_t(I)), Target.Label);
+  }
+  setUnreachable();
+  return Error::success();
+}
+
+Error FunctionLowerer::visitReturn() {
+  V.OpOffset = OpOffset;
+  if (Error E = V.visitReturn())
+    return E;
+  if (!Reachable)
+    return Error::success();
+  branchTo(Controls.front());
+  setUnreachable();
+  return Error::success();
+}
+
+Error FunctionLowerer::visitUnreachable() {
+  V.OpOffset = OpOffset;
+  if (Error E = V.visitUnreachable())
+    return E;
+  if (!Reachable)
+    return Error::success();
+  emitTrap(W2N_TRAP_UNREACHABLE);
+  setUnreachable();
+  return Error::success();
+}
+
+BasicBlock *FunctionLowerer::trapBlock(w2n_trap_kind Kind) {
+  BasicBlock *&BB = TrapBlocks[Kind];
+  if (!BB) {
+    BB = BasicBlock::Create(MC.Ctx, "trap", F);
+    IRBuilder<> TB(BB);
+    CallInst *Call = TB.CreateCall(MC.Trap, {TB.getInt32(Kind)});
+    Call->setDoesNotReturn();
+    TB.CreateUnreachable();
+  }
+  return BB;
+}
+
+void FunctionLowerer::trapIf(Value *Cond, w2n_trap_kind Kind) {
+  BasicBlock *Cont = BasicBlock::Create(MC.Ctx, "ok", F);
+  MDBuilder MDB(MC.Ctx);
+  B.CreateCondBr(Cond, trapBlock(Kind), Cont, MDB.createUnlikelyBranchWeights());
+  B.SetInsertPoint(Cont);
+}
+
+void FunctionLowerer::emitTrap(w2n_trap_kind Kind) {
+  B.CreateBr(trapBlock(Kind));
+}
+
+} // namespace w2n::lowering

@@ -1,0 +1,198 @@
+//===- FunctionLowering.h - One function body to LLVM IR --------*- C++ -*-===//
+//
+// An operator visitor that runs the validator on each operator first, so it
+// only ever lowers valid code, then emits IR for it. Operand values live on
+// a stack of llvm::Value; locals are allocas (mem2reg turns them into SSA);
+// blocks, loops and ifs become basic blocks whose results meet in PHI nodes.
+//
+// Code the validator still calls reachable can be dead for the IR (after a
+// block that nothing branches out of); `Reachable` is the IR's view, and
+// nothing is emitted while it is false.
+//
+// The emitters are split by operator family: control (ControlLowering.cpp),
+// scalar numeric (NumericLowering.cpp), memory (MemoryLowering.cpp, with
+// every bounds-check decision in BoundsChecks.cpp), variables, calls, tables
+// and references (VariableLowering.cpp), and SIMD (SimdLowering.cpp).
+//
+//===----------------------------------------------------------------------===//
+#ifndef W2N_LOWERING_FUNCTIONLOWERING_H
+#define W2N_LOWERING_FUNCTIONLOWERING_H
+
+#include "frontend/FunctionValidator.h"
+#include "lowering/ModuleContext.h"
+
+#include "llvm/IR/IRBuilder.h"
+
+#include <array>
+
+namespace w2n::lowering {
+
+using frontend::BlockType;
+using frontend::MemArg;
+using frontend::Opcode;
+using frontend::V128;
+using frontend::ValType;
+
+class FunctionLowerer : public frontend::OperatorVisitor<FunctionLowerer> {
+public:
+  FunctionLowerer(ModuleContext &MC, uint32_t DefinedIndex);
+
+  /// Decodes, validates and lowers the body into MC.Functions[index].
+  llvm::Error run();
+
+  // --- The visitor: validate, then lower. ----------------------------------
+  llvm::Error visitSimple(Opcode Op);
+  llvm::Error visitLoad(Opcode Op, MemArg MA);
+  llvm::Error visitStore(Opcode Op, MemArg MA);
+  llvm::Error visitLoadLane(Opcode Op, MemArg MA, uint8_t Lane);
+  llvm::Error visitStoreLane(Opcode Op, MemArg MA, uint8_t Lane);
+  llvm::Error visitExtractLane(Opcode Op, uint8_t Lane);
+  llvm::Error visitReplaceLane(Opcode Op, uint8_t Lane);
+
+  llvm::Error visitUnreachable();
+  llvm::Error visitNop() { return V.visitNop(); }
+  llvm::Error visitBlock(BlockType BT);
+  llvm::Error visitLoop(BlockType BT);
+  llvm::Error visitIf(BlockType BT);
+  llvm::Error visitElse();
+  llvm::Error visitEnd();
+  llvm::Error visitBr(uint32_t Depth);
+  llvm::Error visitBrIf(uint32_t Depth);
+  llvm::Error visitBrTable(llvm::ArrayRef<uint32_t> Targets, uint32_t Default);
+  llvm::Error visitReturn();
+  llvm::Error visitCall(uint32_t Func);
+  llvm::Error visitCallIndirect(uint32_t TypeIndex, uint32_t Table);
+  llvm::Error visitDrop();
+  llvm::Error visitSelect();
+  llvm::Error visitSelectT(llvm::ArrayRef<ValType> Types);
+  llvm::Error visitLocalGet(uint32_t Index);
+  llvm::Error visitLocalSet(uint32_t Index);
+  llvm::Error visitLocalTee(uint32_t Index);
+  llvm::Error visitGlobalGet(uint32_t Index);
+  llvm::Error visitGlobalSet(uint32_t Index);
+  llvm::Error visitTableGet(uint32_t Table);
+  llvm::Error visitTableSet(uint32_t Table);
+  llvm::Error visitMemorySize(uint32_t Memory);
+  llvm::Error visitMemoryGrow(uint32_t Memory);
+  llvm::Error visitI32Const(int32_t Value);
+  llvm::Error visitI64Const(int64_t Value);
+  llvm::Error visitF32Const(uint32_t Bits);
+  llvm::Error visitF64Const(uint64_t Bits);
+  llvm::Error visitV128Const(const V128 &Value);
+  llvm::Error visitRefNull(ValType T);
+  llvm::Error visitRefIsNull();
+  llvm::Error visitRefFunc(uint32_t Func);
+  llvm::Error visitMemoryInit(uint32_t Data, uint32_t Memory);
+  llvm::Error visitDataDrop(uint32_t Data);
+  llvm::Error visitMemoryCopy(uint32_t Dst, uint32_t Src);
+  llvm::Error visitMemoryFill(uint32_t Memory);
+  llvm::Error visitTableInit(uint32_t Elem, uint32_t Table);
+  llvm::Error visitElemDrop(uint32_t Elem);
+  llvm::Error visitTableCopy(uint32_t Dst, uint32_t Src);
+  llvm::Error visitTableGrow(uint32_t Table);
+  llvm::Error visitTableSize(uint32_t Table);
+  llvm::Error visitTableFill(uint32_t Table);
+  llvm::Error visitI8x16Shuffle(const V128 &Lanes);
+
+private:
+  struct Control {
+    Opcode Kind;                // Block, Loop, If, Else, or End (the function)
+    BlockType Type;
+    llvm::BasicBlock *Label;    // where a branch to this frame goes
+    llvm::BasicBlock *ElseBlock; // If: the else branch, until it starts
+    llvm::BasicBlock *EndBlock; // where the frame's results meet
+    llvm::SmallVector<llvm::PHINode *, 2> LabelPhis; // at Label
+    llvm::SmallVector<llvm::PHINode *, 2> EndPhis;   // at EndBlock
+    llvm::SmallVector<llvm::Value *, 2> Params;      // If: for the else branch
+    size_t Height;              // operand stack height below the params
+    bool EnteredReachable;      // whether the frame's start was reachable
+  };
+
+  // Blocks and branches (ControlLowering.cpp).
+  void pushControl(Opcode Kind, BlockType BT);
+  llvm::ArrayRef<ValType> blockParams(const BlockType &BT) const;
+  llvm::ArrayRef<ValType> blockResults(const BlockType &BT) const;
+  llvm::SmallVector<llvm::PHINode *, 2>
+  makePhis(llvm::BasicBlock *BB, llvm::ArrayRef<ValType> Types);
+  /// Adds the top operands as incoming values of Target's label from the
+  /// current block (operands stay on the stack).
+  void addBranchOperands(Control &Target);
+  void branchTo(Control &Target);
+  void finishFunction();
+  void setUnreachable();
+
+  // Operand stack.
+  void push(llvm::Value *V) { Stack.push_back(V); }
+  llvm::Value *pop() { return Stack.pop_back_val(); }
+  llvm::Value *top() const { return Stack.back(); }
+  llvm::SmallVector<llvm::Value *, 4> popN(size_t N);
+  void pushResults(llvm::Value *Call, const frontend::FuncType &FT);
+
+  // Emitters.
+  llvm::Error emitNumeric(Opcode Op);             // NumericLowering.cpp
+  llvm::Error emitSimd(Opcode Op);                // SimdLowering.cpp
+  llvm::Error emitSimdLane(Opcode Op, uint8_t Lane);
+  llvm::Error emitSimdShuffle(const V128 &Lanes);
+  void emitLoad(Opcode Op, MemArg MA);            // MemoryLowering.cpp
+  void emitStore(Opcode Op, MemArg MA);
+  void emitSimdLoadLane(Opcode Op, MemArg MA, uint8_t Lane);
+  void emitSimdStoreLane(Opcode Op, MemArg MA, uint8_t Lane);
+  void emitCall(llvm::Value *Callee, llvm::Value *Ctx,
+                const frontend::FuncType &FT);    // VariableLowering.cpp
+
+  // Memory addressing (BoundsChecks.cpp): the address of an access of
+  // Bytes bytes at Index + Offset, checked as the bounds-check mode says.
+  llvm::Value *memoryAddress(llvm::Value *Index, uint64_t Offset,
+                             unsigned Bytes);
+  /// Keeps Load, whose value (Loaded, after any widening) may go unused:
+  /// with guard pages its fault is the bounds check, so the optimiser must
+  /// not delete it.
+  llvm::Value *keepLoad(llvm::Value *Loaded, llvm::LoadInst *Load);
+
+  // Traps.
+  /// Branches to the trap block of Kind when Cond is true.
+  void trapIf(llvm::Value *Cond, w2n_trap_kind Kind);
+  void emitTrap(w2n_trap_kind Kind);
+  llvm::BasicBlock *trapBlock(w2n_trap_kind Kind);
+
+  // The instance and what hangs off it.
+  llvm::Value *instanceField(uint64_t Offset) {
+    return MC.fieldPtr(B, Inst, Offset);
+  }
+  llvm::Value *memoryObject();  // the w2n_memory *
+  llvm::Value *tableObject(uint32_t Table);
+  llvm::Value *globalAddress(uint32_t Global);
+  llvm::Value *funcRefAddress(uint32_t Func) {
+    return instanceField(MC.Layout.funcRef(Func));
+  }
+
+  llvm::Value *toV128(llvm::Value *V);
+  llvm::Value *fromV128(llvm::Value *V, llvm::Type *T);
+  llvm::Value *zeroValue(ValType T);
+
+  ModuleContext &MC;
+  const frontend::Module &WM;
+  uint32_t DefinedIndex;
+  uint32_t FuncIndex;
+  const frontend::FuncType &FT;
+  frontend::FunctionValidator V;
+  llvm::Function *F;
+  llvm::IRBuilder<> B;
+  llvm::Value *Inst = nullptr;
+  llvm::Value *MemoryBase = nullptr; // loaded once, in the entry block
+  llvm::BasicBlock *EntryBlock = nullptr;
+  std::vector<llvm::AllocaInst *> Locals;
+  std::vector<ValType> LocalTypes;
+  llvm::SmallVector<llvm::Value *, 32> Stack;
+  llvm::SmallVector<Control, 16> Controls;
+  std::array<llvm::BasicBlock *, W2N_TRAP_COUNT> TrapBlocks{};
+  bool Reachable = true;
+};
+
+/// The most locals a function may have here (an implementation limit, as
+/// in other engines; the format allows 2^32-1).
+constexpr uint64_t MaxFunctionLocals = 50000;
+
+} // namespace w2n::lowering
+
+#endif

@@ -1,0 +1,50 @@
+//===- InstanceLayout.cpp -------------------------------------------------===//
+#include "lowering/InstanceLayout.h"
+
+#include "w2n/abi.h"
+
+#include <cstddef>
+
+namespace w2n::lowering {
+
+// The layout of generated code must be the runtime's.
+static_assert(offsetof(w2n_instance, memory_base) == InstanceLayout::MemoryBase);
+static_assert(offsetof(w2n_instance, memory) == InstanceLayout::Memory);
+static_assert(offsetof(w2n_instance, stack_limit) == InstanceLayout::StackLimit);
+static_assert(offsetof(w2n_instance, type_ids) == InstanceLayout::TypeIds);
+static_assert(sizeof(w2n_instance) == InstanceLayout::HeadSize);
+static_assert(sizeof(w2n_value) == InstanceLayout::ValueSize);
+static_assert(sizeof(w2n_funcref) == InstanceLayout::FuncRefSize);
+static_assert(offsetof(w2n_funcref, type_id) == InstanceLayout::FuncRefFieldTypeId);
+static_assert(offsetof(w2n_funcref, fn) == InstanceLayout::FuncRefFieldFn);
+static_assert(offsetof(w2n_funcref, ctx) == InstanceLayout::FuncRefFieldCtx);
+static_assert(offsetof(w2n_memory, base) == InstanceLayout::MemoryFieldBase);
+static_assert(offsetof(w2n_memory, size) == InstanceLayout::MemoryFieldSize);
+static_assert(offsetof(w2n_table, elems) == InstanceLayout::TableFieldElems);
+static_assert(offsetof(w2n_table, size) == InstanceLayout::TableFieldSize);
+static_assert(sizeof(w2n_data_segment) == InstanceLayout::SegmentSize);
+static_assert(sizeof(w2n_elem_segment) == InstanceLayout::SegmentSize);
+static_assert(offsetof(w2n_data_segment, size) == InstanceLayout::SegmentFieldSize);
+static_assert(offsetof(w2n_elem_segment, size) == InstanceLayout::SegmentFieldSize);
+
+static uint32_t alignTo(uint32_t X, uint32_t A) { return (X + A - 1) / A * A; }
+
+InstanceLayout::InstanceLayout(const frontend::Module &M) {
+  uint32_t At = HeadSize;
+  Tables = At;
+  At += 8 * uint32_t(M.Tables.size());
+  Globals = At;
+  At += 8 * uint32_t(M.Globals.size());
+  At = alignTo(At, 16);
+  GlobalStorage = At;
+  At += ValueSize * uint32_t(M.Globals.size() - M.NumImportedGlobals);
+  FuncRefs = At;
+  At += FuncRefSize * M.numFunctions();
+  Datas = At;
+  At += SegmentSize * uint32_t(M.Datas.size());
+  Elems = At;
+  At += SegmentSize * uint32_t(M.Elems.size());
+  Size = alignTo(At, 16);
+}
+
+} // namespace w2n::lowering

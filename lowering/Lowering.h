@@ -1,0 +1,41 @@
+//===- Lowering.h - A validated module to one llvm::Module ------*- C++ -*-===//
+#ifndef W2N_LOWERING_LOWERING_H
+#define W2N_LOWERING_LOWERING_H
+
+#include "frontend/Module.h"
+
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/Error.h"
+
+#include <memory>
+#include <string>
+
+namespace w2n::lowering {
+
+enum class BoundsCheckMode {
+  /// No compare: the 8 GiB reservation behind linear memory catches every
+  /// 32-bit address plus offset, and the fault becomes a trap.
+  Guard,
+  /// Compare and branch before every access.
+  Explicit,
+};
+
+struct LoweringOptions {
+  BoundsCheckMode BoundsChecks = BoundsCheckMode::Guard;
+  /// The module descriptor is exported as `<SymbolPrefix>_module`.
+  std::string SymbolPrefix = "w2n";
+  /// The LLVM target triple the module is for; some choices depend on it.
+  std::string TargetTriple = "x86_64-unknown-linux-gnu";
+};
+
+/// Lowers a validated module. Everything but the descriptor has internal
+/// linkage; the descriptor (a w2n_module_desc, see w2n/abi.h) is all the
+/// runtime needs to instantiate it.
+llvm::Expected<std::unique_ptr<llvm::Module>>
+lowerModule(const frontend::Module &M, llvm::LLVMContext &Ctx,
+            const LoweringOptions &Opts);
+
+} // namespace w2n::lowering
+
+#endif

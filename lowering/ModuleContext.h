@@ -1,0 +1,68 @@
+//===- ModuleContext.h - What every function's lowering shares --*- C++ -*-===//
+#ifndef W2N_LOWERING_MODULECONTEXT_H
+#define W2N_LOWERING_MODULECONTEXT_H
+
+#include "lowering/InstanceLayout.h"
+#include "lowering/Lowering.h"
+
+#include "w2n/abi.h"
+
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/Module.h"
+
+#include <vector>
+
+namespace w2n::lowering {
+
+/// The LLVM module being built, its common types, and the declarations of
+/// the runtime functions generated code calls.
+struct ModuleContext {
+  ModuleContext(const frontend::Module &WM, llvm::Module &LM,
+                const LoweringOptions &Opts);
+
+  const frontend::Module &WM;
+  llvm::Module &LM;
+  llvm::LLVMContext &Ctx;
+  const LoweringOptions &Opts;
+  InstanceLayout Layout;
+
+  llvm::Type *VoidTy, *I8Ty, *I16Ty, *I32Ty, *I64Ty, *F32Ty, *F64Ty;
+  llvm::FixedVectorType *V128Ty; // v128 is <4 x i32> between operators
+  llvm::PointerType *PtrTy;
+  llvm::MDNode *InvariantMD;
+
+  /// The LLVM type of a WebAssembly value type.
+  llvm::Type *type(frontend::ValType T) const;
+  /// R f(ptr instance, params...), R being void, the one result, or a
+  /// struct of the results.
+  llvm::FunctionType *functionType(const frontend::FuncType &FT) const;
+  llvm::Type *returnType(const frontend::FuncType &FT) const;
+
+  /// Defined functions, by index in the function space (imported ones are
+  /// null: they are called through the instance's funcref records).
+  std::vector<llvm::Function *> Functions;
+
+  // The runtime (see w2n/abi.h and the runtime's headers).
+  llvm::Function *Trap;        // noreturn void (i32 kind)
+  llvm::Function *MemoryGrow;  // i32 (ptr mem, i32 delta)
+  llvm::Function *MemoryFill;  // void (ptr mem, i32 d, i32 val, i32 n)
+  llvm::Function *MemoryCopy;  // void (ptr mem, i32 d, i32 s, i32 n)
+  llvm::Function *MemoryInit;  // void (ptr mem, ptr seg, i32 d, i32 s, i32 n)
+  llvm::Function *TableGrow;   // i32 (ptr table, ptr init, i32 delta)
+  llvm::Function *TableFill;   // void (ptr table, i32 i, ptr val, i32 n)
+  llvm::Function *TableCopy;   // void (ptr dst, ptr src, i32 d, i32 s, i32 n)
+  llvm::Function *TableInit;   // void (ptr table, ptr seg, i32 d, i32 s, i32 n)
+
+  /// A pointer to the field at Offset of the instance Inst.
+  llvm::Value *fieldPtr(llvm::IRBuilderBase &B, llvm::Value *Inst,
+                        uint64_t Offset) const {
+    return B.CreateConstInBoundsGEP1_64(I8Ty, Inst, Offset);
+  }
+  /// Loads a field that does not change for the instance's lifetime.
+  llvm::LoadInst *loadInvariant(llvm::IRBuilderBase &B, llvm::Type *T,
+                                llvm::Value *Ptr) const;
+};
+
+} // namespace w2n::lowering
+
+#endif

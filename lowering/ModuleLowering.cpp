@@ -1,0 +1,513 @@
+//===- ModuleLowering.cpp - The module: functions, init, descriptor -------===//
+//
+// Besides the functions, a lowered module holds what the runtime needs to
+// instantiate it without knowing anything else about it (w2n/abi.h):
+//   - `init`, which evaluates the globals and element segments and applies
+//     the active segments, in the spec's order;
+//   - an entry trampoline per signature, through which a host calls any
+//     export with an array of values;
+//   - an adapter per imported signature, through which generated code calls
+//     a host function;
+//   - the descriptor, `<prefix>_module`, the only symbol with external
+//     linkage.
+//
+//===----------------------------------------------------------------------===//
+#include "lowering/FunctionLowering.h"
+
+#include "llvm/IR/Verifier.h"
+
+#include <map>
+
+namespace w2n::lowering {
+
+using namespace llvm;
+using frontend::ConstExpr;
+using frontend::ConstInstr;
+using frontend::FuncType;
+
+ModuleContext::ModuleContext(const frontend::Module &WM, Module &LM,
+                             const LoweringOptions &Opts)
+    : WM(WM), LM(LM), Ctx(LM.getContext()), Opts(Opts), Layout(WM) {
+  VoidTy = Type::getVoidTy(Ctx);
+  I8Ty = Type::getInt8Ty(Ctx);
+  I16Ty = Type::getInt16Ty(Ctx);
+  I32Ty = Type::getInt32Ty(Ctx);
+  I64Ty = Type::getInt64Ty(Ctx);
+  F32Ty = Type::getFloatTy(Ctx);
+  F64Ty = Type::getDoubleTy(Ctx);
+  V128Ty = FixedVectorType::get(I32Ty, 4);
+  PtrTy = PointerType::get(Ctx, 0);
+  InvariantMD = MDNode::get(Ctx, {});
+
+  auto Declare = [&](const char *Name, Type *Ret, ArrayRef<Type *> Params) {
+    Function *Fn = Function::Create(FunctionType::get(Ret, Params, false),
+                                    GlobalValue::ExternalLinkage, Name, LM);
+    Fn->setDoesNotThrow();
+    return Fn;
+  };
+  Trap = Declare(W2N_RT_TRAP, VoidTy, {I32Ty});
+  Trap->setDoesNotReturn();
+  Trap->addFnAttr(Attribute::Cold);
+  MemoryGrow = Declare(W2N_RT_MEMORY_GROW, I32Ty, {PtrTy, I32Ty});
+  MemoryFill = Declare("w2n_memory_fill", VoidTy, {PtrTy, I32Ty, I32Ty, I32Ty});
+  MemoryCopy = Declare("w2n_memory_copy", VoidTy, {PtrTy, I32Ty, I32Ty, I32Ty});
+  MemoryInit =
+      Declare("w2n_memory_init", VoidTy, {PtrTy, PtrTy, I32Ty, I32Ty, I32Ty});
+  TableGrow = Declare(W2N_RT_TABLE_GROW, I32Ty, {PtrTy, PtrTy, I32Ty});
+  TableFill = Declare("w2n_table_fill", VoidTy, {PtrTy, I32Ty, PtrTy, I32Ty});
+  TableCopy =
+      Declare("w2n_table_copy", VoidTy, {PtrTy, PtrTy, I32Ty, I32Ty, I32Ty});
+  TableInit =
+      Declare("w2n_table_init", VoidTy, {PtrTy, PtrTy, I32Ty, I32Ty, I32Ty});
+}
+
+Type *ModuleContext::type(frontend::ValType T) const {
+  switch (T) {
+  case frontend::ValType::I32: return I32Ty;
+  case frontend::ValType::I64: return I64Ty;
+  case frontend::ValType::F32: return F32Ty;
+  case frontend::ValType::F64: return F64Ty;
+  case frontend::ValType::V128: return V128Ty;
+  default: return PtrTy;
+  }
+}
+
+Type *ModuleContext::returnType(const FuncType &FT) const {
+  if (FT.Results.empty())
+    return VoidTy;
+  if (FT.Results.size() == 1)
+    return type(FT.Results[0]);
+  SmallVector<Type *, 4> Fields;
+  for (frontend::ValType T : FT.Results)
+    Fields.push_back(type(T));
+  return StructType::get(Ctx, Fields);
+}
+
+FunctionType *ModuleContext::functionType(const FuncType &FT) const {
+  SmallVector<Type *, 8> Params{PtrTy};
+  for (frontend::ValType T : FT.Params)
+    Params.push_back(type(T));
+  return FunctionType::get(returnType(FT), Params, false);
+}
+
+LoadInst *ModuleContext::loadInvariant(IRBuilderBase &B, Type *T,
+                                       Value *Ptr) const {
+  LoadInst *L = B.CreateLoad(T, Ptr);
+  L->setMetadata(LLVMContext::MD_invariant_load, InvariantMD);
+  return L;
+}
+
+namespace {
+
+class ModuleLowerer {
+public:
+  ModuleLowerer(const frontend::Module &WM, Module &LM,
+                const LoweringOptions &Opts)
+      : MC(WM, LM, Opts), WM(WM), LM(LM), Ctx(LM.getContext()) {}
+
+  Error run();
+
+private:
+  void declareFunctions();
+  Function *makeInit();
+  Value *evalConstExpr(IRBuilder<> &B, Value *Inst, const ConstExpr &E);
+  Function *entryTrampoline(const FuncType &FT);
+  Function *hostAdapter(const FuncType &FT);
+  void makeDescriptor(Function *Init);
+
+  // Helpers for the descriptor's constant data.
+  Constant *string(StringRef S, const Twine &Name);
+  Constant *array(Type *ElemTy, ArrayRef<Constant *> Elems, const Twine &Name);
+  Constant *i8(uint64_t V) { return ConstantInt::get(MC.I8Ty, V); }
+  Constant *i32(uint64_t V) { return ConstantInt::get(MC.I32Ty, V); }
+  Constant *i64(uint64_t V) { return ConstantInt::get(MC.I64Ty, V); }
+
+  ModuleContext MC;
+  const frontend::Module &WM;
+  Module &LM;
+  LLVMContext &Ctx;
+  /// Trampolines and adapters are shared by structurally equal signatures.
+  std::map<std::string, Function *> Entries, Adapters;
+};
+
+std::string signatureKey(const FuncType &FT) {
+  std::string Key;
+  for (frontend::ValType T : FT.Params)
+    Key += char(T);
+  Key += ':';
+  for (frontend::ValType T : FT.Results)
+    Key += char(T);
+  return Key;
+}
+
+void ModuleLowerer::declareFunctions() {
+  MC.Functions.assign(WM.numFunctions(), nullptr);
+  for (uint32_t I = WM.NumImportedFuncs; I < WM.numFunctions(); ++I) {
+    StringRef Name = WM.functionName(I);
+    Function *Fn = Function::Create(
+        MC.functionType(WM.funcType(I)), GlobalValue::InternalLinkage,
+        Name.empty() ? "f" + Twine(I) : "f" + Twine(I) + "." + Name, LM);
+    Fn->setDoesNotThrow();
+    MC.Functions[I] = Fn;
+  }
+}
+
+Value *ModuleLowerer::evalConstExpr(IRBuilder<> &B, Value *Inst,
+                                    const ConstExpr &E) {
+  const ConstInstr &I = E.Instrs.front();
+  switch (I.Op) {
+  case Opcode::I32Const: return B.getInt32(I.i32());
+  case Opcode::I64Const: return B.getInt64(I.i64());
+  case Opcode::F32Const:
+    return ConstantFP::get(Ctx, APFloat(APFloat::IEEEsingle(), APInt(32, I.i32())));
+  case Opcode::F64Const:
+    return ConstantFP::get(Ctx, APFloat(APFloat::IEEEdouble(), APInt(64, I.i64())));
+  case Opcode::V128Const: {
+    uint32_t Words[4];
+    std::memcpy(Words, I.Bits.data(), 16);
+    return ConstantDataVector::get(Ctx, ArrayRef<uint32_t>(Words, 4));
+  }
+  case Opcode::RefNull: return ConstantPointerNull::get(MC.PtrTy);
+  case Opcode::RefFunc: return MC.fieldPtr(B, Inst, MC.Layout.funcRef(I.Index));
+  case Opcode::GlobalGet: {
+    // Only imported globals are visible to constant expressions in 2.0.
+    Value *Addr = B.CreateLoad(MC.PtrTy,
+                               MC.fieldPtr(B, Inst, MC.Layout.globalPtr(I.Index)));
+    return B.CreateLoad(MC.type(WM.Globals[I.Index].Type), Addr);
+  }
+  default: llvm_unreachable("validated constant expressions only");
+  }
+}
+
+Function *ModuleLowerer::makeInit() {
+  Function *Init = Function::Create(
+      FunctionType::get(MC.VoidTy, {MC.PtrTy}, false),
+      GlobalValue::InternalLinkage, "init", LM);
+  Init->setDoesNotThrow();
+  IRBuilder<> B(BasicBlock::Create(Ctx, "entry", Init));
+  Value *Inst = Init->getArg(0);
+
+  for (size_t I = 0; I < WM.GlobalInits.size(); ++I)
+    B.CreateStore(evalConstExpr(B, Inst, WM.GlobalInits[I]),
+                  MC.fieldPtr(B, Inst, MC.Layout.globalStorage(uint32_t(I))));
+
+  // Element segment items, into the arrays the runtime allocated.
+  for (size_t S = 0; S < WM.Elems.size(); ++S) {
+    const frontend::ElemSegment &Seg = WM.Elems[S];
+    if (Seg.Items.empty())
+      continue;
+    Value *Items = B.CreateLoad(MC.PtrTy, MC.fieldPtr(B, Inst, MC.Layout.elem(uint32_t(S))));
+    bool AllFuncs = llvm::all_of(Seg.Items, [](const ConstExpr &E) {
+      return E.Instrs.front().Op == Opcode::RefFunc;
+    });
+    if (!AllFuncs || Seg.Items.size() < 8) {
+      for (size_t J = 0; J < Seg.Items.size(); ++J)
+        B.CreateStore(evalConstExpr(B, Inst, Seg.Items[J]),
+                      B.CreateConstInBoundsGEP1_64(MC.PtrTy, Items, J));
+      continue;
+    }
+    // Long lists of functions (C's function-pointer tables): a loop over a
+    // constant array of indices rather than a store per item.
+    SmallVector<uint32_t, 64> Indices;
+    for (const ConstExpr &E : Seg.Items)
+      Indices.push_back(E.Instrs.front().Index);
+    auto *IndexArray = new GlobalVariable(
+        LM, ArrayType::get(MC.I32Ty, Indices.size()), true,
+        GlobalValue::PrivateLinkage, ConstantDataArray::get(Ctx, Indices),
+        "elem" + Twine(S) + ".funcs");
+    BasicBlock *Pre = B.GetInsertBlock();
+    BasicBlock *Loop = BasicBlock::Create(Ctx, "elem.loop", Init);
+    BasicBlock *Done = BasicBlock::Create(Ctx, "elem.done", Init);
+    B.CreateBr(Loop);
+    B.SetInsertPoint(Loop);
+    PHINode *J = B.CreatePHI(MC.I64Ty, 2);
+    J->addIncoming(B.getInt64(0), Pre);
+    Value *Func = B.CreateZExt(
+        B.CreateLoad(MC.I32Ty, B.CreateInBoundsGEP(MC.I32Ty, IndexArray, J)),
+        MC.I64Ty);
+    Value *Record = B.CreateInBoundsGEP(
+        MC.I8Ty, Inst,
+        B.CreateAdd(B.getInt64(MC.Layout.FuncRefs),
+                    B.CreateMul(Func, B.getInt64(InstanceLayout::FuncRefSize))));
+    B.CreateStore(Record, B.CreateInBoundsGEP(MC.PtrTy, Items, J));
+    Value *Next = B.CreateAdd(J, B.getInt64(1));
+    J->addIncoming(Next, Loop);
+    B.CreateCondBr(B.CreateICmpULT(Next, B.getInt64(Indices.size())), Loop, Done);
+    B.SetInsertPoint(Done);
+  }
+
+  // Active element segments are applied, then every non-passive one is
+  // dropped; then the same for data segments.
+  for (size_t S = 0; S < WM.Elems.size(); ++S) {
+    const frontend::ElemSegment &Seg = WM.Elems[S];
+    Value *SegPtr = MC.fieldPtr(B, Inst, MC.Layout.elem(uint32_t(S)));
+    if (Seg.Mode == frontend::SegmentMode::Passive)
+      continue;
+    if (Seg.Mode == frontend::SegmentMode::Active) {
+      Value *Table = B.CreateLoad(MC.PtrTy, MC.fieldPtr(B, Inst, MC.Layout.table(Seg.Table)));
+      B.CreateCall(MC.TableInit, {Table, SegPtr, evalConstExpr(B, Inst, Seg.OffsetExpr),
+                                  B.getInt32(0), B.getInt32(uint32_t(Seg.Items.size()))});
+    }
+    B.CreateStore(B.getInt32(0), B.CreateConstInBoundsGEP1_64(
+                                     MC.I8Ty, SegPtr, InstanceLayout::SegmentFieldSize));
+  }
+  for (size_t S = 0; S < WM.Datas.size(); ++S) {
+    const frontend::DataSegment &Seg = WM.Datas[S];
+    if (Seg.Mode != frontend::SegmentMode::Active)
+      continue;
+    Value *SegPtr = MC.fieldPtr(B, Inst, MC.Layout.data(uint32_t(S)));
+    Value *Memory = B.CreateLoad(MC.PtrTy, MC.fieldPtr(B, Inst, InstanceLayout::Memory));
+    B.CreateCall(MC.MemoryInit, {Memory, SegPtr, evalConstExpr(B, Inst, Seg.OffsetExpr),
+                                 B.getInt32(0), B.getInt32(uint32_t(Seg.Bytes.size()))});
+    B.CreateStore(B.getInt32(0), B.CreateConstInBoundsGEP1_64(
+                                     MC.I8Ty, SegPtr, InstanceLayout::SegmentFieldSize));
+  }
+  B.CreateRetVoid();
+  return Init;
+}
+
+Function *ModuleLowerer::entryTrampoline(const FuncType &FT) {
+  Function *&Fn = Entries[signatureKey(FT)];
+  if (Fn)
+    return Fn;
+  Fn = Function::Create(
+      FunctionType::get(MC.VoidTy, {MC.PtrTy, MC.PtrTy, MC.PtrTy, MC.PtrTy}, false),
+      GlobalValue::InternalLinkage, "entry", LM);
+  Fn->setDoesNotThrow();
+  IRBuilder<> B(BasicBlock::Create(Ctx, "entry", Fn));
+  SmallVector<Value *, 8> Args{Fn->getArg(1)};
+  for (size_t I = 0; I < FT.Params.size(); ++I)
+    Args.push_back(B.CreateLoad(
+        MC.type(FT.Params[I]),
+        B.CreateConstInBoundsGEP1_64(MC.I8Ty, Fn->getArg(2),
+                                     InstanceLayout::ValueSize * I)));
+  CallInst *Call = B.CreateCall(MC.functionType(FT), Fn->getArg(0), Args);
+  for (size_t I = 0; I < FT.Results.size(); ++I) {
+    Value *R = FT.Results.size() == 1 ? Call : B.CreateExtractValue(Call, {unsigned(I)});
+    B.CreateStore(R, B.CreateConstInBoundsGEP1_64(MC.I8Ty, Fn->getArg(3),
+                                                  InstanceLayout::ValueSize * I));
+  }
+  B.CreateRetVoid();
+  return Fn;
+}
+
+Function *ModuleLowerer::hostAdapter(const FuncType &FT) {
+  Function *&Fn = Adapters[signatureKey(FT)];
+  if (Fn)
+    return Fn;
+  Fn = Function::Create(MC.functionType(FT), GlobalValue::InternalLinkage,
+                        "host.adapter", LM);
+  Fn->setDoesNotThrow();
+  IRBuilder<> B(BasicBlock::Create(Ctx, "entry", Fn));
+  Type *Values = ArrayType::get(MC.V128Ty, std::max<size_t>(1, FT.Params.size()));
+  Type *Results = ArrayType::get(MC.V128Ty, std::max<size_t>(1, FT.Results.size()));
+  Value *Args = B.CreateAlloca(Values);
+  Value *Res = B.CreateAlloca(Results);
+  for (size_t I = 0; I < FT.Params.size(); ++I)
+    B.CreateStore(Fn->getArg(unsigned(I + 1)),
+                  B.CreateConstInBoundsGEP1_64(MC.I8Ty, Args,
+                                               InstanceLayout::ValueSize * I));
+  // The context is a w2n_host_func: { fn, env }.
+  Value *HostFunc = Fn->getArg(0);
+  Value *HostFn = B.CreateLoad(MC.PtrTy, HostFunc);
+  Value *Env = B.CreateLoad(MC.PtrTy, B.CreateConstInBoundsGEP1_64(MC.I8Ty, HostFunc, 8));
+  B.CreateCall(FunctionType::get(MC.VoidTy, {MC.PtrTy, MC.PtrTy, MC.PtrTy}, false),
+               HostFn, {Env, Args, Res});
+  SmallVector<Value *, 4> Out;
+  for (size_t I = 0; I < FT.Results.size(); ++I)
+    Out.push_back(B.CreateLoad(MC.type(FT.Results[I]),
+                               B.CreateConstInBoundsGEP1_64(
+                                   MC.I8Ty, Res, InstanceLayout::ValueSize * I)));
+  if (Out.empty())
+    B.CreateRetVoid();
+  else if (Out.size() == 1)
+    B.CreateRet(Out[0]);
+  else {
+    Value *Agg = PoisonValue::get(MC.returnType(FT));
+    for (size_t I = 0; I < Out.size(); ++I)
+      Agg = B.CreateInsertValue(Agg, Out[I], {unsigned(I)});
+    B.CreateRet(Agg);
+  }
+  return Fn;
+}
+
+Constant *ModuleLowerer::string(StringRef S, const Twine &Name) {
+  auto *GV = new GlobalVariable(LM, ArrayType::get(MC.I8Ty, S.size() + 1), true,
+                                GlobalValue::PrivateLinkage,
+                                ConstantDataArray::getString(Ctx, S, true), Name);
+  GV->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
+  return GV;
+}
+
+Constant *ModuleLowerer::array(Type *ElemTy, ArrayRef<Constant *> Elems,
+                               const Twine &Name) {
+  if (Elems.empty())
+    return ConstantPointerNull::get(MC.PtrTy);
+  auto *GV = new GlobalVariable(LM, ArrayType::get(ElemTy, Elems.size()), true,
+                                GlobalValue::PrivateLinkage,
+                                ConstantArray::get(ArrayType::get(ElemTy, Elems.size()), Elems),
+                                Name);
+  return GV;
+}
+
+void ModuleLowerer::makeDescriptor(Function *Init) {
+  PointerType *Ptr = MC.PtrTy;
+  Type *I8 = MC.I8Ty, *I32 = MC.I32Ty, *I64 = MC.I64Ty;
+  auto *LimitsTy = StructType::get(Ctx, {I64, I64, I8});
+  auto Limits = [&](const frontend::Limits &L) {
+    return ConstantStruct::get(LimitsTy, {i64(L.Min), i64(L.Max.value_or(0)),
+                                          i8(L.Max.has_value())});
+  };
+  auto Bytes = [&](ArrayRef<uint8_t> Data, const Twine &Name) -> Constant * {
+    if (Data.empty())
+      return ConstantPointerNull::get(Ptr);
+    auto *GV = new GlobalVariable(
+        LM, ArrayType::get(I8, Data.size()), true, GlobalValue::PrivateLinkage,
+        ConstantDataArray::get(Ctx, Data), Name);
+    return GV;
+  };
+
+  // Types and their entry trampolines.
+  auto *TypeDescTy = StructType::get(Ctx, {I32, I32, Ptr});
+  SmallVector<Constant *, 16> TypeDescs, EntryPtrs, AdapterPtrs;
+  for (size_t T = 0; T < WM.Types.size(); ++T) {
+    const FuncType &FT = WM.Types[T];
+    SmallVector<uint8_t, 8> Codes;
+    for (frontend::ValType V : FT.Params) Codes.push_back(uint8_t(V));
+    for (frontend::ValType V : FT.Results) Codes.push_back(uint8_t(V));
+    TypeDescs.push_back(ConstantStruct::get(
+        TypeDescTy, {i32(FT.Params.size()), i32(FT.Results.size()),
+                     Bytes(Codes, "type" + Twine(T))}));
+    EntryPtrs.push_back(entryTrampoline(FT));
+  }
+  // Adapters for the signatures of imported functions.
+  SmallVector<bool, 16> Imported(WM.Types.size(), false);
+  for (uint32_t F = 0; F < WM.NumImportedFuncs; ++F)
+    Imported[WM.FuncTypeIndices[F]] = true;
+  for (size_t T = 0; T < WM.Types.size(); ++T)
+    AdapterPtrs.push_back(Imported[T] ? (Constant *)hostAdapter(WM.Types[T])
+                                      : ConstantPointerNull::get(Ptr));
+
+  auto *ImportTy = StructType::get(Ctx, {Ptr, Ptr, I32, I32, I8, I8, I8, I32, LimitsTy});
+  SmallVector<Constant *, 16> Imports;
+  uint32_t Counts[4] = {0, 0, 0, 0};
+  for (const frontend::Import &Imp : WM.Imports) {
+    uint32_t Index = Counts[unsigned(Imp.Kind)]++;
+    uint8_t Type = 0, Mutable = 0;
+    frontend::Limits L;
+    switch (Imp.Kind) {
+    case frontend::ExternalKind::Func: Index = Imp.FuncTypeIndex; break;
+    case frontend::ExternalKind::Table: Type = uint8_t(Imp.Table.Elem); L = Imp.Table.Size; break;
+    case frontend::ExternalKind::Memory: L = Imp.Memory.Pages; break;
+    case frontend::ExternalKind::Global:
+      Type = uint8_t(Imp.Global.Type);
+      Mutable = Imp.Global.Mutable;
+      break;
+    }
+    Imports.push_back(ConstantStruct::get(
+        ImportTy, {string(Imp.Module, "import.module"), string(Imp.Field, "import.name"),
+                   i32(Imp.Module.size()), i32(Imp.Field.size()),
+                   i8(uint8_t(Imp.Kind)), i8(Type), i8(Mutable), i32(Index), Limits(L)}));
+  }
+
+  auto *ExportTy = StructType::get(Ctx, {Ptr, I32, I8, I32});
+  SmallVector<Constant *, 16> Exports;
+  for (const frontend::Export &Exp : WM.Exports)
+    Exports.push_back(ConstantStruct::get(
+        ExportTy, {string(Exp.Name, "export.name"), i32(Exp.Name.size()),
+                   i8(uint8_t(Exp.Kind)), i32(Exp.Index)}));
+
+  SmallVector<Constant *, 64> FuncTypes, FuncPtrs, FuncNames;
+  bool HaveNames = !WM.FunctionNames.empty();
+  for (uint32_t F = 0; F < WM.numFunctions(); ++F) {
+    FuncTypes.push_back(i32(WM.FuncTypeIndices[F]));
+    if (F >= WM.NumImportedFuncs)
+      FuncPtrs.push_back(MC.Functions[F]);
+    if (HaveNames) {
+      StringRef Name = WM.functionName(F);
+      FuncNames.push_back(Name.empty() ? ConstantPointerNull::get(Ptr)
+                                       : string(Name, "func.name"));
+    }
+  }
+
+  SmallVector<Constant *, 4> TableLimits, TableTypes, MemoryLimits;
+  for (const frontend::TableType &T : WM.Tables) {
+    TableLimits.push_back(Limits(T.Size));
+    TableTypes.push_back(i8(uint8_t(T.Elem)));
+  }
+  for (const frontend::MemoryType &M : WM.Memories)
+    MemoryLimits.push_back(Limits(M.Pages));
+  SmallVector<Constant *, 16> GlobalTypes, GlobalMut;
+  for (const frontend::GlobalType &G : WM.Globals) {
+    GlobalTypes.push_back(i8(uint8_t(G.Type)));
+    GlobalMut.push_back(i8(G.Mutable));
+  }
+  auto *SegTy = StructType::get(Ctx, {Ptr, I32});
+  SmallVector<Constant *, 16> DataInit, ElemSizes;
+  for (size_t S = 0; S < WM.Datas.size(); ++S)
+    DataInit.push_back(ConstantStruct::get(
+        SegTy, {Bytes(WM.Datas[S].Bytes, "data" + Twine(S)),
+                i32(WM.Datas[S].Bytes.size())}));
+  for (const frontend::ElemSegment &Seg : WM.Elems)
+    ElemSizes.push_back(i32(Seg.Items.size()));
+
+  const InstanceLayout &L = MC.Layout;
+  // Field for field, struct w2n_module_desc.
+  SmallVector<Constant *, 48> Fields = {
+      i32(W2N_ABI_VERSION), i32(L.Size),
+      i32(WM.Types.size()), array(TypeDescTy, TypeDescs, "types"),
+      array(Ptr, EntryPtrs, "entries"),
+      i32(Imports.size()), array(ImportTy, Imports, "imports"),
+      i32(Exports.size()), array(ExportTy, Exports, "exports"),
+      i32(WM.numFunctions()), i32(WM.NumImportedFuncs),
+      array(I32, FuncTypes, "func.types"), array(Ptr, FuncPtrs, "func.ptrs"),
+      array(Ptr, AdapterPtrs, "host.adapters"),
+      HaveNames ? array(Ptr, FuncNames, "func.names") : ConstantPointerNull::get(Ptr),
+      i32(L.FuncRefs),
+      i32(WM.Tables.size()), i32(WM.NumImportedTables),
+      array(LimitsTy, TableLimits, "table.limits"), array(I8, TableTypes, "table.types"),
+      i32(L.Tables),
+      i32(WM.Memories.size()), i32(WM.NumImportedMemories),
+      array(LimitsTy, MemoryLimits, "memory.limits"),
+      i32(WM.Globals.size()), i32(WM.NumImportedGlobals),
+      array(I8, GlobalTypes, "global.types"), array(I8, GlobalMut, "global.mutability"),
+      i32(L.Globals), i32(L.GlobalStorage),
+      i32(WM.Datas.size()), i32(WM.Elems.size()),
+      i32(L.Datas), i32(L.Elems),
+      array(SegTy, DataInit, "data.init"), array(I32, ElemSizes, "elem.sizes"),
+      Init,
+      i64(WM.Start ? int64_t(*WM.Start) : -1),
+  };
+  SmallVector<Type *, 48> FieldTypes;
+  for (Constant *C : Fields)
+    FieldTypes.push_back(C->getType());
+  auto *DescTy = StructType::create(Ctx, FieldTypes, "w2n_module_desc");
+  new GlobalVariable(LM, DescTy, true, GlobalValue::ExternalLinkage,
+                     ConstantStruct::get(DescTy, Fields),
+                     MC.Opts.SymbolPrefix + "_module");
+}
+
+Error ModuleLowerer::run() {
+  declareFunctions();
+  for (uint32_t I = 0; I < WM.numDefinedFunctions(); ++I) {
+    FunctionLowerer FL(MC, I);
+    if (Error E = FL.run())
+      return E;
+  }
+  makeDescriptor(makeInit());
+  return Error::success();
+}
+
+} // namespace
+
+Expected<std::unique_ptr<Module>> lowerModule(const frontend::Module &M,
+                                              LLVMContext &Ctx,
+                                              const LoweringOptions &Opts) {
+  auto LM = std::make_unique<Module>("wasm", Ctx);
+  LM->setTargetTriple(Opts.TargetTriple);
+  if (Error E = ModuleLowerer(M, *LM, Opts).run())
+    return E;
+  return LM;
+}
+
+} // namespace w2n::lowering

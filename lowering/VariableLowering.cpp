@@ -1,0 +1,255 @@
+//===- VariableLowering.cpp - Locals, globals, calls, tables, references --===//
+#include "lowering/FunctionLowering.h"
+
+namespace w2n::lowering {
+
+using namespace llvm;
+
+#define W2N_VALIDATE(Call)                                                     \
+  do {                                                                         \
+    V.OpOffset = OpOffset;                                                     \
+    if (Error E = (Call))                                                      \
+      return E;                                                                \
+    if (!Reachable)                                                            \
+      return Error::success();                                                 \
+  } while (0)
+
+Error FunctionLowerer::visitLocalGet(uint32_t Index) {
+  W2N_VALIDATE(V.visitLocalGet(Index));
+  push(B.CreateLoad(MC.type(LocalTypes[Index]), Locals[Index]));
+  return Error::success();
+}
+
+Error FunctionLowerer::visitLocalSet(uint32_t Index) {
+  W2N_VALIDATE(V.visitLocalSet(Index));
+  B.CreateStore(pop(), Locals[Index]);
+  return Error::success();
+}
+
+Error FunctionLowerer::visitLocalTee(uint32_t Index) {
+  W2N_VALIDATE(V.visitLocalTee(Index));
+  B.CreateStore(top(), Locals[Index]);
+  return Error::success();
+}
+
+Value *FunctionLowerer::globalAddress(uint32_t Global) {
+  if (Global < WM.NumImportedGlobals)
+    return MC.loadInvariant(B, MC.PtrTy,
+                            instanceField(MC.Layout.globalPtr(Global)));
+  return instanceField(
+      MC.Layout.globalStorage(Global - WM.NumImportedGlobals));
+}
+
+Error FunctionLowerer::visitGlobalGet(uint32_t Index) {
+  W2N_VALIDATE(V.visitGlobalGet(Index));
+  const frontend::GlobalType &GT = WM.Globals[Index];
+  Value *Addr = globalAddress(Index);
+  // An immutable global is written once, at instantiation, before any
+  // function can run.
+  if (GT.Mutable)
+    push(B.CreateLoad(MC.type(GT.Type), Addr));
+  else
+    push(MC.loadInvariant(B, MC.type(GT.Type), Addr));
+  return Error::success();
+}
+
+Error FunctionLowerer::visitGlobalSet(uint32_t Index) {
+  W2N_VALIDATE(V.visitGlobalSet(Index));
+  B.CreateStore(pop(), globalAddress(Index));
+  return Error::success();
+}
+
+Error FunctionLowerer::visitDrop() {
+  W2N_VALIDATE(V.visitDrop());
+  pop();
+  return Error::success();
+}
+
+Error FunctionLowerer::visitSelect() {
+  W2N_VALIDATE(V.visitSelect());
+  Value *Cond = pop();
+  Value *IfFalse = pop();
+  Value *IfTrue = pop();
+  push(B.CreateSelect(B.CreateICmpNE(Cond, B.getInt32(0)), IfTrue, IfFalse));
+  return Error::success();
+}
+
+Error FunctionLowerer::visitSelectT(ArrayRef<ValType> Types) {
+  W2N_VALIDATE(V.visitSelectT(Types));
+  Value *Cond = pop();
+  Value *IfFalse = pop();
+  Value *IfTrue = pop();
+  push(B.CreateSelect(B.CreateICmpNE(Cond, B.getInt32(0)), IfTrue, IfFalse));
+  return Error::success();
+}
+
+void FunctionLowerer::pushResults(Value *Call, const frontend::FuncType &T) {
+  if (T.Results.size() == 1) {
+    push(Call);
+    return;
+  }
+  for (unsigned I = 0; I < T.Results.size(); ++I)
+    push(B.CreateExtractValue(Call, {I}));
+}
+
+void FunctionLowerer::emitCall(Value *Callee, Value *Ctx,
+                               const frontend::FuncType &T) {
+  SmallVector<Value *, 8> Args;
+  Args.push_back(Ctx);
+  auto Params = popN(T.Params.size());
+  Args.append(Params.begin(), Params.end());
+  CallInst *Call = B.CreateCall(MC.functionType(T), Callee, Args);
+  pushResults(Call, T);
+}
+
+Error FunctionLowerer::visitCall(uint32_t Func) {
+  W2N_VALIDATE(V.visitCall(Func));
+  const frontend::FuncType &T = WM.funcType(Func);
+  if (Func >= WM.NumImportedFuncs) {
+    emitCall(MC.Functions[Func], Inst, T);
+    return Error::success();
+  }
+  // An import is called through its funcref record, which the runtime
+  // fills at instantiation and never changes.
+  Value *Record = funcRefAddress(Func);
+  Value *Fn = MC.loadInvariant(
+      B, MC.PtrTy,
+      B.CreateConstInBoundsGEP1_64(MC.I8Ty, Record, InstanceLayout::FuncRefFieldFn));
+  Value *Ctx = MC.loadInvariant(
+      B, MC.PtrTy,
+      B.CreateConstInBoundsGEP1_64(MC.I8Ty, Record, InstanceLayout::FuncRefFieldCtx));
+  emitCall(Fn, Ctx, T);
+  return Error::success();
+}
+
+Value *FunctionLowerer::tableObject(uint32_t Table) {
+  return MC.loadInvariant(B, MC.PtrTy, instanceField(MC.Layout.table(Table)));
+}
+
+Error FunctionLowerer::visitCallIndirect(uint32_t TypeIndex, uint32_t Table) {
+  W2N_VALIDATE(V.visitCallIndirect(TypeIndex, Table));
+  Value *Index = pop();
+  Value *Obj = tableObject(Table);
+  Value *Size = B.CreateLoad(
+      MC.I32Ty,
+      B.CreateConstInBoundsGEP1_64(MC.I8Ty, Obj, InstanceLayout::TableFieldSize));
+  trapIf(B.CreateICmpUGE(Index, Size), W2N_TRAP_UNDEFINED_ELEMENT);
+  Value *Elems = B.CreateLoad(MC.PtrTy, Obj);
+  Value *Record = B.CreateLoad(
+      MC.PtrTy, B.CreateInBoundsGEP(MC.PtrTy, Elems,
+                                    B.CreateZExt(Index, MC.I64Ty)));
+  trapIf(B.CreateIsNull(Record), W2N_TRAP_UNINITIALIZED_ELEMENT);
+  // Signatures match by canonical identity: the runtime gives structurally
+  // equal types, from any module, the same id.
+  Value *TypeIds =
+      MC.loadInvariant(B, MC.PtrTy, instanceField(InstanceLayout::TypeIds));
+  Value *Expected = MC.loadInvariant(
+      B, MC.I32Ty, B.CreateConstInBoundsGEP1_64(MC.I32Ty, TypeIds, TypeIndex));
+  Value *Actual = B.CreateLoad(MC.I32Ty, Record);
+  trapIf(B.CreateICmpNE(Actual, Expected),
+         W2N_TRAP_INDIRECT_CALL_TYPE_MISMATCH);
+  Value *Fn = B.CreateLoad(
+      MC.PtrTy,
+      B.CreateConstInBoundsGEP1_64(MC.I8Ty, Record, InstanceLayout::FuncRefFieldFn));
+  Value *Ctx = B.CreateLoad(
+      MC.PtrTy,
+      B.CreateConstInBoundsGEP1_64(MC.I8Ty, Record, InstanceLayout::FuncRefFieldCtx));
+  emitCall(Fn, Ctx, WM.Types[TypeIndex]);
+  return Error::success();
+}
+
+Error FunctionLowerer::visitTableGet(uint32_t Table) {
+  W2N_VALIDATE(V.visitTableGet(Table));
+  Value *Index = pop();
+  Value *Obj = tableObject(Table);
+  Value *Size = B.CreateLoad(
+      MC.I32Ty,
+      B.CreateConstInBoundsGEP1_64(MC.I8Ty, Obj, InstanceLayout::TableFieldSize));
+  trapIf(B.CreateICmpUGE(Index, Size), W2N_TRAP_TABLE_OUT_OF_BOUNDS);
+  Value *Elems = B.CreateLoad(MC.PtrTy, Obj);
+  push(B.CreateLoad(MC.PtrTy, B.CreateInBoundsGEP(MC.PtrTy, Elems,
+                                                  B.CreateZExt(Index, MC.I64Ty))));
+  return Error::success();
+}
+
+Error FunctionLowerer::visitTableSet(uint32_t Table) {
+  W2N_VALIDATE(V.visitTableSet(Table));
+  Value *Ref = pop();
+  Value *Index = pop();
+  Value *Obj = tableObject(Table);
+  Value *Size = B.CreateLoad(
+      MC.I32Ty,
+      B.CreateConstInBoundsGEP1_64(MC.I8Ty, Obj, InstanceLayout::TableFieldSize));
+  trapIf(B.CreateICmpUGE(Index, Size), W2N_TRAP_TABLE_OUT_OF_BOUNDS);
+  Value *Elems = B.CreateLoad(MC.PtrTy, Obj);
+  B.CreateStore(Ref, B.CreateInBoundsGEP(MC.PtrTy, Elems,
+                                         B.CreateZExt(Index, MC.I64Ty)));
+  return Error::success();
+}
+
+Error FunctionLowerer::visitTableSize(uint32_t Table) {
+  W2N_VALIDATE(V.visitTableSize(Table));
+  push(B.CreateLoad(MC.I32Ty,
+                    B.CreateConstInBoundsGEP1_64(MC.I8Ty, tableObject(Table),
+                                                 InstanceLayout::TableFieldSize)));
+  return Error::success();
+}
+
+Error FunctionLowerer::visitTableGrow(uint32_t Table) {
+  W2N_VALIDATE(V.visitTableGrow(Table));
+  Value *Delta = pop();
+  Value *Init = pop();
+  push(B.CreateCall(MC.TableGrow, {tableObject(Table), Init, Delta}));
+  return Error::success();
+}
+
+Error FunctionLowerer::visitTableFill(uint32_t Table) {
+  W2N_VALIDATE(V.visitTableFill(Table));
+  auto Ops = popN(3); // i, val, n
+  B.CreateCall(MC.TableFill, {tableObject(Table), Ops[0], Ops[1], Ops[2]});
+  return Error::success();
+}
+
+Error FunctionLowerer::visitTableCopy(uint32_t Dst, uint32_t Src) {
+  W2N_VALIDATE(V.visitTableCopy(Dst, Src));
+  auto Ops = popN(3); // d, s, n
+  B.CreateCall(MC.TableCopy,
+               {tableObject(Dst), tableObject(Src), Ops[0], Ops[1], Ops[2]});
+  return Error::success();
+}
+
+Error FunctionLowerer::visitTableInit(uint32_t Elem, uint32_t Table) {
+  W2N_VALIDATE(V.visitTableInit(Elem, Table));
+  auto Ops = popN(3); // d, s, n
+  B.CreateCall(MC.TableInit, {tableObject(Table),
+                              instanceField(MC.Layout.elem(Elem)), Ops[0],
+                              Ops[1], Ops[2]});
+  return Error::success();
+}
+
+Error FunctionLowerer::visitElemDrop(uint32_t Elem) {
+  W2N_VALIDATE(V.visitElemDrop(Elem));
+  B.CreateStore(B.getInt32(0), instanceField(MC.Layout.elem(Elem) +
+                                             InstanceLayout::SegmentFieldSize));
+  return Error::success();
+}
+
+Error FunctionLowerer::visitRefNull(ValType T) {
+  W2N_VALIDATE(V.visitRefNull(T));
+  push(ConstantPointerNull::get(MC.PtrTy));
+  return Error::success();
+}
+
+Error FunctionLowerer::visitRefIsNull() {
+  W2N_VALIDATE(V.visitRefIsNull());
+  push(B.CreateZExt(B.CreateIsNull(pop()), MC.I32Ty));
+  return Error::success();
+}
+
+Error FunctionLowerer::visitRefFunc(uint32_t Func) {
+  W2N_VALIDATE(V.visitRefFunc(Func));
+  push(funcRefAddress(Func));
+  return Error::success();
+}
+
+} // namespace w2n::lowering

@@ -1,0 +1,234 @@
+/*===- w2n/abi.h - The ABI between generated code and the runtime ---------===*
+ *
+ * The one header that lowering/ and the runtime share. It fixes:
+ *   - the trap kinds and their messages (the spec's own wording);
+ *   - the records the generated code and the runtime both read: callables
+ *     (funcrefs), memories, tables, segments;
+ *   - the fixed head of every instance, and the module descriptor through
+ *     which the runtime instantiates a compiled module without knowing
+ *     anything else about it;
+ *   - the names of the runtime functions generated code calls.
+ *
+ * Generated code passes the instance as a hidden first argument to every
+ * function: `R f(w2n_instance *inst, P0, P1, ...)`. A function returning
+ * several values returns them as an LLVM first-class struct. A callable is
+ * always invoked as `fn(ctx, args...)`, where ctx is the callee's instance
+ * (or a host function's context), so functions of different instances, and
+ * host functions behind an adapter, look alike to call sites.
+ *
+ * Change W2N_ABI_VERSION with any change to this file's layouts.
+ *===----------------------------------------------------------------------===*/
+#ifndef W2N_ABI_H
+#define W2N_ABI_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define W2N_ABI_VERSION 1u
+
+/* Traps. The messages are the spec's; a trap in an executable prints
+ * "wasm trap: MESSAGE" and exits with status 134. */
+#define W2N_TRAP_KINDS(X)                                                      \
+  X(NONE, "no trap")                                                           \
+  X(UNREACHABLE, "unreachable")                                                \
+  X(MEMORY_OUT_OF_BOUNDS, "out of bounds memory access")                       \
+  X(TABLE_OUT_OF_BOUNDS, "out of bounds table access")                         \
+  X(UNDEFINED_ELEMENT, "undefined element")                                    \
+  X(UNINITIALIZED_ELEMENT, "uninitialized element")                            \
+  X(INDIRECT_CALL_TYPE_MISMATCH, "indirect call type mismatch")                \
+  X(INTEGER_DIVIDE_BY_ZERO, "integer divide by zero")                          \
+  X(INTEGER_OVERFLOW, "integer overflow")                                      \
+  X(INVALID_CONVERSION_TO_INTEGER, "invalid conversion to integer")            \
+  X(CALL_STACK_EXHAUSTED, "call stack exhausted")                              \
+  X(HOST, "host function failed")
+
+typedef enum w2n_trap_kind {
+#define W2N_TRAP_ENUM(Name, Message) W2N_TRAP_##Name,
+  W2N_TRAP_KINDS(W2N_TRAP_ENUM)
+#undef W2N_TRAP_ENUM
+  W2N_TRAP_COUNT
+} w2n_trap_kind;
+
+/* Value types, encoded as in the binary format. */
+typedef enum w2n_valtype {
+  W2N_I32 = 0x7f,
+  W2N_I64 = 0x7e,
+  W2N_F32 = 0x7d,
+  W2N_F64 = 0x7c,
+  W2N_V128 = 0x7b,
+  W2N_FUNCREF = 0x70,
+  W2N_EXTERNREF = 0x6f,
+} w2n_valtype;
+
+/* One value of any type, as host calls and globals store it. */
+typedef union w2n_value {
+  uint32_t i32;
+  uint64_t i64;
+  float f32;
+  double f64;
+  uint8_t v128[16];
+  void *ref; /* funcref: w2n_funcref *; externref: the host's pointer */
+} w2n_value;
+
+typedef struct w2n_instance w2n_instance;
+
+/* What a funcref points to; NULL is the null reference. */
+typedef struct w2n_funcref {
+  uint32_t type_id; /* canonical signature id: equal iff the types are */
+  uint32_t reserved;
+  void *fn;         /* R fn(void *ctx, params...) */
+  void *ctx;        /* the callee's instance, or a host context */
+} w2n_funcref;
+
+/* Calls fn(ctx, args...) with args[i] and stores the results in results[i]:
+ * generated per signature, so that a host can call any export. */
+typedef void (*w2n_entry_fn)(void *fn, void *ctx, const w2n_value *args,
+                             w2n_value *results);
+
+/* A host function, called through an adapter that the importing module
+ * generates for the import's signature. */
+typedef void (*w2n_host_fn)(void *env, const w2n_value *args,
+                            w2n_value *results);
+typedef struct w2n_host_func {
+  w2n_host_fn fn;
+  void *env;
+} w2n_host_func;
+
+typedef struct w2n_memory {
+  uint8_t *base;      /* never moves: the whole reservation is mapped once */
+  uint64_t size;      /* in bytes; pages * 65536 */
+  uint64_t max_pages; /* declared maximum, or 65536 */
+  uint64_t reserved;  /* bytes of address space reserved at base */
+} w2n_memory;
+
+typedef struct w2n_table {
+  void **elems;  /* w2n_funcref * or externref pointers; NULL is null */
+  uint32_t size;
+  uint32_t max;  /* declared maximum, or UINT32_MAX */
+  uint32_t capacity;
+  uint8_t elem_type; /* W2N_FUNCREF or W2N_EXTERNREF */
+} w2n_table;
+
+typedef struct w2n_data_segment {
+  const uint8_t *bytes;
+  uint32_t size; /* 0 once dropped */
+} w2n_data_segment;
+
+typedef struct w2n_elem_segment {
+  void **items;  /* evaluated at instantiation */
+  uint32_t size; /* 0 once dropped */
+} w2n_elem_segment;
+
+/* The fixed head of every instance. The module-specific part follows at
+ * the offsets its descriptor gives. */
+struct w2n_instance {
+  uint8_t *memory_base;       /* memories[0]->base, or NULL */
+  w2n_memory *memory;         /* memory 0, owned or imported */
+  uintptr_t stack_limit;      /* a call with the stack pointer below traps */
+  const uint32_t *type_ids;   /* canonical id of each type index */
+  const struct w2n_module_desc *module;
+  void *host_data;            /* the embedder's */
+};
+
+typedef enum w2n_extern_kind {
+  W2N_EXTERN_FUNC = 0,
+  W2N_EXTERN_TABLE = 1,
+  W2N_EXTERN_MEMORY = 2,
+  W2N_EXTERN_GLOBAL = 3,
+} w2n_extern_kind;
+
+typedef struct w2n_limits {
+  uint64_t min;
+  uint64_t max;
+  uint8_t has_max;
+} w2n_limits;
+
+/* Names are UTF-8 and may contain NUL: each comes with its length. */
+typedef struct w2n_import_desc {
+  const char *module;
+  const char *name;
+  uint32_t module_len;
+  uint32_t name_len;
+  uint8_t kind;     /* w2n_extern_kind */
+  uint8_t type;     /* global: w2n_valtype; table: element type */
+  uint8_t mutable_; /* global */
+  uint32_t index;   /* func: type index; else the index in its space */
+  w2n_limits limits; /* table, memory */
+} w2n_import_desc;
+
+typedef struct w2n_export_desc {
+  const char *name;
+  uint32_t name_len;
+  uint8_t kind;
+  uint32_t index;
+} w2n_export_desc;
+
+typedef struct w2n_func_type_desc {
+  uint32_t num_params;
+  uint32_t num_results;
+  const uint8_t *types; /* params, then results (w2n_valtype) */
+} w2n_func_type_desc;
+
+/* Everything the runtime needs to instantiate a compiled module. Instance
+ * offsets are in bytes from the start of the instance. */
+typedef struct w2n_module_desc {
+  uint32_t abi_version;
+  uint32_t instance_size;
+
+  uint32_t num_types;
+  const w2n_func_type_desc *types;
+  const w2n_entry_fn *entries; /* per type index */
+
+  uint32_t num_imports;
+  const w2n_import_desc *imports;
+  uint32_t num_exports;
+  const w2n_export_desc *exports;
+
+  uint32_t num_funcs, num_imported_funcs;
+  const uint32_t *func_types;       /* type index of every function */
+  void *const *func_ptrs;           /* defined functions */
+  /* Adapters that call a w2n_host_func as a native callable, per type
+   * index of an imported function (NULL elsewhere). */
+  void *const *host_adapters;
+  const char *const *func_names;    /* from the name section, or NULL */
+  uint32_t funcrefs_offset;         /* w2n_funcref[num_funcs] */
+
+  uint32_t num_tables, num_imported_tables;
+  const w2n_limits *table_limits;   /* every table */
+  const uint8_t *table_types;       /* element type of every table */
+  uint32_t tables_offset;           /* w2n_table *[num_tables] */
+
+  uint32_t num_memories, num_imported_memories;
+  const w2n_limits *memory_limits;  /* every memory (at most one in 2.0) */
+
+  uint32_t num_globals, num_imported_globals;
+  const uint8_t *global_types;      /* every global */
+  const uint8_t *global_mutability;
+  uint32_t globals_offset;          /* w2n_value *[num_globals] */
+  uint32_t global_storage_offset;   /* w2n_value[defined globals] */
+
+  uint32_t num_data, num_elems;
+  uint32_t data_offset;             /* w2n_data_segment[num_data] */
+  uint32_t elems_offset;            /* w2n_elem_segment[num_elems] */
+  const w2n_data_segment *data_init; /* bytes of every data segment */
+  const uint32_t *elem_sizes;       /* items in every element segment */
+
+  /* Evaluates the globals and element segments, then applies the active
+   * segments, in the spec's order; may trap. */
+  void (*init)(w2n_instance *inst);
+  int64_t start_func; /* function index, or -1 */
+} w2n_module_desc;
+
+/* Called by generated code. */
+#define W2N_RT_TRAP "w2n_trap"                 /* noreturn (w2n_trap_kind) */
+#define W2N_RT_MEMORY_GROW "w2n_memory_grow"   /* (w2n_memory *, u32) -> i32 */
+#define W2N_RT_TABLE_GROW "w2n_table_grow"     /* (w2n_table *, u32, void *) -> i32 */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* W2N_ABI_H */
