@@ -20,6 +20,11 @@ namespace {
 /// Writes Bytes to Path through a temporary file in the same directory, so
 /// that a failure leaves nothing behind and a success replaces atomically.
 Error writeFileAtomically(StringRef Path, StringRef Bytes) {
+  if (Path == "-") {
+    outs() << Bytes;
+    outs().flush();
+    return Error::success();
+  }
   SmallString<128> Model(Path);
   Model += ".tmp%%%%%%";
   int FD;

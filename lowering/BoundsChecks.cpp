@@ -4,9 +4,14 @@
 // its sandbox. All bounds-check logic for linear memory lives in this file.
 //
 // The ladder, for an access of Bytes bytes at Index + Offset (Index a 32-bit
-// operand, Offset the instruction's 32-bit constant):
+// operand, Offset the instruction's 32-bit constant), first match wins:
 //
-//  1. Guard mode: the runtime reserves 8 GiB plus a 64 KiB page of address
+//  1. A constant Index whose access ends beyond the largest size the memory
+//     can ever have (its declared maximum, or 4 GiB): an unconditional trap.
+//  2. A constant Index whose access ends within the smallest size the memory
+//     can have (its declared minimum; memories never shrink, and an imported
+//     one is at least as large as declared): no check.
+//  3. Guard mode: the runtime reserves 8 GiB plus a 64 KiB page of address
 //     space behind the memory base, and only the pages below the current
 //     memory size are accessible. The effective address is below 2^33 - 1
 //     and an access is at most 16 bytes, so every access lands inside the
@@ -15,7 +20,7 @@
 //     value (after any extension, so that its type has a register) must be
 //     kept alive even when the program ignores it (keepLoad), or the
 //     optimiser would delete the fault.
-//  2. Explicit mode: compare Index + Offset + Bytes with the current size in
+//  4. Explicit mode: compare Index + Offset + Bytes with the current size in
 //     bytes (64-bit arithmetic, which cannot overflow for these operands)
 //     and trap when it is larger.
 //
@@ -34,6 +39,19 @@ Value *FunctionLowerer::memoryAddress(Value *Index, uint64_t Offset,
   Value *EA = B.CreateZExt(Index, MC.I64Ty);
   if (Offset)
     EA = B.CreateAdd(EA, B.getInt64(Offset), "", /*HasNUW=*/true);
+  const frontend::Limits &Pages = WM.Memories[0].Pages;
+  if (auto *Const = dyn_cast<ConstantInt>(Index)) {
+    uint64_t End = Const->getZExtValue() + Offset + Bytes;
+    uint64_t MaxBytes =
+        Pages.Max.value_or(frontend::MaxMemoryPages) * frontend::PageSize;
+    if (End > MaxBytes) {
+      // The rest of the block is dead; the optimiser removes it.
+      trapIf(B.getTrue(), W2N_TRAP_MEMORY_OUT_OF_BOUNDS);
+      return B.CreateInBoundsGEP(MC.I8Ty, MemoryBase, EA);
+    }
+    if (End <= Pages.Min * frontend::PageSize)
+      return B.CreateInBoundsGEP(MC.I8Ty, MemoryBase, EA);
+  }
   if (MC.Opts.BoundsChecks == BoundsCheckMode::Explicit) {
     Value *Size = B.CreateLoad(
         MC.I64Ty, B.CreateConstInBoundsGEP1_64(MC.I8Ty, memoryObject(),

@@ -1,0 +1,81 @@
+;; The bounds-check ladder of lowering/BoundsChecks.cpp, in both modes:
+;; guard pages emit no compare and keep every load alive; explicit checks
+;; compare the end of the access with the memory's current size; constant
+;; addresses are settled at compile time either way.
+
+;; RUN: %wat2wasm --debug-names %s -o %t.wasm
+;; RUN: %w2n compile %t.wasm --emit=llvm -o - | FileCheck %s --check-prefixes=CHECK,GUARD
+;; RUN: %w2n compile %t.wasm --emit=llvm -o - --bounds-checks=explicit | FileCheck %s --check-prefixes=CHECK,EXPLICIT
+
+(module
+  (memory 1 2)
+
+  ;; Trap kind 2 is "out of bounds memory access" (w2n/abi.h); kind 10, the
+  ;; call-stack check at every function entry, is not what is tested here.
+
+  ;; CHECK-LABEL: define internal i32 @f0.load(
+  ;; GUARD: [[V:%.*]] = load i32, ptr %{{.*}}, align 1
+  ;; GUARD-NEXT: call void asm sideeffect "", "r"(i32 [[V]])
+  ;; GUARD-NOT: @w2n_trap(i32 2)
+  ;; EXPLICIT: [[END:%.*]] = add nuw nsw i64 %{{.*}}, 20
+  ;; EXPLICIT-NEXT: icmp ugt i64 [[END]], %{{.*}}
+  ;; EXPLICIT-NOT: asm sideeffect
+  ;; EXPLICIT: call void @w2n_trap(i32 2)
+  (func $load (param i32) (result i32)
+    (i32.load offset=16 (local.get 0)))
+
+  ;; An unused load must still happen in guard mode: its fault is the check.
+  ;; CHECK-LABEL: define internal void @f1.dropped_load(
+  ;; GUARD: [[V:%.*]] = load i64, ptr %{{.*}}, align 1
+  ;; GUARD-NEXT: call void asm sideeffect "", "r"(i64 [[V]])
+  ;; EXPLICIT: [[END:%.*]] = add nuw nsw i64 %{{.*}}, 8
+  ;; EXPLICIT-NEXT: icmp ugt i64 [[END]], %{{.*}}
+  ;; EXPLICIT: call void @w2n_trap(i32 2)
+  (func $dropped_load (param i32)
+    (drop (i64.load (local.get 0))))
+
+  ;; An offset near 4 GiB: the sum is formed in 64 bits, never wrapped.
+  ;; CHECK-LABEL: define internal void @f2.store_high(
+  ;; CHECK: [[A:%.*]] = zext i32 %{{.*}} to i64
+  ;; GUARD: [[EA:%.*]] = getelementptr inbounds i8, ptr %{{.*}}, i64 [[A]]
+  ;; GUARD-NEXT: [[P:%.*]] = getelementptr inbounds i8, ptr [[EA]], i64 4294967292
+  ;; GUARD-NEXT: store i32 %{{.*}}, ptr [[P]], align 1
+  ;; GUARD-NOT: @w2n_trap(i32 2)
+  ;; EXPLICIT: [[END:%.*]] = {{add nuw nsw|or disjoint}} i64 [[A]], 4294967296
+  ;; EXPLICIT-NEXT: icmp ugt i64 [[END]], %{{.*}}
+  ;; EXPLICIT: call void @w2n_trap(i32 2)
+  (func $store_high (param i32 i32)
+    (i32.store offset=0xfffffffc (local.get 0) (local.get 1)))
+
+  ;; A constant address past the declared maximum (2 pages) always traps.
+  ;; CHECK-LABEL: define internal noundef i32 @f3.past_max(
+  ;; CHECK-NOT: load i32
+  ;; CHECK: call void @w2n_trap(i32 2)
+  ;; CHECK-NOT: ret
+  ;; CHECK: }
+  (func $past_max (result i32)
+    (i32.load (i32.const 131070)))
+
+  ;; A constant address within the declared minimum (1 page) needs no check.
+  ;; CHECK-LABEL: define internal i32 @f4.in_min(
+  ;; CHECK: load i32, ptr %{{.*}}, align 1
+  ;; CHECK-NOT: @w2n_trap(i32 2)
+  ;; CHECK: }
+  (func $in_min (result i32)
+    (i32.load (i32.const 65532)))
+
+  ;; Between the two, the mode decides.
+  ;; CHECK-LABEL: define internal i32 @f5.between(
+  ;; GUARD-NOT: @w2n_trap(i32 2)
+  ;; EXPLICIT: icmp ult i64 %{{.*}}, 65540
+  ;; EXPLICIT: call void @w2n_trap(i32 2)
+  ;; CHECK: }
+  (func $between (result i32)
+    (i32.load (i32.const 65536)))
+
+  (export "load" (func $load))
+  (export "dropped_load" (func $dropped_load))
+  (export "store_high" (func $store_high))
+  (export "past_max" (func $past_max))
+  (export "in_min" (func $in_min))
+  (export "between" (func $between)))
