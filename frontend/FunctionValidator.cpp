@@ -395,7 +395,7 @@ llvm::Error FunctionValidator::visitLoadLane(Opcode Op, MemArg MA,
   if (llvm::Error E = checkMemArg(Op, MA))
     return E;
   if (Lane >= (16u >> opcodeInfo(Op).Param))
-    return fail("invalid lane index " + llvm::Twine(Lane));
+    return fail("invalid lane index " + llvm::Twine(unsigned(Lane)));
   return visitSimple(Op);
 }
 
@@ -406,7 +406,7 @@ llvm::Error FunctionValidator::visitStoreLane(Opcode Op, MemArg MA,
 
 llvm::Error FunctionValidator::visitExtractLane(Opcode Op, uint8_t Lane) {
   if (Lane >= opcodeInfo(Op).Param)
-    return fail("invalid lane index " + llvm::Twine(Lane));
+    return fail("invalid lane index " + llvm::Twine(unsigned(Lane)));
   return visitSimple(Op);
 }
 
@@ -417,7 +417,7 @@ llvm::Error FunctionValidator::visitReplaceLane(Opcode Op, uint8_t Lane) {
 llvm::Error FunctionValidator::visitI8x16Shuffle(const V128 &Lanes) {
   for (uint8_t Lane : Lanes)
     if (Lane >= 32)
-      return fail("invalid lane index " + llvm::Twine(Lane));
+      return fail("invalid lane index " + llvm::Twine(unsigned(Lane)));
   if (llvm::Error E = popExpect(ValType::V128))
     return E;
   if (llvm::Error E = popExpect(ValType::V128))

@@ -206,7 +206,7 @@ llvm::Expected<std::unique_ptr<Module>> ModuleDecoder::decode() {
     R.readU8(Id);
     int Rank = sectionRank(Id);
     if (Id != 0 && Rank < 0)
-      return makeMalformed(SectionAt, "malformed section id " + llvm::Twine(Id));
+      return makeMalformed(SectionAt, "malformed section id " + llvm::Twine(unsigned(Id)));
     if (!R.readVarU32(Size))
       return R.takeError();
     BinaryReader Sub(nullptr, nullptr, nullptr);

@@ -202,39 +202,42 @@ llvm::Error inFunction(const Module &M, uint32_t Func, const WasmError &E) {
 } // namespace
 
 llvm::Error validateModule(const Module &M) {
-  // Bodies first: a malformed body must win over any invalidity, so after
-  // the first invalid body the rest are still decoded, for malformed code.
+  // Bodies first: a malformed body must win over any invalidity, so once a
+  // body is found invalid, it and every later body are decoded again, for
+  // malformed code only.
   FunctionValidator V(M);
   llvm::SmallVector<uint32_t, 0> Scratch;
-  llvm::Error FirstInvalid = llvm::Error::success();
-  bool HaveInvalid = false;
-  for (uint32_t I = 0, N = uint32_t(M.Bodies.size()); I < N; ++I) {
-    if (HaveInvalid) {
-      if (llvm::Error E = decodeFunctionBodyOnly(M, I, Scratch)) {
-        llvm::consumeError(std::move(FirstInvalid));
-        return E;
-      }
-      continue;
-    }
+  auto InFunction = [&](uint32_t I, llvm::Error E, bool &Malformed) {
+    return llvm::handleErrors(std::move(E),
+                              [&](std::unique_ptr<WasmError> W) {
+                                Malformed = W->kind() == ErrorKind::Malformed;
+                                return inFunction(M, M.NumImportedFuncs + I, *W);
+                              });
+  };
+  uint32_t N = uint32_t(M.Bodies.size());
+  for (uint32_t I = 0; I < N; ++I) {
     llvm::Error E = validateFunctionBody(M, I, V, Scratch);
     if (!E)
       continue;
     bool Malformed = false;
-    E = llvm::handleErrors(std::move(E), [&](std::unique_ptr<WasmError> W) {
-      Malformed = W->kind() == ErrorKind::Malformed;
-      return inFunction(M, M.NumImportedFuncs + I, *W);
-    });
+    E = InFunction(I, std::move(E), Malformed);
     if (Malformed)
       return E;
-    llvm::consumeError(std::move(FirstInvalid));
-    FirstInvalid = std::move(E);
-    HaveInvalid = true;
-  }
-  if (llvm::Error E = ModuleValidator(M).validate()) {
-    llvm::consumeError(std::move(FirstInvalid));
+    for (uint32_t J = I; J < N; ++J) {
+      bool Ignored;
+      if (llvm::Error D = decodeFunctionBodyOnly(M, J, Scratch)) {
+        llvm::consumeError(std::move(E));
+        return InFunction(J, std::move(D), Ignored);
+      }
+    }
+    // Module-level rules are checked first, as they come first in the file.
+    if (llvm::Error ModuleError = ModuleValidator(M).validate()) {
+      llvm::consumeError(std::move(E));
+      return ModuleError;
+    }
     return E;
   }
-  return FirstInvalid;
+  return ModuleValidator(M).validate();
 }
 
 llvm::Expected<std::unique_ptr<Module>>

@@ -40,9 +40,10 @@
   (func $dispatch (param i32 i32 i32) (result i32)
     (call_indirect $t (type $binop) (local.get 0) (local.get 1) (local.get 2)))
 
-  ;; A direct call to a defined function passes the caller's instance.
-  ;; CHECK-LABEL: @f1.direct(
-  ;; CHECK: call i32 @f0.dispatch(ptr %instance,
+  ;; A direct call to a defined function passes the caller's instance (at
+  ;; -O0, where the call is not inlined).
+  ;; DIRECT-LABEL: @f1.direct(
+  ;; DIRECT: call i32 @f0.dispatch(ptr %instance,
   (func $direct (param i32) (result i32)
     (call $dispatch (local.get 0) (local.get 0) (local.get 0)))
 
