@@ -133,6 +133,14 @@ void FunctionLowerer::addBranchOperands(Control &Target) {
     Target.LabelPhis[I]->addIncoming(Stack[Stack.size() - Arity + I], From);
 }
 
+void FunctionLowerer::fallThroughToEnd(Control &C) {
+  size_t Arity = C.EndPhis.size();
+  BasicBlock *From = B.GetInsertBlock();
+  for (size_t I = 0; I < Arity; ++I)
+    C.EndPhis[I]->addIncoming(Stack[Stack.size() - Arity + I], From);
+  B.CreateBr(C.EndBlock);
+}
+
 void FunctionLowerer::branchTo(Control &Target) {
   addBranchOperands(Target);
   B.CreateBr(Target.Label);
@@ -174,25 +182,19 @@ void FunctionLowerer::pushControl(Opcode Kind, BlockType BT) {
 }
 
 Error FunctionLowerer::visitBlock(BlockType BT) {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitBlock(BT))
-    return E;
+  W2N_VALIDATE_OP(V.visitBlock(BT));
   pushControl(Opcode::Block, BT);
   return Error::success();
 }
 
 Error FunctionLowerer::visitLoop(BlockType BT) {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitLoop(BT))
-    return E;
+  W2N_VALIDATE_OP(V.visitLoop(BT));
   pushControl(Opcode::Loop, BT);
   return Error::success();
 }
 
 Error FunctionLowerer::visitIf(BlockType BT) {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitIf(BT))
-    return E;
+  W2N_VALIDATE_OP(V.visitIf(BT));
   Value *Cond = Reachable ? pop() : nullptr;
   pushControl(Opcode::If, BT);
   Control &C = Controls.back();
@@ -207,20 +209,13 @@ Error FunctionLowerer::visitIf(BlockType BT) {
 }
 
 Error FunctionLowerer::visitElse() {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitElse())
-    return E;
+  W2N_VALIDATE_OP(V.visitElse());
   Control &C = Controls.back();
   C.Kind = Opcode::Else;
   if (!C.EnteredReachable)
     return Error::success();
-  if (Reachable) {
-    size_t Arity = C.EndPhis.size();
-    for (size_t I = 0; I < Arity; ++I)
-      C.EndPhis[I]->addIncoming(Stack[Stack.size() - Arity + I],
-                                B.GetInsertBlock());
-    B.CreateBr(C.EndBlock);
-  }
+  if (Reachable)
+    fallThroughToEnd(C);
   Stack.resize(C.Height);
   Stack.append(C.Params.begin(), C.Params.end());
   B.SetInsertPoint(C.ElseBlock);
@@ -230,27 +225,20 @@ Error FunctionLowerer::visitElse() {
 }
 
 Error FunctionLowerer::visitEnd() {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitEnd())
-    return E;
+  W2N_VALIDATE_OP(V.visitEnd());
   Control C = Controls.pop_back_val();
   if (!C.EnteredReachable) {
     Stack.resize(C.Height);
     return Error::success();
   }
-  size_t Arity = C.EndPhis.size();
-  if (Reachable) {
-    for (size_t I = 0; I < Arity; ++I)
-      C.EndPhis[I]->addIncoming(Stack[Stack.size() - Arity + I],
-                                B.GetInsertBlock());
-    B.CreateBr(C.EndBlock);
-  }
+  if (Reachable)
+    fallThroughToEnd(C);
   // An `if` without `else` passes its parameters through the empty branch.
   if (C.ElseBlock) {
     B.SetInsertPoint(C.ElseBlock);
-    for (size_t I = 0; I < Arity; ++I)
-      C.EndPhis[I]->addIncoming(C.Params[I], C.ElseBlock);
-    B.CreateBr(C.EndBlock);
+    Stack.resize(C.Height);
+    Stack.append(C.Params.begin(), C.Params.end());
+    fallThroughToEnd(C);
   }
   Stack.resize(C.Height);
   if (pred_empty(C.EndBlock)) {
@@ -287,22 +275,14 @@ void FunctionLowerer::finishFunction() {
 }
 
 Error FunctionLowerer::visitBr(uint32_t Depth) {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitBr(Depth))
-    return E;
-  if (!Reachable)
-    return Error::success();
+  W2N_VALIDATE_REACHABLE(V.visitBr(Depth));
   branchTo(Controls[Controls.size() - 1 - Depth]);
   setUnreachable();
   return Error::success();
 }
 
 Error FunctionLowerer::visitBrIf(uint32_t Depth) {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitBrIf(Depth))
-    return E;
-  if (!Reachable)
-    return Error::success();
+  W2N_VALIDATE_REACHABLE(V.visitBrIf(Depth));
   Value *Cond = B.CreateICmpNE(pop(), B.getInt32(0));
   Control &Target = Controls[Controls.size() - 1 - Depth];
   addBranchOperands(Target);
@@ -314,11 +294,7 @@ Error FunctionLowerer::visitBrIf(uint32_t Depth) {
 
 Error FunctionLowerer::visitBrTable(ArrayRef<uint32_t> Targets,
                                    uint32_t Default) {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitBrTable(Targets, Default))
-    return E;
-  if (!Reachable)
-    return Error::success();
+  W2N_VALIDATE_REACHABLE(V.visitBrTable(Targets, Default));
   Value *Index = pop();
   Control &DefaultTarget = Controls[Controls.size() - 1 - Default];
   // Every edge, repeated targets included, needs its own PHI entries.
@@ -335,22 +311,14 @@ Error FunctionLowerer::visitBrTable(ArrayRef<uint32_t> Targets,
 }
 
 Error FunctionLowerer::visitReturn() {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitReturn())
-    return E;
-  if (!Reachable)
-    return Error::success();
+  W2N_VALIDATE_REACHABLE(V.visitReturn());
   branchTo(Controls.front());
   setUnreachable();
   return Error::success();
 }
 
 Error FunctionLowerer::visitUnreachable() {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitUnreachable())
-    return E;
-  if (!Reachable)
-    return Error::success();
+  W2N_VALIDATE_REACHABLE(V.visitUnreachable());
   emitTrap(W2N_TRAP_UNREACHABLE);
   setUnreachable();
   return Error::success();

@@ -50,7 +50,7 @@ public:
   llvm::Error visitReplaceLane(Opcode Op, uint8_t Lane);
 
   llvm::Error visitUnreachable();
-  llvm::Error visitNop() { return V.visitNop(); }
+  llvm::Error visitNop() { return llvm::Error::success(); }
   llvm::Error visitBlock(BlockType BT);
   llvm::Error visitLoop(BlockType BT);
   llvm::Error visitIf(BlockType BT);
@@ -118,6 +118,9 @@ private:
   /// current block (operands stay on the stack).
   void addBranchOperands(Control &Target);
   void branchTo(Control &Target);
+  /// Ends the current block with a branch to C's end, passing the top
+  /// operands as C's results.
+  void fallThroughToEnd(Control &C);
   void finishFunction();
   void setUnreachable();
 
@@ -160,7 +163,11 @@ private:
     return MC.fieldPtr(B, Inst, Offset);
   }
   llvm::Value *memoryObject();  // the w2n_memory *
-  llvm::Value *tableObject(uint32_t Table);
+  llvm::Value *tableObject(uint32_t Table); // the w2n_table *
+  llvm::Value *tableSize(llvm::Value *TableObject);
+  /// The address of element Index of Table, trapping with Kind when Index
+  /// is out of bounds.
+  llvm::Value *tableSlot(uint32_t Table, llvm::Value *Index, w2n_trap_kind Kind);
   llvm::Value *globalAddress(uint32_t Global);
   llvm::Value *funcRefAddress(uint32_t Func) {
     return instanceField(MC.Layout.funcRef(Func));
@@ -188,6 +195,22 @@ private:
   std::array<llvm::BasicBlock *, W2N_TRAP_COUNT> TrapBlocks{};
   bool Reachable = true;
 };
+
+/// Runs the validator on the operator being lowered, returning its error.
+#define W2N_VALIDATE_OP(Call)                                                  \
+  do {                                                                         \
+    V.OpOffset = OpOffset;                                                     \
+    if (llvm::Error E = (Call))                                                \
+      return E;                                                                \
+  } while (0)
+/// The same, then returns early when the code is dead for the IR: for the
+/// operators that need nothing done in dead code.
+#define W2N_VALIDATE_REACHABLE(Call)                                           \
+  do {                                                                         \
+    W2N_VALIDATE_OP(Call);                                                     \
+    if (!Reachable)                                                            \
+      return llvm::Error::success();                                           \
+  } while (0)
 
 /// The most locals a function may have here (an implementation limit, as
 /// in other engines; the format allows 2^32-1).

@@ -132,47 +132,35 @@ void FunctionLowerer::emitSimdStoreLane(Opcode Op, MemArg MA, uint8_t Lane) {
 }
 
 Error FunctionLowerer::visitLoad(Opcode Op, MemArg MA) {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitLoad(Op, MA))
-    return E;
+  W2N_VALIDATE_OP(V.visitLoad(Op, MA));
   if (Reachable)
     emitLoad(Op, MA);
   return Error::success();
 }
 
 Error FunctionLowerer::visitStore(Opcode Op, MemArg MA) {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitStore(Op, MA))
-    return E;
+  W2N_VALIDATE_OP(V.visitStore(Op, MA));
   if (Reachable)
     emitStore(Op, MA);
   return Error::success();
 }
 
 Error FunctionLowerer::visitLoadLane(Opcode Op, MemArg MA, uint8_t Lane) {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitLoadLane(Op, MA, Lane))
-    return E;
+  W2N_VALIDATE_OP(V.visitLoadLane(Op, MA, Lane));
   if (Reachable)
     emitSimdLoadLane(Op, MA, Lane);
   return Error::success();
 }
 
 Error FunctionLowerer::visitStoreLane(Opcode Op, MemArg MA, uint8_t Lane) {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitStoreLane(Op, MA, Lane))
-    return E;
+  W2N_VALIDATE_OP(V.visitStoreLane(Op, MA, Lane));
   if (Reachable)
     emitSimdStoreLane(Op, MA, Lane);
   return Error::success();
 }
 
 Error FunctionLowerer::visitMemorySize(uint32_t Memory) {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitMemorySize(Memory))
-    return E;
-  if (!Reachable)
-    return Error::success();
+  W2N_VALIDATE_REACHABLE(V.visitMemorySize(Memory));
   Value *Size = B.CreateLoad(
       MC.I64Ty, B.CreateConstInBoundsGEP1_64(MC.I8Ty, memoryObject(),
                                              InstanceLayout::MemoryFieldSize));
@@ -181,44 +169,28 @@ Error FunctionLowerer::visitMemorySize(uint32_t Memory) {
 }
 
 Error FunctionLowerer::visitMemoryGrow(uint32_t Memory) {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitMemoryGrow(Memory))
-    return E;
-  if (!Reachable)
-    return Error::success();
+  W2N_VALIDATE_REACHABLE(V.visitMemoryGrow(Memory));
   Value *Delta = pop();
   push(B.CreateCall(MC.MemoryGrow, {memoryObject(), Delta}));
   return Error::success();
 }
 
 Error FunctionLowerer::visitMemoryFill(uint32_t Memory) {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitMemoryFill(Memory))
-    return E;
-  if (!Reachable)
-    return Error::success();
+  W2N_VALIDATE_REACHABLE(V.visitMemoryFill(Memory));
   auto Ops = popN(3); // d, val, n
   B.CreateCall(MC.MemoryFill, {memoryObject(), Ops[0], Ops[1], Ops[2]});
   return Error::success();
 }
 
 Error FunctionLowerer::visitMemoryCopy(uint32_t Dst, uint32_t Src) {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitMemoryCopy(Dst, Src))
-    return E;
-  if (!Reachable)
-    return Error::success();
+  W2N_VALIDATE_REACHABLE(V.visitMemoryCopy(Dst, Src));
   auto Ops = popN(3); // d, s, n
   B.CreateCall(MC.MemoryCopy, {memoryObject(), Ops[0], Ops[1], Ops[2]});
   return Error::success();
 }
 
 Error FunctionLowerer::visitMemoryInit(uint32_t Data, uint32_t Memory) {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitMemoryInit(Data, Memory))
-    return E;
-  if (!Reachable)
-    return Error::success();
+  W2N_VALIDATE_REACHABLE(V.visitMemoryInit(Data, Memory));
   auto Ops = popN(3); // d, s, n
   B.CreateCall(MC.MemoryInit, {memoryObject(), instanceField(MC.Layout.data(Data)),
                                Ops[0], Ops[1], Ops[2]});
@@ -226,11 +198,7 @@ Error FunctionLowerer::visitMemoryInit(uint32_t Data, uint32_t Memory) {
 }
 
 Error FunctionLowerer::visitDataDrop(uint32_t Data) {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitDataDrop(Data))
-    return E;
-  if (!Reachable)
-    return Error::success();
+  W2N_VALIDATE_REACHABLE(V.visitDataDrop(Data));
   B.CreateStore(B.getInt32(0),
                 instanceField(MC.Layout.data(Data) + InstanceLayout::SegmentFieldSize));
   return Error::success();

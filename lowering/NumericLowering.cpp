@@ -254,29 +254,21 @@ Error FunctionLowerer::emitNumeric(Opcode Op) {
 }
 
 Error FunctionLowerer::visitSimple(Opcode Op) {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitSimple(Op))
-    return E;
-  if (!Reachable)
-    return Error::success();
+  W2N_VALIDATE_REACHABLE(V.visitSimple(Op));
   if (frontend::opcodeInfo(Op).Prefix == 0xfd)
     return emitSimd(Op);
   return emitNumeric(Op);
 }
 
 Error FunctionLowerer::visitI32Const(int32_t Value) {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitI32Const(Value))
-    return E;
+  W2N_VALIDATE_OP(V.visitI32Const(Value));
   if (Reachable)
     push(B.getInt32(uint32_t(Value)));
   return Error::success();
 }
 
 Error FunctionLowerer::visitI64Const(int64_t Value) {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitI64Const(Value))
-    return E;
+  W2N_VALIDATE_OP(V.visitI64Const(Value));
   if (Reachable)
     push(B.getInt64(uint64_t(Value)));
   return Error::success();
@@ -284,18 +276,14 @@ Error FunctionLowerer::visitI64Const(int64_t Value) {
 
 // Float constants keep their exact bits, NaN payloads included.
 Error FunctionLowerer::visitF32Const(uint32_t Bits) {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitF32Const(Bits))
-    return E;
+  W2N_VALIDATE_OP(V.visitF32Const(Bits));
   if (Reachable)
     push(ConstantFP::get(MC.Ctx, APFloat(APFloat::IEEEsingle(), APInt(32, Bits))));
   return Error::success();
 }
 
 Error FunctionLowerer::visitF64Const(uint64_t Bits) {
-  V.OpOffset = OpOffset;
-  if (Error E = V.visitF64Const(Bits))
-    return E;
+  W2N_VALIDATE_OP(V.visitF64Const(Bits));
   if (Reachable)
     push(ConstantFP::get(MC.Ctx, APFloat(APFloat::IEEEdouble(), APInt(64, Bits))));
   return Error::success();

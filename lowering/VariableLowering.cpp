@@ -5,29 +5,20 @@ namespace w2n::lowering {
 
 using namespace llvm;
 
-#define W2N_VALIDATE(Call)                                                     \
-  do {                                                                         \
-    V.OpOffset = OpOffset;                                                     \
-    if (Error E = (Call))                                                      \
-      return E;                                                                \
-    if (!Reachable)                                                            \
-      return Error::success();                                                 \
-  } while (0)
-
 Error FunctionLowerer::visitLocalGet(uint32_t Index) {
-  W2N_VALIDATE(V.visitLocalGet(Index));
+  W2N_VALIDATE_REACHABLE(V.visitLocalGet(Index));
   push(B.CreateLoad(MC.type(LocalTypes[Index]), Locals[Index]));
   return Error::success();
 }
 
 Error FunctionLowerer::visitLocalSet(uint32_t Index) {
-  W2N_VALIDATE(V.visitLocalSet(Index));
+  W2N_VALIDATE_REACHABLE(V.visitLocalSet(Index));
   B.CreateStore(pop(), Locals[Index]);
   return Error::success();
 }
 
 Error FunctionLowerer::visitLocalTee(uint32_t Index) {
-  W2N_VALIDATE(V.visitLocalTee(Index));
+  W2N_VALIDATE_REACHABLE(V.visitLocalTee(Index));
   B.CreateStore(top(), Locals[Index]);
   return Error::success();
 }
@@ -41,7 +32,7 @@ Value *FunctionLowerer::globalAddress(uint32_t Global) {
 }
 
 Error FunctionLowerer::visitGlobalGet(uint32_t Index) {
-  W2N_VALIDATE(V.visitGlobalGet(Index));
+  W2N_VALIDATE_REACHABLE(V.visitGlobalGet(Index));
   const frontend::GlobalType &GT = WM.Globals[Index];
   Value *Addr = globalAddress(Index);
   // An immutable global is written once, at instantiation, before any
@@ -54,19 +45,19 @@ Error FunctionLowerer::visitGlobalGet(uint32_t Index) {
 }
 
 Error FunctionLowerer::visitGlobalSet(uint32_t Index) {
-  W2N_VALIDATE(V.visitGlobalSet(Index));
+  W2N_VALIDATE_REACHABLE(V.visitGlobalSet(Index));
   B.CreateStore(pop(), globalAddress(Index));
   return Error::success();
 }
 
 Error FunctionLowerer::visitDrop() {
-  W2N_VALIDATE(V.visitDrop());
+  W2N_VALIDATE_REACHABLE(V.visitDrop());
   pop();
   return Error::success();
 }
 
 Error FunctionLowerer::visitSelect() {
-  W2N_VALIDATE(V.visitSelect());
+  W2N_VALIDATE_REACHABLE(V.visitSelect());
   Value *Cond = pop();
   Value *IfFalse = pop();
   Value *IfTrue = pop();
@@ -75,7 +66,7 @@ Error FunctionLowerer::visitSelect() {
 }
 
 Error FunctionLowerer::visitSelectT(ArrayRef<ValType> Types) {
-  W2N_VALIDATE(V.visitSelectT(Types));
+  W2N_VALIDATE_REACHABLE(V.visitSelectT(Types));
   Value *Cond = pop();
   Value *IfFalse = pop();
   Value *IfTrue = pop();
@@ -103,7 +94,7 @@ void FunctionLowerer::emitCall(Value *Callee, Value *Ctx,
 }
 
 Error FunctionLowerer::visitCall(uint32_t Func) {
-  W2N_VALIDATE(V.visitCall(Func));
+  W2N_VALIDATE_REACHABLE(V.visitCall(Func));
   const frontend::FuncType &T = WM.funcType(Func);
   if (Func >= WM.NumImportedFuncs) {
     emitCall(MC.Functions[Func], Inst, T);
@@ -126,18 +117,24 @@ Value *FunctionLowerer::tableObject(uint32_t Table) {
   return MC.loadInvariant(B, MC.PtrTy, instanceField(MC.Layout.table(Table)));
 }
 
-Error FunctionLowerer::visitCallIndirect(uint32_t TypeIndex, uint32_t Table) {
-  W2N_VALIDATE(V.visitCallIndirect(TypeIndex, Table));
-  Value *Index = pop();
+Value *FunctionLowerer::tableSize(Value *Obj) {
+  return B.CreateLoad(MC.I32Ty, B.CreateConstInBoundsGEP1_64(
+                                    MC.I8Ty, Obj, InstanceLayout::TableFieldSize));
+}
+
+Value *FunctionLowerer::tableSlot(uint32_t Table, Value *Index,
+                                  w2n_trap_kind Kind) {
+  // The element array moves when the table grows: load it after the check.
   Value *Obj = tableObject(Table);
-  Value *Size = B.CreateLoad(
-      MC.I32Ty,
-      B.CreateConstInBoundsGEP1_64(MC.I8Ty, Obj, InstanceLayout::TableFieldSize));
-  trapIf(B.CreateICmpUGE(Index, Size), W2N_TRAP_UNDEFINED_ELEMENT);
+  trapIf(B.CreateICmpUGE(Index, tableSize(Obj)), Kind);
   Value *Elems = B.CreateLoad(MC.PtrTy, Obj);
+  return B.CreateInBoundsGEP(MC.PtrTy, Elems, B.CreateZExt(Index, MC.I64Ty));
+}
+
+Error FunctionLowerer::visitCallIndirect(uint32_t TypeIndex, uint32_t Table) {
+  W2N_VALIDATE_REACHABLE(V.visitCallIndirect(TypeIndex, Table));
   Value *Record = B.CreateLoad(
-      MC.PtrTy, B.CreateInBoundsGEP(MC.PtrTy, Elems,
-                                    B.CreateZExt(Index, MC.I64Ty)));
+      MC.PtrTy, tableSlot(Table, pop(), W2N_TRAP_UNDEFINED_ELEMENT));
   trapIf(B.CreateIsNull(Record), W2N_TRAP_UNINITIALIZED_ELEMENT);
   // Signatures match by canonical identity: the runtime gives structurally
   // equal types, from any module, the same id.
@@ -159,44 +156,27 @@ Error FunctionLowerer::visitCallIndirect(uint32_t TypeIndex, uint32_t Table) {
 }
 
 Error FunctionLowerer::visitTableGet(uint32_t Table) {
-  W2N_VALIDATE(V.visitTableGet(Table));
-  Value *Index = pop();
-  Value *Obj = tableObject(Table);
-  Value *Size = B.CreateLoad(
-      MC.I32Ty,
-      B.CreateConstInBoundsGEP1_64(MC.I8Ty, Obj, InstanceLayout::TableFieldSize));
-  trapIf(B.CreateICmpUGE(Index, Size), W2N_TRAP_TABLE_OUT_OF_BOUNDS);
-  Value *Elems = B.CreateLoad(MC.PtrTy, Obj);
-  push(B.CreateLoad(MC.PtrTy, B.CreateInBoundsGEP(MC.PtrTy, Elems,
-                                                  B.CreateZExt(Index, MC.I64Ty))));
+  W2N_VALIDATE_REACHABLE(V.visitTableGet(Table));
+  push(B.CreateLoad(MC.PtrTy,
+                    tableSlot(Table, pop(), W2N_TRAP_TABLE_OUT_OF_BOUNDS)));
   return Error::success();
 }
 
 Error FunctionLowerer::visitTableSet(uint32_t Table) {
-  W2N_VALIDATE(V.visitTableSet(Table));
+  W2N_VALIDATE_REACHABLE(V.visitTableSet(Table));
   Value *Ref = pop();
-  Value *Index = pop();
-  Value *Obj = tableObject(Table);
-  Value *Size = B.CreateLoad(
-      MC.I32Ty,
-      B.CreateConstInBoundsGEP1_64(MC.I8Ty, Obj, InstanceLayout::TableFieldSize));
-  trapIf(B.CreateICmpUGE(Index, Size), W2N_TRAP_TABLE_OUT_OF_BOUNDS);
-  Value *Elems = B.CreateLoad(MC.PtrTy, Obj);
-  B.CreateStore(Ref, B.CreateInBoundsGEP(MC.PtrTy, Elems,
-                                         B.CreateZExt(Index, MC.I64Ty)));
+  B.CreateStore(Ref, tableSlot(Table, pop(), W2N_TRAP_TABLE_OUT_OF_BOUNDS));
   return Error::success();
 }
 
 Error FunctionLowerer::visitTableSize(uint32_t Table) {
-  W2N_VALIDATE(V.visitTableSize(Table));
-  push(B.CreateLoad(MC.I32Ty,
-                    B.CreateConstInBoundsGEP1_64(MC.I8Ty, tableObject(Table),
-                                                 InstanceLayout::TableFieldSize)));
+  W2N_VALIDATE_REACHABLE(V.visitTableSize(Table));
+  push(tableSize(tableObject(Table)));
   return Error::success();
 }
 
 Error FunctionLowerer::visitTableGrow(uint32_t Table) {
-  W2N_VALIDATE(V.visitTableGrow(Table));
+  W2N_VALIDATE_REACHABLE(V.visitTableGrow(Table));
   Value *Delta = pop();
   Value *Init = pop();
   push(B.CreateCall(MC.TableGrow, {tableObject(Table), Init, Delta}));
@@ -204,14 +184,14 @@ Error FunctionLowerer::visitTableGrow(uint32_t Table) {
 }
 
 Error FunctionLowerer::visitTableFill(uint32_t Table) {
-  W2N_VALIDATE(V.visitTableFill(Table));
+  W2N_VALIDATE_REACHABLE(V.visitTableFill(Table));
   auto Ops = popN(3); // i, val, n
   B.CreateCall(MC.TableFill, {tableObject(Table), Ops[0], Ops[1], Ops[2]});
   return Error::success();
 }
 
 Error FunctionLowerer::visitTableCopy(uint32_t Dst, uint32_t Src) {
-  W2N_VALIDATE(V.visitTableCopy(Dst, Src));
+  W2N_VALIDATE_REACHABLE(V.visitTableCopy(Dst, Src));
   auto Ops = popN(3); // d, s, n
   B.CreateCall(MC.TableCopy,
                {tableObject(Dst), tableObject(Src), Ops[0], Ops[1], Ops[2]});
@@ -219,7 +199,7 @@ Error FunctionLowerer::visitTableCopy(uint32_t Dst, uint32_t Src) {
 }
 
 Error FunctionLowerer::visitTableInit(uint32_t Elem, uint32_t Table) {
-  W2N_VALIDATE(V.visitTableInit(Elem, Table));
+  W2N_VALIDATE_REACHABLE(V.visitTableInit(Elem, Table));
   auto Ops = popN(3); // d, s, n
   B.CreateCall(MC.TableInit, {tableObject(Table),
                               instanceField(MC.Layout.elem(Elem)), Ops[0],
@@ -228,26 +208,26 @@ Error FunctionLowerer::visitTableInit(uint32_t Elem, uint32_t Table) {
 }
 
 Error FunctionLowerer::visitElemDrop(uint32_t Elem) {
-  W2N_VALIDATE(V.visitElemDrop(Elem));
+  W2N_VALIDATE_REACHABLE(V.visitElemDrop(Elem));
   B.CreateStore(B.getInt32(0), instanceField(MC.Layout.elem(Elem) +
                                              InstanceLayout::SegmentFieldSize));
   return Error::success();
 }
 
 Error FunctionLowerer::visitRefNull(ValType T) {
-  W2N_VALIDATE(V.visitRefNull(T));
+  W2N_VALIDATE_REACHABLE(V.visitRefNull(T));
   push(ConstantPointerNull::get(MC.PtrTy));
   return Error::success();
 }
 
 Error FunctionLowerer::visitRefIsNull() {
-  W2N_VALIDATE(V.visitRefIsNull());
+  W2N_VALIDATE_REACHABLE(V.visitRefIsNull());
   push(B.CreateZExt(B.CreateIsNull(pop()), MC.I32Ty));
   return Error::success();
 }
 
 Error FunctionLowerer::visitRefFunc(uint32_t Func) {
-  W2N_VALIDATE(V.visitRefFunc(Func));
+  W2N_VALIDATE_REACHABLE(V.visitRefFunc(Func));
   push(funcRefAddress(Func));
   return Error::success();
 }
