@@ -8,13 +8,13 @@ namespace w2n::frontend {
 namespace {
 
 /// Reads the local declarations into Locals (after the parameters, already
-/// there). Reports malformed declarations only.
+/// there). Reports malformed declarations only: more than 2^32-1 declared
+/// locals (parameters do not count) is one.
 llvm::Error readLocalDecls(BinaryReader &R, LocalTypes &Locals) {
   uint32_t Groups;
   if (!R.readCount(Groups, 2))
     return R.takeError();
-  // Parameters count towards the limit of 2^32-1 locals.
-  uint64_t Declared = Locals.size();
+  uint64_t Declared = 0;
   for (uint32_t I = 0; I < Groups; ++I) {
     uint64_t At = R.offset();
     uint32_t Count;
@@ -514,9 +514,9 @@ llvm::Error FunctionValidator::visitTableCopy(uint32_t Dst, uint32_t Src) {
   if (llvm::Error E = checkTable(Src))
     return E;
   if (M.Tables[Dst].Elem != M.Tables[Src].Elem)
-    return fail("type mismatch: table.copy between tables of " +
-                valTypeName(M.Tables[Src].Elem) + " and " +
-                valTypeName(M.Tables[Dst].Elem));
+    return fail("type mismatch: table.copy to a table of " +
+                valTypeName(M.Tables[Dst].Elem) + " from a table of " +
+                valTypeName(M.Tables[Src].Elem));
   return popI32s(3);
 }
 

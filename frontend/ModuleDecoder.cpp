@@ -231,7 +231,7 @@ llvm::Expected<std::unique_ptr<Module>> ModuleDecoder::decode() {
     if (!Sub.atEnd())
       return makeMalformed(Sub.offset(), "section size mismatch: " +
                                              llvm::Twine(Sub.remaining()) +
-                                             " bytes left unread");
+                                             " byte(s) left unread");
   }
 
   uint32_t Declared = FunctionCount.value_or(0);

@@ -15,7 +15,8 @@
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/Twine.h"
-#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
 
 namespace w2n::frontend {
 
@@ -93,10 +94,13 @@ inline bool readRefType(BinaryReader &R, ValType &T) {
 
 [[gnu::cold]] inline llvm::Error illegalOpcode(uint64_t At, unsigned Prefix,
                                                uint64_t Code) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << "illegal opcode ";
   if (Prefix)
-    return makeMalformed(At, "illegal opcode 0x" + llvm::utohexstr(Prefix) +
-                                 " " + llvm::Twine(Code));
-  return makeMalformed(At, "illegal opcode 0x" + llvm::utohexstr(Code));
+    OS << llvm::format_hex(Prefix, 4) << ' ';
+  OS << llvm::format_hex(Code, 4);
+  return makeMalformed(At, OS.str());
 }
 
 } // namespace detail
