@@ -1,6 +1,7 @@
 //===- Compile.cpp --------------------------------------------------------===//
 #include "driver/Compile.h"
 
+#include "driver/CHeader.h"
 #include "driver/Codegen.h"
 #include "frontend/Frontend.h"
 #include "lowering/Lowering.h"
@@ -52,7 +53,23 @@ Error writeFileAtomically(StringRef Path, StringRef Bytes) {
   return Error::success();
 }
 
+/// The header beside an object: OUT.o -> OUT.h.
+std::string headerPath(StringRef Output) {
+  SmallString<128> Path(Output);
+  sys::path::replace_extension(Path, ".h");
+  return std::string(Path);
+}
+
 } // namespace
+
+std::string symbolPrefix(const Config &C) {
+  if (!C.Prefix.empty())
+    return C.Prefix;
+  StringRef Stem = sys::path::stem(C.Output);
+  if (C.Output == "-" || Stem.empty())
+    return "w2n";
+  return cIdentifier(Stem);
+}
 
 Error compile(const Config &C) {
   auto Buffer = MemoryBuffer::getFileOrSTDIN(C.Input, /*IsText=*/false,
@@ -81,6 +98,7 @@ Error compile(const Config &C) {
                           ? lowering::BoundsCheckMode::Explicit
                           : lowering::BoundsCheckMode::Guard;
   Opts.TargetTriple = targetTriple(C.TargetArch);
+  Opts.SymbolPrefix = symbolPrefix(C);
   auto LM = lowering::lowerModule(**WM, Ctx, Opts);
   if (!LM)
     return LM.takeError();
@@ -110,7 +128,16 @@ Error compile(const Config &C) {
   case EmitKind::Exe:
     llvm_unreachable("handled above");
   }
-  return writeFileAtomically(C.Output, StringRef(Out.data(), Out.size()));
+  if (Error E = writeFileAtomically(C.Output, StringRef(Out.data(), Out.size())))
+    return E;
+  if (C.Emit == EmitKind::Obj && C.Output != "-") {
+    std::string Header = makeCHeader(**WM, Opts.SymbolPrefix, C.Input);
+    if (Error E = writeFileAtomically(headerPath(C.Output), Header)) {
+      sys::fs::remove(C.Output);
+      return E;
+    }
+  }
+  return Error::success();
 }
 
 } // namespace w2n::driver

@@ -8,8 +8,13 @@
 
 namespace w2n::driver {
 
+/// The prefix of the object's symbols: C.Prefix, or the output's stem as
+/// a C identifier.
+std::string symbolPrefix(const Config &C);
+
 /// Reads C.Input, validates and lowers it, and writes C.Output in the form
-/// C.Emit asks for. Nothing is left at C.Output on failure. Module errors
+/// C.Emit asks for; an object comes with a C header beside it (OUT.h).
+/// Nothing is left at C.Output on failure. Module errors
 /// come back as frontend::WasmError.
 llvm::Error compile(const Config &C);
 

@@ -30,6 +30,9 @@ struct Config {
   bool InheritEnv = false;
   std::vector<DirMapping> Bundles;
   unsigned Jobs = 0; // 0: one per core
+  /// Prefix of the object's one exported symbol (<Prefix>_module) and of
+  /// the C header's names; empty: the output file's stem.
+  std::string Prefix;
   std::vector<std::string> RunArgs;
 };
 

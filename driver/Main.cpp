@@ -189,6 +189,19 @@ int main(int Argc, char **Argv) {
           "What to write (default: exe)")
       ->check(CLI::IsMember(Emits))
       ->type_name("exe|obj|llvm|asm");
+  Compile
+      ->add_option("--prefix", C.Prefix,
+                   "Prefix of the object's exported symbol <PREFIX>_module and "
+                   "of the C header's names (default: the output's stem)")
+      ->type_name("NAME")
+      ->check([](const std::string &S) -> std::string {
+        if (S.empty() || std::isdigit((unsigned char)S[0]) ||
+            !llvm::all_of(S, [](char Ch) {
+              return std::isalnum((unsigned char)Ch) || Ch == '_';
+            }))
+          return "expected a C identifier, got '" + S + "'";
+        return "";
+      });
   addCompileOptions(*Compile, C, Bundles);
   addCapabilityOptions(*Compile, C, Dirs, Envs);
 
