@@ -4,7 +4,8 @@
 // needs care is where LLVM has undefined behaviour or poison and WebAssembly
 // has a trap or a defined result: division, remainder, shifts and rotates,
 // and float-to-integer conversions. Float min/max follow IEEE 754-2019
-// minimum/maximum (NaN wins, -0 < +0), as llvm.minimum/maximum do.
+// minimum/maximum (NaN wins, -0 < +0), as llvm.minimum/maximum do, except
+// that a NaN result must be quiet.
 //
 //===----------------------------------------------------------------------===//
 #include "lowering/FunctionLowering.h"
@@ -136,6 +137,37 @@ Error FunctionLowerer::emitNumeric(Opcode Op) {
                                   : Intrinsic::fptoui_sat,
                            {To, X->getType()}, {X}));
   };
+  // llvm.minimum/maximum may return a NaN operand as it is, signalling;
+  // WebAssembly wants a quiet (arithmetic) NaN, which X + Y is whenever
+  // either operand is a NaN.
+  auto MinMax = [&](Intrinsic::ID ID) {
+    Binary([&](Value *X, Value *Y) {
+      return B.CreateSelect(B.CreateFCmpUNO(X, Y), B.CreateFAdd(X, Y),
+                            B.CreateBinaryIntrinsic(ID, X, Y));
+    });
+  };
+  // LLVM folds x - 0, x * 1, x / 1, -0 - x, x * -1 and the like to x or -x,
+  // which returns a signalling NaN x as it is; WebAssembly wants it quiet.
+  // Where a constant operand makes such a fold possible, a NaN result is
+  // quietened by adding it to itself. (llvm.canonicalize would say this,
+  // but LLVM 19's x86 back end cannot select it. Code from compilers has
+  // these folded already, so this costs nothing there.)
+  auto QuietNaN = [&](Value *R) {
+    return B.CreateSelect(B.CreateFCmpUNO(R, R), B.CreateFAdd(R, R), R);
+  };
+  auto Arithmetic = [&](Instruction::BinaryOps Opc) {
+    Binary([&](Value *X, Value *Y) {
+      Value *R = B.CreateBinOp(Opc, X, Y);
+      auto IsIdentityLike = [](Value *V) {
+        auto *C = dyn_cast<ConstantFP>(V);
+        return C && (C->isZero() || C->isExactlyValue(1.0) ||
+                     C->isExactlyValue(-1.0));
+      };
+      if (IsIdentityLike(X) || IsIdentityLike(Y))
+        R = QuietNaN(R);
+      return R;
+    });
+  };
   Type *I32 = MC.I32Ty, *I64 = MC.I64Ty, *F32 = MC.F32Ty, *F64 = MC.F64Ty;
 
   switch (Op) {
@@ -198,15 +230,15 @@ Error FunctionLowerer::emitNumeric(Opcode Op) {
     Intrinsic1(Intrinsic::roundeven); break;
   case Opcode::F32Sqrt: case Opcode::F64Sqrt: Intrinsic1(Intrinsic::sqrt); break;
   case Opcode::F32Add: case Opcode::F64Add:
-    Binary([&](Value *X, Value *Y) { return B.CreateFAdd(X, Y); }); break;
+    Arithmetic(Instruction::FAdd); break;
   case Opcode::F32Sub: case Opcode::F64Sub:
-    Binary([&](Value *X, Value *Y) { return B.CreateFSub(X, Y); }); break;
+    Arithmetic(Instruction::FSub); break;
   case Opcode::F32Mul: case Opcode::F64Mul:
-    Binary([&](Value *X, Value *Y) { return B.CreateFMul(X, Y); }); break;
+    Arithmetic(Instruction::FMul); break;
   case Opcode::F32Div: case Opcode::F64Div:
-    Binary([&](Value *X, Value *Y) { return B.CreateFDiv(X, Y); }); break;
-  case Opcode::F32Min: case Opcode::F64Min: Intrinsic2(Intrinsic::minimum); break;
-  case Opcode::F32Max: case Opcode::F64Max: Intrinsic2(Intrinsic::maximum); break;
+    Arithmetic(Instruction::FDiv); break;
+  case Opcode::F32Min: case Opcode::F64Min: MinMax(Intrinsic::minimum); break;
+  case Opcode::F32Max: case Opcode::F64Max: MinMax(Intrinsic::maximum); break;
   case Opcode::F32Copysign: case Opcode::F64Copysign:
     Intrinsic2(Intrinsic::copysign); break;
 
@@ -233,7 +265,12 @@ Error FunctionLowerer::emitNumeric(Opcode Op) {
   case Opcode::F64ConvertI32U: case Opcode::F64ConvertI64U:
     Unary([&](Value *X) { return B.CreateUIToFP(X, F64); }); break;
   case Opcode::F32DemoteF64:
-    Unary([&](Value *X) { return B.CreateFPTrunc(X, F32); }); break;
+    // demote(promote(x)) folds to x, which must not keep a signalling NaN.
+    Unary([&](Value *X) {
+      Value *R = B.CreateFPTrunc(X, F32);
+      return isa<FPExtInst>(X) ? QuietNaN(R) : R;
+    });
+    break;
   case Opcode::F64PromoteF32:
     Unary([&](Value *X) { return B.CreateFPExt(X, F64); }); break;
   case Opcode::I32ReinterpretF32:

@@ -90,6 +90,10 @@ void FunctionLowerer::emitCall(Value *Callee, Value *Ctx,
   auto Params = popN(T.Params.size());
   Args.append(Params.begin(), Params.end());
   CallInst *Call = B.CreateCall(MC.functionType(T), Callee, Args);
+  // Every call takes a frame: LLVM must not turn a recursive call into a
+  // loop (or a jump), or unbounded recursion would spin forever instead of
+  // exhausting the stack ("call stack exhausted").
+  Call->setTailCallKind(CallInst::TCK_NoTail);
   pushResults(Call, T);
 }
 

@@ -1,85 +1,49 @@
-//===- SpecRunner.cpp - Checks wast2json command lists --------------------===//
+//===- SpecRunner.cpp - Runs wast2json command lists ----------------------===//
 //
-// Usage: w2n-spec-runner FILE.json...
+// Usage: w2n-spec-runner [--bounds-checks=guard|explicit] [-O N] FILE.json...
 //
 // Each FILE.json is what wast2json writes for one .wast script: a list of
 // commands, with the modules they use as .wasm files beside it. The runner
-// walks the list and checks every command against the frontend.
-//
-// This is the validation phase: modules are decoded and validated, nothing is
-// instantiated or executed yet. So
-//   - module                       must load and validate;
+// walks the list and runs every command:
+//   - module                       loads, validates, compiles (lowering, the
+//                                  -O pipeline, an x86-64 object loaded with
+//                                  ORC) and instantiates it, with imports
+//                                  from `spectest` and registered modules;
+//   - register                     names an instance for later imports;
+//   - action, assert_return, assert_trap, assert_exhaustion
+//                                  invoke an export or get a global, and
+//                                  check the results or the trap;
 //   - assert_invalid / _malformed  must be rejected, with that kind of error;
-//   - assert_unlinkable / _uninstantiable
-//                                  must validate (they fail at link or
-//                                  instantiation time, which comes later);
+//   - assert_unlinkable            must compile, then fail to link;
+//   - assert_uninstantiable        must compile and link, then trap in its
+//                                  initialisation or start function;
 //   - text-format modules          are not applicable (we read binaries only);
-//   - execution commands           are counted as "not run yet", never passed;
 //   - anything else                fails, so that nothing is skipped silently.
+// A module that fails to compile or instantiate fails, and so does every
+// later command that uses it.
 //
 // Output, on stdout, for each FILE.json: one line per failed command,
 //   SCRIPT.wast:LINE: COMMAND (X.wasm): expected ..., got ...
 // then one tab-separated summary line (run-spec parses it; keep the two in
 // step):
-//   FILE.json<TAB>passed=N<TAB>failed=N<TAB>not_applicable=N<TAB>not_run=N
+//   FILE.json<TAB>passed=N<TAB>failed=N<TAB>not_applicable=N
 //            [<TAB>KIND.OUTCOME=N]...   (only the non-zero counts)
 // Exit status: 0 iff no command failed, 1 if some did, 2 on a usage error.
 //
 //===----------------------------------------------------------------------===//
-#include "frontend/Frontend.h"
+#include "test/spec/SpecRunner.h"
 
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
-#include "llvm/Support/JSON.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/raw_ostream.h"
-
-#include <array>
-#include <memory>
-#include <optional>
-#include <string>
 
 using namespace w2n;
+using namespace w2n::spec;
 using frontend::ErrorKind;
 using frontend::WasmError;
 
 namespace {
-
-/// The command types of a wast2json script, plus two pseudo-kinds under
-/// which failures that belong to no known command are counted.
-enum class CommandKind : uint8_t {
-  Module,
-  AssertInvalid,
-  AssertMalformed,
-  AssertUnlinkable,
-  AssertUninstantiable,
-  AssertReturn,
-  AssertTrap,
-  AssertExhaustion,
-  Action,
-  Register,
-  Unknown, ///< a command type this runner does not know
-  Script,  ///< the JSON file itself: unreadable or not a command list
-};
-constexpr size_t NumCommandKinds = size_t(CommandKind::Script) + 1;
-
-/// The names are wast2json's, so that counts read like the scripts.
-constexpr std::array<llvm::StringLiteral, NumCommandKinds> CommandKindNames = {
-    "module",
-    "assert_invalid",
-    "assert_malformed",
-    "assert_unlinkable",
-    "assert_uninstantiable",
-    "assert_return",
-    "assert_trap",
-    "assert_exhaustion",
-    "action",
-    "register",
-    "unknown",
-    "script",
-};
 
 CommandKind parseCommandKind(llvm::StringRef Type) {
   return llvm::StringSwitch<CommandKind>(Type)
@@ -96,106 +60,35 @@ CommandKind parseCommandKind(llvm::StringRef Type) {
       .Default(CommandKind::Unknown);
 }
 
-/// What became of one command. Only Passed and Failed are verdicts; the
-/// other two are counted so that the totals account for every command.
-enum class Outcome : uint8_t {
-  Passed,
-  Failed,
-  NotApplicable, ///< a text-format module: we only read binaries
-  NotRun,        ///< needs execution, which comes with lowering
-};
-constexpr size_t NumOutcomes = size_t(Outcome::NotRun) + 1;
+/// Whether commands of this kind carry a module of their own.
+bool carriesModule(CommandKind Kind) {
+  return Kind == CommandKind::Module || Kind == CommandKind::AssertInvalid ||
+         Kind == CommandKind::AssertMalformed ||
+         Kind == CommandKind::AssertUnlinkable ||
+         Kind == CommandKind::AssertUninstantiable;
+}
 
-constexpr std::array<llvm::StringLiteral, NumOutcomes> OutcomeNames = {
-    "passed", "failed", "not_applicable", "not_run"};
+} // namespace
 
-/// Counts of outcomes per command kind, for one script or for all of them.
-class Tally {
-public:
-  void add(CommandKind Kind, Outcome Result) {
-    ++Counts[size_t(Kind)][size_t(Result)];
-  }
+namespace w2n::spec {
 
-  unsigned total(Outcome Result) const {
-    unsigned Sum = 0;
-    for (const auto &PerKind : Counts)
-      Sum += PerKind[size_t(Result)];
-    return Sum;
-  }
+unsigned Tally::total(Outcome Result) const {
+  unsigned Sum = 0;
+  for (const auto &PerKind : Counts)
+    Sum += PerKind[size_t(Result)];
+  return Sum;
+}
 
-  /// Prints the summary line described at the top of this file.
-  void printSummary(llvm::raw_ostream &OS, llvm::StringRef File) const {
-    OS << File;
+void Tally::printSummary(llvm::raw_ostream &OS, llvm::StringRef File) const {
+  OS << File;
+  for (size_t R = 0; R < NumOutcomes; ++R)
+    OS << '\t' << OutcomeNames[R] << '=' << total(Outcome(R));
+  for (size_t K = 0; K < NumCommandKinds; ++K)
     for (size_t R = 0; R < NumOutcomes; ++R)
-      OS << '\t' << OutcomeNames[R] << '=' << total(Outcome(R));
-    for (size_t K = 0; K < NumCommandKinds; ++K)
-      for (size_t R = 0; R < NumOutcomes; ++R)
-        if (unsigned N = Counts[K][R])
-          OS << '\t' << CommandKindNames[K] << '.' << OutcomeNames[R] << '='
-             << N;
-    OS << '\n';
-  }
-
-private:
-  std::array<std::array<unsigned, NumOutcomes>, NumCommandKinds> Counts{};
-};
-
-/// A module read from a .wasm file. The Module points into the bytes, so the
-/// two live together.
-struct LoadedModule {
-  std::unique_ptr<llvm::MemoryBuffer> Bytes;
-  std::unique_ptr<frontend::Module> Mod;
-};
-
-/// One command of a script, as handed to the per-kind handlers.
-struct Command {
-  CommandKind Kind;
-  llvm::StringRef Type; ///< as spelled in the JSON (for unknown kinds)
-  int64_t Line;         ///< in the .wast script
-  const llvm::json::Object &Json;
-};
-
-/// Walks the command list of one script after another and dispatches each
-/// command to the handler for its kind.
-///
-/// Growing into the executor: the handlers for module, register and the
-/// execution commands are the places where instances will be created, named,
-/// registered and called; per-script state (the current module, named
-/// instances) belongs beside ScriptDir and is reset by runScript.
-class ScriptRunner {
-public:
-  explicit ScriptRunner(llvm::raw_ostream &OS) : OS(OS) {}
-
-  /// Runs every command of one JSON file, prints its failures and its
-  /// summary line, and returns its counts.
-  Tally runScript(llvm::StringRef JsonPath);
-
-private:
-  Outcome runCommand(const Command &Cmd);
-
-  Outcome runModule(const Command &Cmd);
-  Outcome runAssertRejected(const Command &Cmd, ErrorKind Expected);
-  Outcome runAssertLinkTime(const Command &Cmd);
-
-  /// Reads and loads (decodes and validates) the module of a command.
-  llvm::Expected<LoadedModule> loadCommandModule(const Command &Cmd);
-
-  /// Prints the failure of a command and returns Outcome::Failed.
-  Outcome fail(const Command &Cmd, const llvm::Twine &Message);
-
-  llvm::raw_ostream &OS;
-
-  // State of the script being run; set by runScript.
-  std::string ScriptDir;  ///< where its .wasm files are
-  std::string SourceName; ///< its .wast, for FILE:LINE in failures
-};
-
-/// How the frontend (or reading the file) refused a module, taken apart so
-/// that the handlers can compare the kind and print the rest.
-struct Rejection {
-  std::optional<ErrorKind> Kind; ///< unset if the file could not be read
-  std::string Description;       ///< one line: kind, offset, our message
-};
+      if (unsigned N = Counts[K][R])
+        OS << '\t' << CommandKindNames[K] << '.' << OutcomeNames[R] << '=' << N;
+  OS << '\n';
+}
 
 Rejection takeRejection(llvm::Error Err) {
   Rejection R;
@@ -216,7 +109,6 @@ Rejection takeRejection(llvm::Error Err) {
   return R;
 }
 
-/// The spec's expectation text, quoted and escaped, for failure messages.
 std::string quoteExpectedText(const llvm::json::Object &Json) {
   std::string Text;
   llvm::raw_string_ostream S(Text);
@@ -229,6 +121,7 @@ std::string quoteExpectedText(const llvm::json::Object &Json) {
 
 Tally ScriptRunner::runScript(llvm::StringRef JsonPath) {
   Tally Counts;
+  endScript();
   ScriptDir = llvm::sys::path::parent_path(JsonPath).str();
   SourceName = JsonPath.str();
 
@@ -254,6 +147,13 @@ Tally ScriptRunner::runScript(llvm::StringRef JsonPath) {
   if (std::optional<llvm::StringRef> Source = Top->getString("source_filename"))
     SourceName = Source->str();
 
+  auto NewJit = ModuleJit::create(Opts);
+  if (!NewJit)
+    return failScript("cannot set up the JIT: " +
+                      llvm::toString(NewJit.takeError()));
+  Jit = std::move(*NewJit);
+  Host = std::make_unique<SpectestHost>();
+
   for (const llvm::json::Value &Value : *Commands) {
     const llvm::json::Object *Json = Value.getAsObject();
     if (!Json) {
@@ -265,17 +165,26 @@ Tally ScriptRunner::runScript(llvm::StringRef JsonPath) {
     Command Cmd{parseCommandKind(Type), Type,
                 Json->getInteger("line").value_or(0), *Json};
     Counts.add(Cmd.Kind, runCommand(Cmd));
+    // Flushed per command, so that a crash loses no failure line.
+    OS.flush();
   }
+  endScript();
   Counts.printSummary(OS, JsonPath);
   return Counts;
 }
 
-/// Whether commands of this kind carry a module of their own.
-bool carriesModule(CommandKind Kind) {
-  return Kind == CommandKind::Module || Kind == CommandKind::AssertInvalid ||
-         Kind == CommandKind::AssertMalformed ||
-         Kind == CommandKind::AssertUnlinkable ||
-         Kind == CommandKind::AssertUninstantiable;
+void ScriptRunner::endScript() {
+  // Instances refer to each other's memories, tables and code: free them
+  // all before the code goes (with the JIT).
+  for (auto It = Instances.rbegin(); It != Instances.rend(); ++It)
+    w2n_instance_free(*It);
+  Instances.clear();
+  Named.clear();
+  Registered.clear();
+  Current = nullptr;
+  HaveCurrent = false;
+  Host.reset();
+  Jit.reset();
 }
 
 Outcome ScriptRunner::runCommand(const Command &Cmd) {
@@ -301,25 +210,19 @@ Outcome ScriptRunner::runCommand(const Command &Cmd) {
   case CommandKind::AssertUninstantiable:
     return runAssertLinkTime(Cmd);
   case CommandKind::AssertReturn:
+    return runAssertReturn(Cmd);
   case CommandKind::AssertTrap:
   case CommandKind::AssertExhaustion:
+    return runAssertTrap(Cmd);
   case CommandKind::Action:
+    return runAction(Cmd);
   case CommandKind::Register:
-    // Execution comes with lowering; until then these are counted, not run.
-    return Outcome::NotRun;
+    return runRegister(Cmd);
   case CommandKind::Unknown:
   case CommandKind::Script:
     break;
   }
   return fail(Cmd, "unknown command type");
-}
-
-Outcome ScriptRunner::runModule(const Command &Cmd) {
-  llvm::Expected<LoadedModule> Loaded = loadCommandModule(Cmd);
-  if (!Loaded)
-    return fail(Cmd, "expected a valid module, got " +
-                         takeRejection(Loaded.takeError()).Description);
-  return Outcome::Passed;
 }
 
 Outcome ScriptRunner::runAssertRejected(const Command &Cmd,
@@ -337,21 +240,6 @@ Outcome ScriptRunner::runAssertRejected(const Command &Cmd,
   if (R.Kind == Expected)
     return Outcome::Passed;
   return fail(Cmd, "expected " + Want + ", got " + R.Description);
-}
-
-Outcome ScriptRunner::runAssertLinkTime(const Command &Cmd) {
-  // Linking and instantiation come with the executor; what we can check now
-  // is that the module itself is valid, as these assertions presuppose.
-  llvm::Expected<LoadedModule> Loaded = loadCommandModule(Cmd);
-  if (!Loaded)
-    return fail(Cmd,
-                "expected a valid module (failing only at " +
-                    llvm::StringRef(Cmd.Kind == CommandKind::AssertUnlinkable
-                                        ? "link"
-                                        : "instantiation") +
-                    " time), got " +
-                    takeRejection(Loaded.takeError()).Description);
-  return Outcome::Passed;
 }
 
 llvm::Expected<LoadedModule>
@@ -392,26 +280,55 @@ Outcome ScriptRunner::fail(const Command &Cmd, const llvm::Twine &Message) {
   return Outcome::Failed;
 }
 
+} // namespace w2n::spec
+
+namespace {
+
+int usage(const char *Argv0) {
+  llvm::errs() << "usage: " << llvm::sys::path::filename(Argv0)
+               << " [--bounds-checks=guard|explicit] [-O N] FILE.json...\n"
+                  "Runs the commands of wast2json scripts against "
+                  "wasm2native.\n";
+  return 2;
+}
+
 } // namespace
 
 int main(int Argc, char **Argv) {
-  // InitLLVM prints a stack trace if the frontend crashes, which run-spec
+  // InitLLVM prints a stack trace if the compiler crashes, which run-spec
   // shows with the name of the script that was running.
   llvm::InitLLVM Init(Argc, Argv);
-  if (Argc < 2 || llvm::StringRef(Argv[1]) == "--help") {
-    llvm::errs() << "usage: " << llvm::sys::path::filename(Argv[0])
-                 << " FILE.json...\n"
-                    "Checks the commands of wast2json scripts against the "
-                    "wasm2native frontend.\n";
-    return 2;
-  }
-
-  ScriptRunner Runner(llvm::outs());
-  unsigned Failed = 0;
+  JitOptions Opts;
+  std::vector<llvm::StringRef> Files;
   for (int I = 1; I < Argc; ++I) {
-    Failed += Runner.runScript(Argv[I]).total(Outcome::Failed);
-    // Flushed per script, so that a crash in a later one loses nothing of
-    // the earlier ones.
+    llvm::StringRef Arg = Argv[I];
+    if (Arg == "--help")
+      return usage(Argv[0]);
+    if (Arg.consume_front("--bounds-checks=")) {
+      if (Arg == "guard")
+        Opts.BoundsChecks = lowering::BoundsCheckMode::Guard;
+      else if (Arg == "explicit")
+        Opts.BoundsChecks = lowering::BoundsCheckMode::Explicit;
+      else
+        return usage(Argv[0]);
+    } else if (Arg.consume_front("-O")) {
+      if (Arg.empty() && I + 1 < Argc)
+        Arg = Argv[++I];
+      if (Arg.getAsInteger(10, Opts.OptLevel) || Opts.OptLevel > 3)
+        return usage(Argv[0]);
+    } else if (Arg.starts_with("-")) {
+      return usage(Argv[0]);
+    } else {
+      Files.push_back(Arg);
+    }
+  }
+  if (Files.empty())
+    return usage(Argv[0]);
+
+  ScriptRunner Runner(llvm::outs(), Opts);
+  unsigned Failed = 0;
+  for (llvm::StringRef File : Files) {
+    Failed += Runner.runScript(File).total(Outcome::Failed);
     llvm::outs().flush();
   }
   return Failed == 0 ? 0 : 1;

@@ -225,7 +225,7 @@ typedef struct w2n_module_desc {
 /* Called by generated code. */
 #define W2N_RT_TRAP "w2n_trap"                 /* noreturn (w2n_trap_kind) */
 #define W2N_RT_MEMORY_GROW "w2n_memory_grow"   /* (w2n_memory *, u32) -> i32 */
-#define W2N_RT_TABLE_GROW "w2n_table_grow"     /* (w2n_table *, u32, void *) -> i32 */
+#define W2N_RT_TABLE_GROW "w2n_table_grow"     /* (w2n_table *, void *, u32) -> i32 */
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,109 @@
+/*===- core/core.h - The runtime core: types, memories, tables, instances --===*
+ *
+ * The part of the runtime that needs no operating system beyond core/os.h,
+ * shared by the hosted embedding layer (embed/) and the freestanding
+ * executable runtime. It does not catch traps: whoever runs WebAssembly code
+ * (w2n_core_instance_run_init, calls through entry trampolines) must do so
+ * under its own trap protection, and must define w2n_trap, which the core's
+ * bulk operations call too.
+ *
+ * Not thread-safe, except for type interning: instances, memories and
+ * tables are used by one thread at a time.
+ *===----------------------------------------------------------------------===*/
+#ifndef W2N_CORE_CORE_H
+#define W2N_CORE_CORE_H
+
+#include "w2n/abi.h"
+#include "w2n/embed.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define W2N_PAGE_SIZE 65536u
+#define W2N_MAX_PAGES 65536u
+/* Address space behind a memory's base: every 32-bit address plus a 32-bit
+ * offset plus a 16-byte access lands inside it (see lowering/BoundsChecks). */
+#define W2N_MEMORY_RESERVATION ((8ull << 30) + W2N_PAGE_SIZE)
+/* The most elements a table may have here (an implementation limit). */
+#define W2N_MAX_TABLE_ELEMS (1u << 24)
+
+/* --- Errors ------------------------------------------------------------- */
+
+/* Fills *err (if not NULL) and returns status. */
+w2n_status w2n_core_error(w2n_error *err, w2n_status status, w2n_trap_kind trap,
+                          uint32_t import_index);
+
+/* --- Canonical signatures ------------------------------------------------ */
+
+#define W2N_NO_TYPE_ID UINT32_MAX
+
+/* The canonical id of a signature: equal for structurally equal signatures,
+ * whichever module they come from. W2N_NO_TYPE_ID when out of memory. */
+uint32_t w2n_core_type_id(const w2n_func_type_desc *type);
+
+/* --- Memories and tables -------------------------------------------------- */
+
+/* A memory of limits->min pages (at most limits->max, or 65536); NULL when
+ * out of address space or the limits exceed 65536 pages. */
+w2n_memory *w2n_core_memory_new(const w2n_limits *limits);
+void w2n_core_memory_delete(w2n_memory *memory);
+/* Whether the memory was declared with a maximum (max_pages says which). */
+int w2n_core_memory_has_max(const w2n_memory *memory);
+
+/* A table of limits->min elements, all init. NULL when out of memory or
+ * beyond W2N_MAX_TABLE_ELEMS. */
+w2n_table *w2n_core_table_new(uint8_t elem_type, const w2n_limits *limits,
+                              void *init);
+void w2n_core_table_delete(w2n_table *table);
+int w2n_core_table_has_max(const w2n_table *table);
+
+/* The runtime functions generated code calls (exact C signatures of the
+ * declarations in lowering/ModuleLowering.cpp). The bulk operations trap
+ * (w2n_trap) when any part of them is out of bounds, before writing
+ * anything; copies behave as memmove. */
+int32_t w2n_memory_grow(w2n_memory *memory, uint32_t delta_pages);
+void w2n_memory_fill(w2n_memory *memory, uint32_t d, uint32_t val, uint32_t n);
+void w2n_memory_copy(w2n_memory *memory, uint32_t d, uint32_t s, uint32_t n);
+void w2n_memory_init(w2n_memory *memory, w2n_data_segment *seg, uint32_t d,
+                     uint32_t s, uint32_t n);
+int32_t w2n_table_grow(w2n_table *table, void *init, uint32_t delta);
+void w2n_table_fill(w2n_table *table, uint32_t i, void *val, uint32_t n);
+void w2n_table_copy(w2n_table *dst, w2n_table *src, uint32_t d, uint32_t s,
+                    uint32_t n);
+void w2n_table_init(w2n_table *table, w2n_elem_segment *seg, uint32_t d,
+                    uint32_t s, uint32_t n);
+
+/* --- Instances ------------------------------------------------------------ */
+
+/* Links and allocates an instance of desc: checks the imports (in the order
+ * of desc->imports) as the spec's import matching says, then creates the
+ * defined memory and tables and fills the instance: funcref records, table
+ * and global pointers, segments. Runs no WebAssembly code: the caller then
+ * runs w2n_core_instance_run_init under trap protection. stack_limit is
+ * left 0. */
+w2n_status w2n_core_instance_new(const w2n_module_desc *desc,
+                                 const w2n_extern *imports,
+                                 uint32_t num_imports, w2n_instance **out,
+                                 w2n_error *err);
+
+/* Evaluates the globals and segments (desc->init), then runs the start
+ * function. May trap. */
+void w2n_core_instance_run_init(w2n_instance *inst);
+
+void w2n_core_instance_free(w2n_instance *inst);
+
+/* The funcref records, table pointers and global pointers of an instance. */
+w2n_funcref *w2n_core_funcrefs(const w2n_instance *inst);
+w2n_table **w2n_core_tables(const w2n_instance *inst);
+w2n_value **w2n_core_globals(const w2n_instance *inst);
+
+/* The export called name, as an extern; W2N_ERROR_INVALID_ARGUMENT if there
+ * is none. */
+w2n_status w2n_core_find_export(const w2n_instance *inst, const char *name,
+                                size_t name_len, w2n_extern *out);
+
+/* The type index in inst's module of a signature with canonical id type_id,
+ * or -1. */
+int64_t w2n_core_type_index(const w2n_instance *inst, uint32_t type_id);
+
+#endif /* W2N_CORE_CORE_H */
