@@ -11,6 +11,7 @@
 #include "lowering/FunctionLowering.h"
 
 #include "llvm/ADT/APFloat.h"
+#include "llvm/TargetParser/Triple.h"
 
 namespace w2n::lowering {
 
@@ -168,6 +169,18 @@ Error FunctionLowerer::emitNumeric(Opcode Op) {
       return R;
     });
   };
+  // The riscv64 lowering of the rounding intrinsics hands a NaN operand
+  // back as it is, signalling or not; elsewhere the instruction (or libm)
+  // quietens it.
+  bool RoundingKeepsNaN = Triple(MC.LM.getTargetTriple()).isRISCV();
+  auto Rounding = [&](Intrinsic::ID ID) {
+    Unary([&](Value *X) {
+      Value *R = B.CreateUnaryIntrinsic(ID, X);
+      if (!RoundingKeepsNaN)
+        return R;
+      return B.CreateSelect(B.CreateFCmpUNO(X, X), B.CreateFAdd(X, X), R);
+    });
+  };
   Type *I32 = MC.I32Ty, *I64 = MC.I64Ty, *F32 = MC.F32Ty, *F64 = MC.F64Ty;
 
   switch (Op) {
@@ -223,11 +236,11 @@ Error FunctionLowerer::emitNumeric(Opcode Op) {
   case Opcode::F32Abs: case Opcode::F64Abs: Intrinsic1(Intrinsic::fabs); break;
   case Opcode::F32Neg: case Opcode::F64Neg:
     Unary([&](Value *X) { return B.CreateFNeg(X); }); break;
-  case Opcode::F32Ceil: case Opcode::F64Ceil: Intrinsic1(Intrinsic::ceil); break;
-  case Opcode::F32Floor: case Opcode::F64Floor: Intrinsic1(Intrinsic::floor); break;
-  case Opcode::F32Trunc: case Opcode::F64Trunc: Intrinsic1(Intrinsic::trunc); break;
+  case Opcode::F32Ceil: case Opcode::F64Ceil: Rounding(Intrinsic::ceil); break;
+  case Opcode::F32Floor: case Opcode::F64Floor: Rounding(Intrinsic::floor); break;
+  case Opcode::F32Trunc: case Opcode::F64Trunc: Rounding(Intrinsic::trunc); break;
   case Opcode::F32Nearest: case Opcode::F64Nearest:
-    Intrinsic1(Intrinsic::roundeven); break;
+    Rounding(Intrinsic::roundeven); break;
   case Opcode::F32Sqrt: case Opcode::F64Sqrt: Intrinsic1(Intrinsic::sqrt); break;
   case Opcode::F32Add: case Opcode::F64Add:
     Arithmetic(Instruction::FAdd); break;
