@@ -27,6 +27,20 @@ static_assert(sizeof(w2n_elem_segment) == InstanceLayout::SegmentSize);
 static_assert(offsetof(w2n_data_segment, size) == InstanceLayout::SegmentFieldSize);
 static_assert(offsetof(w2n_elem_segment, size) == InstanceLayout::SegmentFieldSize);
 
+// The descriptor carries the frontend's encodings of value types and extern
+// kinds as they are; the runtime reads them with the ABI's names.
+static_assert(uint8_t(frontend::ValType::I32) == W2N_I32);
+static_assert(uint8_t(frontend::ValType::I64) == W2N_I64);
+static_assert(uint8_t(frontend::ValType::F32) == W2N_F32);
+static_assert(uint8_t(frontend::ValType::F64) == W2N_F64);
+static_assert(uint8_t(frontend::ValType::V128) == W2N_V128);
+static_assert(uint8_t(frontend::ValType::FuncRef) == W2N_FUNCREF);
+static_assert(uint8_t(frontend::ValType::ExternRef) == W2N_EXTERNREF);
+static_assert(uint8_t(frontend::ExternalKind::Func) == W2N_EXTERN_FUNC);
+static_assert(uint8_t(frontend::ExternalKind::Table) == W2N_EXTERN_TABLE);
+static_assert(uint8_t(frontend::ExternalKind::Memory) == W2N_EXTERN_MEMORY);
+static_assert(uint8_t(frontend::ExternalKind::Global) == W2N_EXTERN_GLOBAL);
+
 static uint32_t alignTo(uint32_t X, uint32_t A) { return (X + A - 1) / A * A; }
 
 InstanceLayout::InstanceLayout(const frontend::Module &M) {
