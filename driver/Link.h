@@ -1,0 +1,23 @@
+//===- Link.h - Executables, linked in process with lld ---------*- C++ -*-===//
+#ifndef W2N_DRIVER_LINK_H
+#define W2N_DRIVER_LINK_H
+
+#include "driver/Config.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/Error.h"
+
+namespace w2n::driver {
+
+/// The static runtime archive for T that this compiler carries, or an
+/// empty array when it was built without one.
+llvm::ArrayRef<char> runtimeArchive(Target T);
+
+/// Links Object (a compiled module whose descriptor is w2n_module) with the
+/// runtime for T into a static executable at Output, with lld in process.
+llvm::Error linkExecutable(llvm::ArrayRef<char> Object, Target T,
+                           llvm::StringRef Output);
+
+} // namespace w2n::driver
+
+#endif
