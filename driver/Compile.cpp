@@ -3,6 +3,7 @@
 
 #include "driver/CHeader.h"
 #include "driver/Codegen.h"
+#include "driver/Link.h"
 #include "frontend/Frontend.h"
 #include "lowering/Lowering.h"
 
@@ -84,11 +85,6 @@ Error compile(const Config &C) {
   if (!WM)
     return WM.takeError();
 
-  if (C.Emit == EmitKind::Exe)
-    return createStringError(inconvertibleErrorCode(),
-                             "linking executables is not implemented yet; "
-                             "use --emit=obj, --emit=asm or --emit=llvm");
-
   auto TM = createTargetMachine(C.TargetArch, C.OptLevel);
   if (!TM)
     return TM.takeError();
@@ -98,7 +94,8 @@ Error compile(const Config &C) {
                           ? lowering::BoundsCheckMode::Explicit
                           : lowering::BoundsCheckMode::Guard;
   Opts.TargetTriple = targetTriple(C.TargetArch);
-  Opts.SymbolPrefix = symbolPrefix(C);
+  // The executable runtime starts the module through w2n_module.
+  Opts.SymbolPrefix = C.Emit == EmitKind::Exe ? "w2n" : symbolPrefix(C);
   auto LM = lowering::lowerModule(**WM, Ctx, Opts);
   if (!LM)
     return LM.takeError();
@@ -126,7 +123,12 @@ Error compile(const Config &C) {
       return E;
     break;
   case EmitKind::Exe:
-    llvm_unreachable("handled above");
+    if (Error E = emitCode(**LM, **TM, CodeGenFileType::ObjectFile, Out))
+      return E;
+    if (C.Output == "-")
+      return createStringError(inconvertibleErrorCode(),
+                               "an executable cannot be written to stdout");
+    return linkExecutable(Out, C.TargetArch, C.Output);
   }
   if (Error E = writeFileAtomically(C.Output, StringRef(Out.data(), Out.size())))
     return E;

@@ -17,7 +17,7 @@ int main(int argc, char **argv) {
     if (composite[i])
       continue;
     ++count;
-    for (unsigned long j = i * i; j <= limit; j += i)
+    for (unsigned long long j = (unsigned long long)i * i; j <= limit; j += i)
       composite[j] = 1;
   }
   printf("%lu primes below %lu\n", count, limit + 1);

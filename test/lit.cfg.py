@@ -27,3 +27,20 @@ config.substitutions.append(
         + os.path.join(config.w2n_src_root, "test", "tools", "hexwasm.py"),
     )
 )
+
+config.substitutions.append(
+    (
+        "%exit-status",
+        config.python_executable
+        + " "
+        + os.path.join(config.w2n_src_root, "test", "tools", "exit-status.py"),
+    )
+)
+config.substitutions.append(("%examples", os.path.join(config.w2n_obj_root, "examples")))
+
+# Running an executable for a target: natively, or under qemu-user, which
+# runs static executables of another architecture directly.
+config.substitutions.append(("%run-x86_64", ""))
+config.substitutions.append(("%run-aarch64", "qemu-aarch64"))
+config.substitutions.append(("%run-riscv64", "qemu-riscv64"))
+config.substitutions.append(("%python", config.python_executable))

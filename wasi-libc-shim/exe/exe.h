@@ -1,0 +1,32 @@
+/*===- exe/exe.h - Shared by the parts of the executable runtime ----------===*/
+#ifndef W2N_EXE_EXE_H
+#define W2N_EXE_EXE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "w2n/embed.h"
+
+#define W2N_EXE_MAX_RESERVATIONS 16
+
+/* Whether addr lies in a reservation made by w2n_os_reserve. */
+int w2n_exe_in_reservation(uintptr_t addr);
+
+/* Writes all of s to fd 2; for diagnostics. */
+void w2n_exe_print(const char *s);
+_Noreturn void w2n_exe_exit(int status);
+
+/* The WASI imports this runtime provides: binds import i of desc into
+ * *record, or returns 0 when it is not a WASI function this runtime has
+ * (or its signature differs). The memory is set later, before any call. */
+int w2n_wasi_bind(const w2n_module_desc *desc, uint32_t i,
+                  w2n_funcref *record);
+void w2n_wasi_set_memory(w2n_memory *memory);
+void w2n_wasi_set_args(int argc, char **argv);
+
+void *memcpy(void *dst, const void *src, size_t n);
+void *memset(void *dst, int c, size_t n);
+size_t strlen(const char *s);
+int memcmp(const void *a, const void *b, size_t n);
+
+#endif /* W2N_EXE_EXE_H */

@@ -1,0 +1,140 @@
+/*===- exe/main.c - Start-up, traps and faults of a static executable -----===*
+ *
+ * _start (arch/<arch>/start.S) calls w2n_start, which instantiates the
+ * module compiled into the executable (its descriptor is w2n_module), with
+ * its WASI imports bound to this runtime, and runs its _start export. A
+ * trap prints "wasm trap: MESSAGE" to stderr and exits with status 134, as
+ * Wasmtime does; guard-page faults and stack overflow arrive as SIGSEGV on
+ * an alternate stack and become the matching trap.
+ *===----------------------------------------------------------------------===*/
+#include "core/core.h"
+#include "exe/exe.h"
+
+#include "arch/signal.h"
+#include "arch/syscall.h"
+
+extern const w2n_module_desc w2n_module;
+
+static const char *const trap_messages[] = {
+#define W2N_TRAP_MESSAGE(Name, Message) Message,
+    W2N_TRAP_KINDS(W2N_TRAP_MESSAGE)
+#undef W2N_TRAP_MESSAGE
+};
+
+/* The lowest stack address WebAssembly code may reach, and so where a
+ * fault means the call stack was exhausted. */
+static uintptr_t stack_limit;
+
+void w2n_exe_print(const char *s) {
+  size_t n = strlen(s);
+  while (n) {
+    long r = w2n_syscall3(W2N_SYS_write, 2, (long)s, (long)n);
+    if (w2n_syscall_failed(r))
+      return;
+    s += r;
+    n -= (size_t)r;
+  }
+}
+
+_Noreturn void w2n_exe_exit(int status) {
+  for (;;)
+    w2n_syscall1(W2N_SYS_exit_group, status);
+}
+
+_Noreturn void w2n_trap(uint32_t kind) {
+  w2n_exe_print("wasm trap: ");
+  w2n_exe_print(kind < W2N_TRAP_COUNT ? trap_messages[kind] : "unknown trap");
+  w2n_exe_print("\n");
+  w2n_exe_exit(134);
+}
+
+static void on_fault(int sig, w2n_siginfo *info, void *ucontext) {
+  (void)ucontext;
+  uintptr_t addr = (uintptr_t)info->addr;
+  if (w2n_exe_in_reservation(addr))
+    w2n_trap(W2N_TRAP_MEMORY_OUT_OF_BOUNDS);
+  /* A frame larger than the margin below the limit lands here. */
+  if (addr < stack_limit && stack_limit - addr < (1u << 20))
+    w2n_trap(W2N_TRAP_CALL_STACK_EXHAUSTED);
+  /* Not ours: die of the signal, as without a handler. */
+  w2n_sigaction dfl;
+  w2n_sigaction_init(&dfl, W2N_SIG_DFL, 0);
+  w2n_syscall4(W2N_SYS_rt_sigaction, sig, (long)&dfl, 0, W2N_SIGSET_SIZE);
+}
+
+static void install_fault_handlers(void) {
+  static _Alignas(16) uint8_t alt_stack[64 * 1024];
+  w2n_stack ss = {alt_stack, 0, sizeof alt_stack};
+  w2n_syscall2(W2N_SYS_sigaltstack, (long)&ss, 0);
+  w2n_sigaction sa;
+  w2n_sigaction_init(&sa, on_fault, W2N_SA_SIGINFO | W2N_SA_ONSTACK);
+  w2n_syscall4(W2N_SYS_rt_sigaction, W2N_SIGSEGV, (long)&sa, 0, W2N_SIGSET_SIZE);
+  w2n_syscall4(W2N_SYS_rt_sigaction, W2N_SIGBUS, (long)&sa, 0, W2N_SIGSET_SIZE);
+}
+
+/* Leaves room below the limit for the runtime's own frames (WASI calls)
+ * and for the signal frame of a fault. */
+#define W2N_STACK_MARGIN (256u * 1024)
+#define W2N_RLIMIT_STACK 3
+
+static uintptr_t compute_stack_limit(void) {
+  uint64_t lim[2] = {8u << 20, 8u << 20};
+  w2n_syscall4(W2N_SYS_prlimit64, 0, W2N_RLIMIT_STACK, 0, (long)lim);
+  uint64_t size = lim[0];
+  if (size > (64ull << 20) || size < (1u << 20))
+    size = 8u << 20;
+  uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+  return here - (uintptr_t)size + W2N_STACK_MARGIN;
+}
+
+static void fail(const char *what, const char *detail) {
+  w2n_exe_print("wasm2native: error: ");
+  w2n_exe_print(what);
+  if (detail) {
+    w2n_exe_print(": ");
+    w2n_exe_print(detail);
+  }
+  w2n_exe_print("\n");
+  w2n_exe_exit(1);
+}
+
+_Noreturn void w2n_start(long argc, char **argv, char **envp) {
+  (void)envp;
+  install_fault_handlers();
+  stack_limit = compute_stack_limit();
+  w2n_wasi_set_args((int)argc, argv);
+
+  const w2n_module_desc *desc = &w2n_module;
+  enum { MaxImports = 256 };
+  if (desc->num_imports > MaxImports)
+    fail("too many imports", 0);
+  static w2n_funcref records[MaxImports];
+  static w2n_extern imports[MaxImports];
+  for (uint32_t i = 0; i < desc->num_imports; ++i) {
+    const w2n_import_desc *imp = &desc->imports[i];
+    if (imp->kind != W2N_EXTERN_FUNC || !w2n_wasi_bind(desc, i, &records[i]))
+      fail("unknown import", imp->name);
+    imports[i].tag = W2N_EXTERN_FUNCREF;
+    imports[i].of.func = &records[i];
+  }
+
+  w2n_instance *inst;
+  w2n_error err;
+  if (w2n_core_instance_new(desc, imports, desc->num_imports, &inst, &err) !=
+      W2N_OK)
+    fail("cannot instantiate the module", err.message);
+  inst->stack_limit = stack_limit;
+  w2n_wasi_set_memory(inst->memory);
+  w2n_core_instance_run_init(inst);
+
+  /* A command runs _start; a reactor only _initialize. */
+  w2n_extern entry;
+  if (w2n_core_find_export(inst, "_start", 6, &entry) != W2N_OK &&
+      w2n_core_find_export(inst, "_initialize", 11, &entry) != W2N_OK)
+    w2n_exe_exit(0);
+  if (entry.tag != W2N_EXTERN_FUNCREF)
+    fail("the module's _start is not a function", 0);
+  const w2n_funcref *f = entry.of.func;
+  ((void (*)(void *))f->fn)(f->ctx);
+  w2n_exe_exit(0);
+}
