@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "driver/Compile.h"
 #include "driver/Config.h"
+#include "driver/Run.h"
 #include "frontend/Frontend.h"
 
 #include <CLI/CLI.hpp>
@@ -82,11 +83,8 @@ int runCompile(const driver::Config &C) {
 }
 
 int runRun(const driver::Config &C) {
-  std::unique_ptr<llvm::MemoryBuffer> Storage;
-  if (!loadFile(C.Input, Storage))
-    return 1;
-  printError("running modules is not implemented yet: '" + C.Input +
-             "' is valid, but was not run");
+  // Only returns on failure.
+  printModuleError(C.Input, driver::runModule(C));
   return 1;
 }
 

@@ -1,0 +1,94 @@
+//===- Run.cpp ------------------------------------------------------------===//
+//
+// The cache is content-addressed: an entry's name is the SHA-256 of what
+// determines the executable, so a second run of the same module with the
+// same flags starts at once, and a changed module or flag can never pick
+// up a stale entry. Entries are written whole and renamed into place (by
+// compile()), so concurrent runs are safe.
+//
+//===----------------------------------------------------------------------===//
+#include "driver/Run.h"
+
+#include "driver/Codegen.h"
+#include "driver/Compile.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/SHA256.h"
+
+#include <unistd.h>
+
+namespace w2n::driver {
+
+using namespace llvm;
+
+std::string cacheDirectory() {
+  SmallString<128> Dir;
+  if (std::optional<std::string> Xdg = sys::Process::GetEnv("XDG_CACHE_HOME");
+      Xdg && !Xdg->empty())
+    Dir = *Xdg;
+  else if (std::optional<std::string> Home = sys::Process::GetEnv("HOME"))
+    sys::path::append(Dir, *Home, ".cache");
+  else
+    Dir = "/tmp";
+  sys::path::append(Dir, "wasm2native");
+  return std::string(Dir);
+}
+
+Expected<std::string> cachePath(const Config &C) {
+  auto Buffer = MemoryBuffer::getFileOrSTDIN(C.Input, /*IsText=*/false,
+                                             /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return createStringError(Buffer.getError(), "cannot read the file: %s",
+                             Buffer.getError().message().c_str());
+  SHA256 Hash;
+  auto Field = [&](StringRef S) {
+    // Length-prefixed, so that no two different inputs hash alike.
+    Hash.update(std::to_string(S.size()) + ":");
+    Hash.update(S);
+  };
+  Field("wasm2native " W2N_VERSION);
+  Field(targetTriple(C.TargetArch));
+  Field(std::to_string(C.OptLevel));
+  Field(C.Bounds == BoundsChecks::Explicit ? "explicit" : "guard");
+  Field((*Buffer)->getBuffer());
+  std::string Key = toHex(Hash.final(), /*LowerCase=*/true);
+  SmallString<128> Path(cacheDirectory());
+  sys::path::append(Path, Key);
+  return std::string(Path);
+}
+
+Error runModule(const Config &C) {
+  if (!C.Dirs.empty() || !C.Env.empty() || C.InheritEnv || !C.Bundles.empty())
+    return createStringError(inconvertibleErrorCode(),
+                             "--dir, --env, --inherit-env and --bundle are "
+                             "not supported yet");
+  auto Path = cachePath(C);
+  if (!Path)
+    return Path.takeError();
+  if (!sys::fs::exists(*Path)) {
+    if (std::error_code EC = sys::fs::create_directories(cacheDirectory()))
+      return createStringError(EC, "cannot create the cache directory '%s': %s",
+                               cacheDirectory().c_str(), EC.message().c_str());
+    Config Compile = C;
+    Compile.Output = *Path;
+    Compile.Emit = EmitKind::Exe;
+    if (Error E = compile(Compile))
+      return E;
+  }
+  // The program sees the module's path as its name, as under Wasmtime.
+  std::vector<char *> Argv;
+  Argv.push_back(const_cast<char *>(C.Input.c_str()));
+  for (const std::string &A : C.RunArgs)
+    Argv.push_back(const_cast<char *>(A.c_str()));
+  Argv.push_back(nullptr);
+  execv(Path->c_str(), Argv.data());
+  return createStringError(std::error_code(errno, std::generic_category()),
+                           "cannot execute '%s': %s", Path->c_str(),
+                           strerror(errno));
+}
+
+} // namespace w2n::driver
