@@ -41,21 +41,69 @@ _Noreturn void w2n_exe_exit(int status) {
     w2n_syscall1(W2N_SYS_exit_group, status);
 }
 
-_Noreturn void w2n_trap(uint32_t kind) {
+/* The index of the WebAssembly function whose code holds pc, or -1. The
+ * module's functions are laid out in index order, and its init function
+ * right after them (lowering/ModuleLowering.cpp), which bounds the last. */
+static int64_t function_at(uintptr_t pc) {
+  const w2n_module_desc *desc = &w2n_module;
+  uint32_t defined = desc->num_funcs - desc->num_imported_funcs;
+  int64_t best = -1;
+  uintptr_t best_start = 0;
+  for (uint32_t i = 0; i < defined; ++i) {
+    uintptr_t start = (uintptr_t)desc->func_ptrs[i];
+    if (start <= pc && start >= best_start) {
+      best = (int64_t)(desc->num_imported_funcs + i);
+      best_start = start;
+    }
+  }
+  if (best < 0 || pc >= (uintptr_t)desc->init)
+    return -1;
+  return best;
+}
+
+static void print_decimal(uint64_t v) {
+  char buf[24];
+  char *p = buf + sizeof buf;
+  *--p = 0;
+  do
+    *--p = (char)('0' + v % 10);
+  while (v /= 10);
+  w2n_exe_print(p);
+}
+
+/* "wasm trap: MESSAGE", naming the function when pc is in one: by its name
+ * from the name section, else by its index. */
+static _Noreturn void trap_at(uint32_t kind, uintptr_t pc) {
   w2n_exe_print("wasm trap: ");
   w2n_exe_print(kind < W2N_TRAP_COUNT ? trap_messages[kind] : "unknown trap");
+  int64_t func = function_at(pc);
+  if (func >= 0) {
+    w2n_exe_print(", in function ");
+    const char *name = w2n_module.func_names ? w2n_module.func_names[func] : 0;
+    if (name)
+      w2n_exe_print(name);
+    else
+      print_decimal((uint64_t)func);
+  }
   w2n_exe_print("\n");
   w2n_exe_exit(134);
 }
 
+_Noreturn void w2n_trap(uint32_t kind) {
+  /* Called from a trap block of the function that trapped. The call is
+   * the block's last instruction, so its return address may be the next
+   * function's first: look one byte back. */
+  trap_at(kind, (uintptr_t)__builtin_return_address(0) - 1);
+}
+
 static void on_fault(int sig, w2n_siginfo *info, void *ucontext) {
-  (void)ucontext;
   uintptr_t addr = (uintptr_t)info->addr;
+  uintptr_t pc = (uintptr_t)W2N_UCONTEXT_PC((w2n_ucontext *)ucontext);
   if (w2n_exe_in_reservation(addr))
-    w2n_trap(W2N_TRAP_MEMORY_OUT_OF_BOUNDS);
+    trap_at(W2N_TRAP_MEMORY_OUT_OF_BOUNDS, pc);
   /* A frame larger than the margin below the limit lands here. */
   if (addr < stack_limit && stack_limit - addr < (1u << 20))
-    w2n_trap(W2N_TRAP_CALL_STACK_EXHAUSTED);
+    trap_at(W2N_TRAP_CALL_STACK_EXHAUSTED, pc);
   /* Not ours: die of the signal, as without a handler. */
   w2n_sigaction dfl;
   w2n_sigaction_init(&dfl, W2N_SIG_DFL, 0);

@@ -34,6 +34,18 @@
 ;; STACK: wasm trap: call stack exhausted
 ;; STACK-NEXT: exit status 134
 
+;; The message names the function: by its index without a name section,
+;; by its name with one (the stack overflows in $recurse).
+;; RUN: %exit-status %run-x86_64 %t/x86_64-guard a 2>&1 | FileCheck %s --check-prefix=INDEX
+;; RUN: %exit-status %run-riscv64 %t/riscv64-guard a b 2>&1 | FileCheck %s --check-prefix=INDEX
+;; INDEX: wasm trap: {{.*}}, in function 3{{$}}
+;; RUN: %wat2wasm --debug-names %s -o %t/named.wasm
+;; RUN: %w2n compile %t/named.wasm -o %t/named-x86_64
+;; RUN: %w2n compile %t/named.wasm -o %t/named-aarch64 --target=aarch64-linux
+;; RUN: %exit-status %run-x86_64 %t/named-x86_64 a b c 2>&1 | FileCheck %s --check-prefix=NAMED
+;; RUN: %exit-status %run-aarch64 %t/named-aarch64 a b c 2>&1 | FileCheck %s --check-prefix=NAMED
+;; NAMED: wasm trap: call stack exhausted, in function recurse{{$}}
+
 ;; RUN: %exit-status %run-x86_64 %t/x86_64-guard a b c d 2>&1 | FileCheck %s --check-prefix=UNREACHABLE
 ;; UNREACHABLE: wasm trap: unreachable
 ;; UNREACHABLE-NEXT: exit status 134
