@@ -6,6 +6,7 @@
 #include "driver/Link.h"
 #include "frontend/Frontend.h"
 #include "lowering/Lowering.h"
+#include "w2n/wasi.h"
 
 #include "llvm/IR/Verifier.h"
 #include "llvm/Support/FileSystem.h"
@@ -54,6 +55,46 @@ Error writeFileAtomically(StringRef Path, StringRef Bytes) {
   return Error::success();
 }
 
+/// An executable's imports must be functions of wasi_snapshot_preview1
+/// with their WASI signatures, which the runtime provides.
+Error checkImports(const frontend::Module &M, const Config &C) {
+  if (C.UnknownImportsTrap)
+    return Error::success();
+  for (const frontend::Import &Imp : M.Imports) {
+    bool Provided = false;
+    if (Imp.Module == W2N_WASI_MODULE &&
+        Imp.Kind == frontend::ExternalKind::Func) {
+      const frontend::FuncType &FT = M.Types[Imp.FuncTypeIndex];
+      std::string Sig;
+      for (frontend::ValType T : FT.Params)
+        Sig += T == frontend::ValType::I64 ? 'l' : 'i';
+      Sig += '_';
+      for (frontend::ValType T : FT.Results)
+        Sig += T == frontend::ValType::I64 ? 'l' : 'i';
+      bool Scalar = llvm::all_of(FT.Params, [](frontend::ValType T) {
+                      return T == frontend::ValType::I32 ||
+                             T == frontend::ValType::I64;
+                    }) &&
+                    llvm::all_of(FT.Results, [](frontend::ValType T) {
+                      return T == frontend::ValType::I32 ||
+                             T == frontend::ValType::I64;
+                    });
+#define W2N_WASI_MATCH(Ident, Name, Signature)                                 \
+  if (Imp.Field == Name && Sig == Signature)                                   \
+    Provided = Scalar;
+      W2N_WASI_FUNCTIONS(W2N_WASI_MATCH)
+#undef W2N_WASI_MATCH
+    }
+    if (!Provided)
+      return frontend::makeInvalid(
+          Imp.Offset, "unknown import \"" + Imp.Module + "\" \"" + Imp.Field +
+                          "\": executables provide the functions of "
+                          "wasi_snapshot_preview1 (--allow-unknown-imports=trap "
+                          "makes calls to others trap)");
+  }
+  return Error::success();
+}
+
 /// The header beside an object: OUT.o -> OUT.h.
 std::string headerPath(StringRef Output) {
   SmallString<128> Path(Output);
@@ -84,6 +125,10 @@ Error compile(const Config &C) {
   auto WM = frontend::loadModule(Bytes);
   if (!WM)
     return WM.takeError();
+
+  if (C.Emit == EmitKind::Exe)
+    if (Error E = checkImports(**WM, C))
+      return E;
 
   auto TM = createTargetMachine(C.TargetArch, C.OptLevel);
   if (!TM)
@@ -128,7 +173,7 @@ Error compile(const Config &C) {
     if (C.Output == "-")
       return createStringError(inconvertibleErrorCode(),
                                "an executable cannot be written to stdout");
-    return linkExecutable(Out, C.TargetArch, C.Output);
+    return linkExecutable(Out, C.TargetArch, C.Output, C.UnknownImportsTrap);
   }
   if (Error E = writeFileAtomically(C.Output, StringRef(Out.data(), Out.size())))
     return E;

@@ -34,6 +34,9 @@ struct Config {
   /// the C header's names; empty: the output file's stem.
   std::string Prefix;
   std::vector<std::string> RunArgs;
+  /// Imports the runtime does not provide: refused at compile time, unless
+  /// this is set, when calling one traps instead.
+  bool UnknownImportsTrap = false;
 };
 
 } // namespace w2n::driver

@@ -78,7 +78,8 @@ struct TempDir {
 
 } // namespace
 
-Error linkExecutable(ArrayRef<char> Object, Target T, StringRef Output) {
+Error linkExecutable(ArrayRef<char> Object, Target T, StringRef Output,
+                     bool UnknownImportsTrap) {
   ArrayRef<char> Runtime = runtimeArchive(T);
   if (Runtime.empty())
     return createStringError(inconvertibleErrorCode(),
@@ -104,11 +105,14 @@ Error linkExecutable(ArrayRef<char> Object, Target T, StringRef Output) {
   if (Error E = writeFile(RtPath, Runtime))
     return E;
 
-  const char *Args[] = {"ld.lld",         "-m",           emulation(T),
-                        "-static",        "--gc-sections", "-z",
-                        "noexecstack",    "--build-id=none", "-e",
-                        "_start",         "-o",           OutPath.c_str(),
-                        ObjPath.c_str(),  RtPath.c_str()};
+  SmallVector<const char *, 24> Args = {
+      "ld.lld",  "-m",          emulation(T),      "-static",
+      "--gc-sections", "-z",   "noexecstack",     "--build-id=none",
+      "-e",      "_start",      "-o",              OutPath.c_str(),
+      ObjPath.c_str(), RtPath.c_str()};
+  // The runtime tests this weak symbol's address (exe/main.c).
+  if (UnknownImportsTrap)
+    Args.push_back("--defsym=w2n_unknown_imports_trap=1");
   std::string Diagnostics;
   raw_string_ostream Diag(Diagnostics);
   // lld keeps global state: one link at a time.

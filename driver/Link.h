@@ -15,8 +15,10 @@ llvm::ArrayRef<char> runtimeArchive(Target T);
 
 /// Links Object (a compiled module whose descriptor is w2n_module) with the
 /// runtime for T into a static executable at Output, with lld in process.
+/// With UnknownImportsTrap, the runtime binds imports it does not provide
+/// to a function that traps.
 llvm::Error linkExecutable(llvm::ArrayRef<char> Object, Target T,
-                           llvm::StringRef Output);
+                           llvm::StringRef Output, bool UnknownImportsTrap);
 
 } // namespace w2n::driver
 

@@ -146,6 +146,13 @@ void addCompileOptions(CLI::App &Cmd, driver::Config &C,
                  "Embed host directory HOST_DIR in the executable as "
                  "GUEST_DIR (repeatable)")
       ->type_name("HOST_DIR[::GUEST_DIR]");
+  Cmd.add_option_function<std::string>(
+         "--allow-unknown-imports",
+         [&C](const std::string &) { C.UnknownImportsTrap = true; },
+         "Imports an executable's runtime does not provide: refused (the "
+         "default), or with =trap, calls to them trap")
+      ->check(CLI::IsMember({"trap"}))
+      ->type_name("trap");
   Cmd.add_option("-j", C.Jobs, "Threads for code generation (default: one "
                                "per core)")
       ->check(CLI::Range(1, 1024))

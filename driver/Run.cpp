@@ -54,6 +54,7 @@ Expected<std::string> cachePath(const Config &C) {
   Field(targetTriple(C.TargetArch));
   Field(std::to_string(C.OptLevel));
   Field(C.Bounds == BoundsChecks::Explicit ? "explicit" : "guard");
+  Field(C.UnknownImportsTrap ? "unknown-imports=trap" : "unknown-imports=refuse");
   Field((*Buffer)->getBuffer());
   std::string Key = toHex(Hash.final(), /*LowerCase=*/true);
   SmallString<128> Path(cacheDirectory());

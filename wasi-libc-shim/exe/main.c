@@ -15,6 +15,19 @@
 
 extern const w2n_module_desc w2n_module;
 
+/* Defined (at address 1) by the link of `--allow-unknown-imports=trap`. */
+extern const char w2n_unknown_imports_trap __attribute__((weak));
+
+/* What an import the runtime does not provide is bound to: its context is
+ * the import's descriptor, and whatever its signature, it never returns, so
+ * the arguments it ignores do no harm. */
+static _Noreturn void unknown_import_called(const w2n_import_desc *imp) {
+  w2n_exe_print("wasm trap: call to unknown import ");
+  w2n_exe_print(imp->name);
+  w2n_exe_print("\n");
+  w2n_exe_exit(134);
+}
+
 static const char *const trap_messages[] = {
 #define W2N_TRAP_MESSAGE(Name, Message) Message,
     W2N_TRAP_KINDS(W2N_TRAP_MESSAGE)
@@ -160,8 +173,15 @@ _Noreturn void w2n_start(long argc, char **argv, char **envp) {
   static w2n_extern imports[MaxImports];
   for (uint32_t i = 0; i < desc->num_imports; ++i) {
     const w2n_import_desc *imp = &desc->imports[i];
-    if (imp->kind != W2N_EXTERN_FUNC || !w2n_wasi_bind(desc, i, &records[i]))
+    if (imp->kind != W2N_EXTERN_FUNC)
       fail("unknown import", imp->name);
+    if (!w2n_wasi_bind(desc, i, &records[i])) {
+      if (!&w2n_unknown_imports_trap)
+        fail("unknown import", imp->name);
+      records[i].type_id = w2n_core_type_id(&desc->types[imp->index]);
+      records[i].fn = (void *)unknown_import_called;
+      records[i].ctx = (void *)imp;
+    }
     imports[i].tag = W2N_EXTERN_FUNCREF;
     imports[i].of.func = &records[i];
   }
