@@ -113,7 +113,17 @@ std::string symbolPrefix(const Config &C) {
   return cIdentifier(Stem);
 }
 
+Error checkSupported(const Config &C) {
+  if (!C.Dirs.empty() || !C.Env.empty() || C.InheritEnv || !C.Bundles.empty())
+    return createStringError(inconvertibleErrorCode(),
+                             "--dir, --env, --inherit-env and --bundle are "
+                             "not supported yet");
+  return Error::success();
+}
+
 Error compile(const Config &C) {
+  if (Error E = checkSupported(C))
+    return E;
   auto Buffer = MemoryBuffer::getFileOrSTDIN(C.Input, /*IsText=*/false,
                                              /*RequiresNullTerminator=*/false);
   if (!Buffer)

@@ -12,6 +12,10 @@ namespace w2n::driver {
 /// a C identifier.
 std::string symbolPrefix(const Config &C);
 
+/// Refuses flags that are parsed but not honoured yet (capabilities, the
+/// bundler), rather than ignoring them.
+llvm::Error checkSupported(const Config &C);
+
 /// Reads C.Input, validates and lowers it, and writes C.Output in the form
 /// C.Emit asks for; an object comes with a C header beside it (OUT.h).
 /// Nothing is left at C.Output on failure. Module errors

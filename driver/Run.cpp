@@ -63,10 +63,8 @@ Expected<std::string> cachePath(const Config &C) {
 }
 
 Error runModule(const Config &C) {
-  if (!C.Dirs.empty() || !C.Env.empty() || C.InheritEnv || !C.Bundles.empty())
-    return createStringError(inconvertibleErrorCode(),
-                             "--dir, --env, --inherit-env and --bundle are "
-                             "not supported yet");
+  if (Error E = checkSupported(C))
+    return E;
   auto Path = cachePath(C);
   if (!Path)
     return Path.takeError();
