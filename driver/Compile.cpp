@@ -6,8 +6,11 @@
 #include "driver/Link.h"
 #include "frontend/Frontend.h"
 #include "lowering/Lowering.h"
+#include "w2n/exe.h"
 #include "w2n/wasi.h"
 
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/Verifier.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -114,12 +117,50 @@ std::string symbolPrefix(const Config &C) {
 }
 
 Error checkSupported(const Config &C) {
-  if (!C.Dirs.empty() || !C.Env.empty() || C.InheritEnv || !C.Bundles.empty())
+  if (!C.Dirs.empty() || !C.Bundles.empty())
     return createStringError(inconvertibleErrorCode(),
-                             "--dir, --env, --inherit-env and --bundle are "
-                             "not supported yet");
+                             "--dir and --bundle are not supported yet");
+  if ((!C.Env.empty() || C.InheritEnv) && C.Emit != EmitKind::Exe)
+    return createStringError(inconvertibleErrorCode(),
+                             "--env and --inherit-env are for executables "
+                             "(--emit=exe)");
   return Error::success();
 }
+
+namespace {
+
+/// The capabilities of an executable, as the constant its runtime reads at
+/// start-up (w2n/exe.h).
+void addExeConfig(Module &M, const Config &C) {
+  LLVMContext &Ctx = M.getContext();
+  Type *I32 = Type::getInt32Ty(Ctx);
+  PointerType *Ptr = PointerType::get(Ctx, 0);
+  SmallVector<Constant *, 8> Env;
+  for (const auto &[Name, Value] : C.Env) {
+    std::string Entry = Name + "=" + Value;
+    auto *Str = new GlobalVariable(
+        M, ArrayType::get(Type::getInt8Ty(Ctx), Entry.size() + 1), true,
+        GlobalValue::PrivateLinkage,
+        ConstantDataArray::getString(Ctx, Entry, true), "env");
+    Env.push_back(Str);
+  }
+  Constant *EnvArray = ConstantPointerNull::get(Ptr);
+  if (!Env.empty())
+    EnvArray = new GlobalVariable(
+        M, ArrayType::get(Ptr, Env.size()), true, GlobalValue::PrivateLinkage,
+        ConstantArray::get(ArrayType::get(Ptr, Env.size()), Env), "env.list");
+  auto *ConfigTy = StructType::get(Ctx, {I32, I32, I32, I32, Ptr});
+  new GlobalVariable(
+      M, ConfigTy, true, GlobalValue::ExternalLinkage,
+      ConstantStruct::get(ConfigTy,
+                          {ConstantInt::get(I32, W2N_EXE_CONFIG_VERSION),
+                           ConstantInt::get(I32, C.InheritEnv),
+                           ConstantInt::get(I32, Env.size()),
+                           ConstantInt::get(I32, 0), EnvArray}),
+      W2N_EXE_CONFIG_SYMBOL);
+}
+
+} // namespace
 
 Error compile(const Config &C) {
   if (Error E = checkSupported(C))
@@ -160,6 +201,8 @@ Error compile(const Config &C) {
     return createStringError(inconvertibleErrorCode(),
                              "internal error: the lowered module is not "
                              "valid LLVM IR:\n" + VerifyErrors);
+  if (C.Emit == EmitKind::Exe)
+    addExeConfig(**LM, C);
   optimizeModule(**LM, **TM, C.OptLevel);
 
   SmallVector<char, 0> Out;

@@ -55,6 +55,9 @@ Expected<std::string> cachePath(const Config &C) {
   Field(std::to_string(C.OptLevel));
   Field(C.Bounds == BoundsChecks::Explicit ? "explicit" : "guard");
   Field(C.UnknownImportsTrap ? "unknown-imports=trap" : "unknown-imports=refuse");
+  Field(C.InheritEnv ? "inherit-env" : "no-inherit-env");
+  for (const auto &[Name, Value] : C.Env)
+    Field(Name + "=" + Value);
   Field((*Buffer)->getBuffer());
   std::string Key = toHex(Hash.final(), /*LowerCase=*/true);
   SmallString<128> Path(cacheDirectory());
@@ -63,7 +66,9 @@ Expected<std::string> cachePath(const Config &C) {
 }
 
 Error runModule(const Config &C) {
-  if (Error E = checkSupported(C))
+  Config Exe = C;
+  Exe.Emit = EmitKind::Exe;
+  if (Error E = checkSupported(Exe))
     return E;
   auto Path = cachePath(C);
   if (!Path)

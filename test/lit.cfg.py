@@ -44,3 +44,7 @@ config.substitutions.append(("%run-x86_64", ""))
 config.substitutions.append(("%run-aarch64", "qemu-aarch64"))
 config.substitutions.append(("%run-riscv64", "qemu-riscv64"))
 config.substitutions.append(("%python", config.python_executable))
+# C test programs: built for WASI (Debian's wasi-libc, found without a
+# sysroot), and natively, to compare the two.
+config.substitutions.append(("%clang-wasm", "clang-19 --target=wasm32-wasi -O2"))
+config.substitutions.append(("%clang-native", "clang-19 -O2"))

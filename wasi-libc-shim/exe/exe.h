@@ -22,7 +22,13 @@ _Noreturn void w2n_exe_exit(int status);
 int w2n_wasi_bind(const w2n_module_desc *desc, uint32_t i,
                   w2n_funcref *record);
 void w2n_wasi_set_memory(w2n_memory *memory);
-void w2n_wasi_set_args(int argc, char **argv);
+/* Records the arguments and fills the descriptor table (wasi/). */
+void w2n_wasi_init(int argc, char **argv);
+
+/* The guest's environment (exe/environ.c). */
+void w2n_exe_environ_init(char **envp);
+uint32_t w2n_exe_environ_count(void);
+const char *w2n_exe_environ_entry(uint32_t i);
 
 void *memcpy(void *dst, const void *src, size_t n);
 void *memset(void *dst, int c, size_t n);

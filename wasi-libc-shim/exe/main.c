@@ -160,10 +160,10 @@ static void fail(const char *what, const char *detail) {
 }
 
 _Noreturn void w2n_start(long argc, char **argv, char **envp) {
-  (void)envp;
   install_fault_handlers();
+  w2n_exe_environ_init(envp);
   stack_limit = compute_stack_limit();
-  w2n_wasi_set_args((int)argc, argv);
+  w2n_wasi_init((int)argc, argv);
 
   const w2n_module_desc *desc = &w2n_module;
   enum { MaxImports = 256 };

@@ -1,0 +1,59 @@
+/*===- wasi/bind.c - Binding a module's WASI imports ----------------------===*
+ *
+ * The table of bindable functions is generated from W2N_WASI_FUNCTIONS, so
+ * all 46 are there: function X of preview1 is the C function w2n_wasi_X
+ * (in the file of its area, or a NOSYS stub in nosys.c), and its type is
+ * the lowered signature the header gives. An import binds only when the
+ * module declares exactly that type; anything else is the start-up's
+ * "unknown import".
+ *===----------------------------------------------------------------------===*/
+#include "wasi/guest.h"
+
+/* Only the addresses are needed here; each definition has its real
+ * prototype (the hidden context, then the lowered parameters). */
+#define W2N_WASI_DECLARE(Ident, Name, Sig) void w2n_wasi_##Ident(void);
+W2N_WASI_FUNCTIONS(W2N_WASI_DECLARE)
+#undef W2N_WASI_DECLARE
+
+static const struct {
+  const char *name;
+  const char *sig; /* "ii_i": parameters, '_', results; i = i32, l = i64 */
+  void (*fn)(void);
+} functions[] = {
+#define W2N_WASI_ENTRY(Ident, Name, Sig) {Name, Sig, w2n_wasi_##Ident},
+    W2N_WASI_FUNCTIONS(W2N_WASI_ENTRY)
+#undef W2N_WASI_ENTRY
+};
+
+/* The canonical id of a signature string of W2N_WASI_FUNCTIONS. */
+static uint32_t sig_type_id(const char *sig) {
+  uint8_t types[16];
+  uint32_t n = 0, params = 0;
+  for (; *sig && n < sizeof types; ++sig) {
+    if (*sig == '_')
+      params = n;
+    else
+      types[n++] = *sig == 'l' ? W2N_I64 : W2N_I32;
+  }
+  w2n_func_type_desc type = {params, n - params, types};
+  return w2n_core_type_id(&type);
+}
+
+int w2n_wasi_bind(const w2n_module_desc *desc, uint32_t i,
+                  w2n_funcref *record) {
+  const w2n_import_desc *imp = &desc->imports[i];
+  if (imp->module_len != sizeof W2N_WASI_MODULE - 1 ||
+      memcmp(imp->module, W2N_WASI_MODULE, imp->module_len) != 0)
+    return 0;
+  for (unsigned f = 0; f < W2N_WASI_FUNCTION_COUNT; ++f) {
+    if (strlen(functions[f].name) != imp->name_len ||
+        memcmp(functions[f].name, imp->name, imp->name_len) != 0)
+      continue;
+    record->type_id = sig_type_id(functions[f].sig);
+    record->fn = (void *)functions[f].fn;
+    record->ctx = 0;
+    return record->type_id != W2N_NO_TYPE_ID &&
+           record->type_id == w2n_core_type_id(&desc->types[imp->index]);
+  }
+  return 0;
+}

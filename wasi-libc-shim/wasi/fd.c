@@ -1,0 +1,441 @@
+/*===- wasi/fd.c - The fd_* functions -------------------------------------===*
+ *
+ * Each looks its fd up with the rights it needs (BADF, then NOTCAPABLE),
+ * then checks the guest's other arguments (INVAL, FAULT) before any I/O, so
+ * that a failed call has no effect. Errors of the host call come through
+ * the one errno mapping.
+ *===----------------------------------------------------------------------===*/
+#include "wasi/fdtable.h"
+#include "wasi/guest.h"
+
+#include "arch/syscall.h"
+
+#define OK W2N_WASI_ERRNO_SUCCESS
+#define FAULT W2N_WASI_ERRNO_FAULT
+#define INVAL W2N_WASI_ERRNO_INVAL
+/* Declares e, the entry of Fd, or returns BADF or NOTCAPABLE. */
+#define GET(Fd, Rights)                                                        \
+  w2n_wasi_fd_entry *e;                                                        \
+  int32_t err_ = w2n_wasi_fd_get(Fd, Rights, &e);                              \
+  if (err_ != W2N_WASI_ERRNO_SUCCESS) {                                        \
+    return err_;                                                               \
+  }
+
+static int32_t fail(long r) { return w2n_wasi_errno_from_syscall(r); }
+
+/* The host's struct iovec. A call moves at most this many buffers, which
+ * is a short read or write, as the guest must be ready for. */
+typedef struct {
+  void *base;
+  unsigned long len;
+} host_iovec;
+enum { MaxIovs = 64 };
+
+/* Translates the guest's (c)iovec array into host ones: FAULT when the
+ * array or any buffer lies outside memory; *n is how many were taken. */
+static int32_t host_iovs(uint32_t iovs, uint32_t count, host_iovec *out,
+                         uint32_t *n) {
+  uint8_t *a = w2n_guest_array(iovs, count, W2N_WASI_IOVEC_SIZE);
+  if (!a)
+    return FAULT;
+  for (uint32_t i = 0; i < count; ++i) {
+    uint8_t *v = a + i * W2N_WASI_IOVEC_SIZE;
+    uint32_t buf = w2n_load_u32(v + W2N_WASI_IOVEC_OFFSET_BUF);
+    uint32_t len = w2n_load_u32(v + W2N_WASI_IOVEC_OFFSET_BUF_LEN);
+    uint8_t *p = w2n_guest(buf, len);
+    if (!p)
+      return FAULT;
+    if (i < MaxIovs)
+      out[i] = (host_iovec){p, len};
+  }
+  *n = count < MaxIovs ? count : MaxIovs;
+  return OK;
+}
+
+static int32_t store_size(uint32_t ptr, uint64_t n) {
+  return w2n_guest_store_u32(ptr, (uint32_t)n) ? OK : FAULT;
+}
+
+int32_t w2n_wasi_fd_read(void *c, uint32_t fd, uint32_t iovs, uint32_t count,
+                         uint32_t nread_ptr) {
+  GET(fd, W2N_WASI_RIGHTS_FD_READ);
+  host_iovec v[MaxIovs];
+  uint32_t n;
+  int32_t err = host_iovs(iovs, count, v, &n);
+  if (err || !w2n_guest(nread_ptr, 4))
+    return err ? err : FAULT;
+  long r = w2n_syscall3(W2N_SYS_readv, e->host, (long)v, n);
+  return w2n_syscall_failed(r) ? fail(r) : store_size(nread_ptr, (uint64_t)r);
+}
+
+/* Writes everything, looping on short writes (stdout and stderr lines stay
+ * whole), unless an error comes after some progress: that progress is the
+ * result, as POSIX's write reports it. */
+int32_t w2n_wasi_fd_write(void *c, uint32_t fd, uint32_t iovs, uint32_t count,
+                          uint32_t nwritten_ptr) {
+  GET(fd, W2N_WASI_RIGHTS_FD_WRITE);
+  if (!w2n_guest(nwritten_ptr, 4))
+    return FAULT;
+  uint64_t total = 0;
+  for (uint32_t first = 0; first < count || first == 0;) {
+    host_iovec v[MaxIovs];
+    uint32_t n;
+    int32_t err =
+        host_iovs(iovs + first * W2N_WASI_CIOVEC_SIZE, count - first, v, &n);
+    if (err)
+      return total ? store_size(nwritten_ptr, total) : err;
+    uint32_t i = 0;
+    while (i < n) {
+      long r = w2n_syscall3(W2N_SYS_writev, e->host, (long)(v + i), n - i);
+      if (w2n_syscall_failed(r))
+        return total ? store_size(nwritten_ptr, total) : fail(r);
+      total += (uint64_t)r;
+      /* Skip what was written: whole buffers, then part of one. */
+      while (i < n && (unsigned long)r >= v[i].len)
+        r -= (long)v[i++].len;
+      if (i < n) {
+        v[i].base = (uint8_t *)v[i].base + r;
+        v[i].len -= (unsigned long)r;
+      }
+      if (total >= 0x7ffff000u) /* Linux's own cap on one write */
+        return store_size(nwritten_ptr, total);
+    }
+    first += n;
+    if (n == 0)
+      break;
+  }
+  return store_size(nwritten_ptr, total);
+}
+
+/* pread/pwrite one buffer at a time (the generic syscall tables lack
+ * preadv2 on every arch alike); a short transfer ends the call. */
+static int32_t positioned(uint32_t fd, uint64_t rights, long sysno,
+                          uint32_t iovs, uint32_t count, uint64_t offset,
+                          uint32_t done_ptr) {
+  GET(fd, rights);
+  if (offset > INT64_MAX)
+    return INVAL;
+  host_iovec v[MaxIovs];
+  uint32_t n;
+  int32_t err = host_iovs(iovs, count, v, &n);
+  if (err || !w2n_guest(done_ptr, 4))
+    return err ? err : FAULT;
+  uint64_t total = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    long r = w2n_syscall4(sysno, e->host, (long)v[i].base, (long)v[i].len,
+                          (long)(offset + total));
+    if (w2n_syscall_failed(r))
+      return total ? store_size(done_ptr, total) : fail(r);
+    total += (uint64_t)r;
+    if ((unsigned long)r < v[i].len)
+      break;
+  }
+  return store_size(done_ptr, total);
+}
+
+int32_t w2n_wasi_fd_pread(void *c, uint32_t fd, uint32_t iovs, uint32_t count,
+                          uint64_t offset, uint32_t nread_ptr) {
+  return positioned(fd, W2N_WASI_RIGHTS_FD_READ | W2N_WASI_RIGHTS_FD_SEEK,
+                    W2N_SYS_pread64, iovs, count, offset, nread_ptr);
+}
+
+int32_t w2n_wasi_fd_pwrite(void *c, uint32_t fd, uint32_t iovs, uint32_t count,
+                           uint64_t offset, uint32_t nwritten_ptr) {
+  return positioned(fd, W2N_WASI_RIGHTS_FD_WRITE | W2N_WASI_RIGHTS_FD_SEEK,
+                    W2N_SYS_pwrite64, iovs, count, offset, nwritten_ptr);
+}
+
+/* WASI's whence values are Linux's SEEK_SET, SEEK_CUR, SEEK_END. Asking
+ * where one is (0 from CUR, ftell's call) needs only TELL, as in Wasmtime;
+ * a bad whence is INVAL before the fd is looked at, as Wasmtime decodes
+ * its arguments first. */
+int32_t w2n_wasi_fd_seek(void *c, uint32_t fd, int64_t offset, uint32_t whence,
+                         uint32_t newoffset_ptr) {
+  if (whence > W2N_WASI_WHENCE_END)
+    return INVAL;
+  GET(fd, offset == 0 && whence == W2N_WASI_WHENCE_CUR
+              ? W2N_WASI_RIGHTS_FD_TELL
+              : W2N_WASI_RIGHTS_FD_SEEK);
+  if (!w2n_guest(newoffset_ptr, 8))
+    return FAULT;
+  long r = w2n_syscall3(W2N_SYS_lseek, e->host, (long)offset, whence);
+  if (w2n_syscall_failed(r))
+    return fail(r);
+  return w2n_guest_store_u64(newoffset_ptr, (uint64_t)r) ? OK : FAULT;
+}
+
+int32_t w2n_wasi_fd_tell(void *c, uint32_t fd, uint32_t offset_ptr) {
+  return w2n_wasi_fd_seek(c, fd, 0, W2N_WASI_WHENCE_CUR, offset_ptr);
+}
+
+int32_t w2n_wasi_fd_close(void *c, uint32_t fd) {
+  GET(fd, 0);
+  int host = e->host;
+  w2n_wasi_fd_free(fd);
+  /* Linux frees the fd even when close reports an error (EINTR, EIO). */
+  long r = w2n_syscall1(W2N_SYS_close, host);
+  return w2n_syscall_failed(r) ? fail(r) : OK;
+}
+
+/* The host fd of `to` keeps its number (dup3 replaces what it refers to),
+ * so renumbering onto 1 or 2 still leaves host fd 2 for trap messages. */
+int32_t w2n_wasi_fd_renumber(void *c, uint32_t from, uint32_t to) {
+  w2n_wasi_fd_entry *src, *dst;
+  int32_t err = w2n_wasi_fd_get(from, 0, &src);
+  if (!err)
+    err = w2n_wasi_fd_get(to, 0, &dst);
+  if (err || from == to)
+    return err;
+  long r = w2n_syscall3(W2N_SYS_dup3, src->host, dst->host, 0);
+  if (w2n_syscall_failed(r))
+    return fail(r);
+  int old = src->host;
+  int host = dst->host;
+  *dst = *src;
+  dst->host = host;
+  w2n_wasi_fd_free(from);
+  w2n_syscall1(W2N_SYS_close, old);
+  return OK;
+}
+
+int32_t w2n_wasi_fd_fdstat_get(void *c, uint32_t fd, uint32_t stat_ptr) {
+  GET(fd, 0);
+  uint8_t *p = w2n_guest(stat_ptr, W2N_WASI_FDSTAT_SIZE);
+  if (!p)
+    return FAULT;
+  memset(p, 0, W2N_WASI_FDSTAT_SIZE);
+  p[W2N_WASI_FDSTAT_OFFSET_FS_FILETYPE] = e->filetype;
+  w2n_put_u16(p + W2N_WASI_FDSTAT_OFFSET_FS_FLAGS, e->flags);
+  w2n_put_u64(p + W2N_WASI_FDSTAT_OFFSET_FS_RIGHTS_BASE, e->rights_base);
+  w2n_put_u64(p + W2N_WASI_FDSTAT_OFFSET_FS_RIGHTS_INHERITING,
+              e->rights_inheriting);
+  return OK;
+}
+
+/* Linux changes only O_APPEND and O_NONBLOCK after open; asking to change
+ * a sync flag is INVAL (Wasmtime refuses those too). */
+int32_t w2n_wasi_fd_fdstat_set_flags(void *c, uint32_t fd, uint32_t flags) {
+  GET(fd, W2N_WASI_RIGHTS_FD_FDSTAT_SET_FLAGS);
+  const uint32_t sync =
+      W2N_WASI_FDFLAGS_DSYNC | W2N_WASI_FDFLAGS_RSYNC | W2N_WASI_FDFLAGS_SYNC;
+  if (flags & ~W2N_WASI_FDFLAGS_ALL || (flags & sync) != (e->flags & sync))
+    return INVAL;
+  long fl = w2n_syscall2(W2N_SYS_fcntl, e->host, W2N_F_GETFL);
+  if (w2n_syscall_failed(fl))
+    return fail(fl);
+  fl &= ~(long)(W2N_O_APPEND | W2N_O_NONBLOCK);
+  if (flags & W2N_WASI_FDFLAGS_APPEND)
+    fl |= W2N_O_APPEND;
+  if (flags & W2N_WASI_FDFLAGS_NONBLOCK)
+    fl |= W2N_O_NONBLOCK;
+  long r = w2n_syscall3(W2N_SYS_fcntl, e->host, W2N_F_SETFL, fl);
+  if (w2n_syscall_failed(r))
+    return fail(r);
+  e->flags = (uint16_t)flags;
+  return OK;
+}
+
+/* Rights only shrink: asking for one the fd lacks is NOTCAPABLE. */
+int32_t w2n_wasi_fd_fdstat_set_rights(void *c, uint32_t fd, uint64_t base,
+                                      uint64_t inheriting) {
+  GET(fd, 0);
+  if ((base & ~e->rights_base) || (inheriting & ~e->rights_inheriting))
+    return W2N_WASI_ERRNO_NOTCAPABLE;
+  e->rights_base = base;
+  e->rights_inheriting = inheriting;
+  return OK;
+}
+
+static uint64_t statx_time(const uint8_t *t) {
+  int64_t sec;
+  memcpy(&sec, t, 8);
+  uint32_t nsec = w2n_load_u32(t + 8);
+  return sec < 0 ? 0 : (uint64_t)sec * 1000000000u + nsec;
+}
+
+int32_t w2n_wasi_fd_filestat_get(void *c, uint32_t fd, uint32_t buf_ptr) {
+  GET(fd, W2N_WASI_RIGHTS_FD_FILESTAT_GET);
+  uint8_t *p = w2n_guest(buf_ptr, W2N_WASI_FILESTAT_SIZE);
+  if (!p)
+    return FAULT;
+  uint8_t stx[W2N_STATX_SIZE];
+  long r = w2n_wasi_statx_fd(e->host, W2N_STATX_BASIC_STATS, stx);
+  if (r)
+    return fail(r);
+  /* st_dev as glibc's makedev builds it from statx's major and minor. */
+  uint64_t major = w2n_load_u32(stx + W2N_STATX_OFFSET_DEV_MAJOR);
+  uint64_t minor = w2n_load_u32(stx + W2N_STATX_OFFSET_DEV_MINOR);
+  uint64_t dev = (major & 0xfffff000u) << 32 | (major & 0xfffu) << 8 |
+                 (minor & 0xffffff00u) << 12 | (minor & 0xffu);
+  memset(p, 0, W2N_WASI_FILESTAT_SIZE);
+  w2n_put_u64(p + W2N_WASI_FILESTAT_OFFSET_DEV, dev);
+  w2n_put_u64(p + W2N_WASI_FILESTAT_OFFSET_INO,
+              w2n_load_u64(stx + W2N_STATX_OFFSET_INO));
+  p[W2N_WASI_FILESTAT_OFFSET_FILETYPE] =
+      w2n_wasi_filetype_from_mode(w2n_load_u16(stx + W2N_STATX_OFFSET_MODE));
+  w2n_put_u64(p + W2N_WASI_FILESTAT_OFFSET_NLINK,
+              w2n_load_u32(stx + W2N_STATX_OFFSET_NLINK));
+  w2n_put_u64(p + W2N_WASI_FILESTAT_OFFSET_SIZE,
+              w2n_load_u64(stx + W2N_STATX_OFFSET_SIZE));
+  w2n_put_u64(p + W2N_WASI_FILESTAT_OFFSET_ATIM,
+              statx_time(stx + W2N_STATX_OFFSET_ATIME));
+  w2n_put_u64(p + W2N_WASI_FILESTAT_OFFSET_MTIM,
+              statx_time(stx + W2N_STATX_OFFSET_MTIME));
+  w2n_put_u64(p + W2N_WASI_FILESTAT_OFFSET_CTIM,
+              statx_time(stx + W2N_STATX_OFFSET_CTIME));
+  return OK;
+}
+
+int32_t w2n_wasi_fd_filestat_set_size(void *c, uint32_t fd, uint64_t size) {
+  GET(fd, W2N_WASI_RIGHTS_FD_FILESTAT_SET_SIZE);
+  if (size > INT64_MAX)
+    return INVAL;
+  long r = w2n_syscall2(W2N_SYS_ftruncate, e->host, (long)size);
+  return w2n_syscall_failed(r) ? fail(r) : OK;
+}
+
+/* One of utimensat's two timespecs from a timestamp and its two flags. */
+#define W2N_UTIME_NOW ((1l << 30) - 1)
+#define W2N_UTIME_OMIT ((1l << 30) - 2)
+static void utime(long ts[2], uint64_t t, uint32_t flags, uint32_t set,
+                  uint32_t now) {
+  ts[0] = (long)(t / 1000000000u);
+  ts[1] = (flags & now)   ? W2N_UTIME_NOW
+          : (flags & set) ? (long)(t % 1000000000u)
+                          : W2N_UTIME_OMIT;
+}
+
+int32_t w2n_wasi_fd_filestat_set_times(void *c, uint32_t fd, uint64_t atim,
+                                       uint64_t mtim, uint32_t fst) {
+  GET(fd, W2N_WASI_RIGHTS_FD_FILESTAT_SET_TIMES);
+  if (fst & ~W2N_WASI_FSTFLAGS_ALL ||
+      (fst & W2N_WASI_FSTFLAGS_ATIM && fst & W2N_WASI_FSTFLAGS_ATIM_NOW) ||
+      (fst & W2N_WASI_FSTFLAGS_MTIM && fst & W2N_WASI_FSTFLAGS_MTIM_NOW))
+    return INVAL;
+  long ts[4];
+  utime(ts, atim, fst, W2N_WASI_FSTFLAGS_ATIM, W2N_WASI_FSTFLAGS_ATIM_NOW);
+  utime(ts + 2, mtim, fst, W2N_WASI_FSTFLAGS_MTIM, W2N_WASI_FSTFLAGS_MTIM_NOW);
+  /* A NULL path makes utimensat act on the fd itself. */
+  long r = w2n_syscall4(W2N_SYS_utimensat, e->host, 0, (long)ts, 0);
+  return w2n_syscall_failed(r) ? fail(r) : OK;
+}
+
+int32_t w2n_wasi_fd_advise(void *c, uint32_t fd, uint64_t offset, uint64_t len,
+                           uint32_t advice) {
+  /* WASI swaps Linux's POSIX_FADV_RANDOM (1) and _SEQUENTIAL (2). */
+  static const uint8_t to_linux[] = {0, 2, 1, 3, 4, 5};
+  if (advice > W2N_WASI_ADVICE_NOREUSE)
+    return INVAL;
+  GET(fd, W2N_WASI_RIGHTS_FD_ADVISE);
+  long r = w2n_syscall4(W2N_SYS_fadvise64, e->host, (long)offset, (long)len,
+                        to_linux[advice]);
+  return w2n_syscall_failed(r) ? fail(r) : OK;
+}
+
+int32_t w2n_wasi_fd_allocate(void *c, uint32_t fd, uint64_t offset,
+                             uint64_t len) {
+  GET(fd, W2N_WASI_RIGHTS_FD_ALLOCATE);
+  long r = w2n_syscall4(W2N_SYS_fallocate, e->host, 0, (long)offset, (long)len);
+  return w2n_syscall_failed(r) ? fail(r) : OK;
+}
+
+int32_t w2n_wasi_fd_datasync(void *c, uint32_t fd) {
+  GET(fd, W2N_WASI_RIGHTS_FD_DATASYNC);
+  long r = w2n_syscall1(W2N_SYS_fdatasync, e->host);
+  return w2n_syscall_failed(r) ? fail(r) : OK;
+}
+
+int32_t w2n_wasi_fd_sync(void *c, uint32_t fd) {
+  GET(fd, W2N_WASI_RIGHTS_FD_SYNC);
+  long r = w2n_syscall1(W2N_SYS_fsync, e->host);
+  return w2n_syscall_failed(r) ? fail(r) : OK;
+}
+
+/* No fd is a preopen yet: BADF is how wasi-libc's start-up scan ends. */
+int32_t w2n_wasi_fd_prestat_get(void *c, uint32_t fd, uint32_t buf_ptr) {
+  return W2N_WASI_ERRNO_BADF;
+}
+
+int32_t w2n_wasi_fd_prestat_dir_name(void *c, uint32_t fd, uint32_t path,
+                                     uint32_t len) {
+  return W2N_WASI_ERRNO_BADF;
+}
+
+/* The host's struct linux_dirent64: d_ino, d_off, d_reclen, d_type, name. */
+#define W2N_DIRENT64_OFFSET_INO 0
+#define W2N_DIRENT64_OFFSET_OFF 8
+#define W2N_DIRENT64_OFFSET_RECLEN 16
+#define W2N_DIRENT64_OFFSET_TYPE 18
+#define W2N_DIRENT64_OFFSET_NAME 19
+
+static uint8_t filetype_from_dt(uint8_t dt) {
+  switch (dt) {
+  case 2:
+    return W2N_WASI_FILETYPE_CHARACTER_DEVICE;
+  case 4:
+    return W2N_WASI_FILETYPE_DIRECTORY;
+  case 6:
+    return W2N_WASI_FILETYPE_BLOCK_DEVICE;
+  case 8:
+    return W2N_WASI_FILETYPE_REGULAR_FILE;
+  case 10:
+    return W2N_WASI_FILETYPE_SYMBOLIC_LINK;
+  case 12:
+    return W2N_WASI_FILETYPE_SOCKET_STREAM;
+  default:
+    return W2N_WASI_FILETYPE_UNKNOWN;
+  }
+}
+
+/* A cookie is the host's d_off of the entry before (0: the start), which
+ * lseek on a directory takes back, so each call starts by seeking to it.
+ * Entries go out until the buffer is full; the last one may be cut short,
+ * which tells the guest (bufused == buf_len) to come back with more room.
+ * "." and ".." are listed, as Wasmtime lists them. */
+int32_t w2n_wasi_fd_readdir(void *c, uint32_t fd, uint32_t buf, uint32_t len,
+                            uint64_t cookie, uint32_t bufused_ptr) {
+  GET(fd, 0);
+  if (e->filetype != W2N_WASI_FILETYPE_DIRECTORY)
+    return W2N_WASI_ERRNO_NOTDIR;
+  if (!(e->rights_base & W2N_WASI_RIGHTS_FD_READDIR))
+    return W2N_WASI_ERRNO_NOTCAPABLE;
+  uint8_t *out = w2n_guest(buf, len);
+  if (!out || !w2n_guest(bufused_ptr, 4))
+    return FAULT;
+  if (cookie > INT64_MAX)
+    return INVAL;
+  long r = w2n_syscall3(W2N_SYS_lseek, e->host, (long)cookie, 0 /* SET */);
+  if (w2n_syscall_failed(r))
+    return fail(r);
+  uint32_t used = 0;
+  _Alignas(8) uint8_t host[4096];
+  while (used < len) {
+    long n = w2n_syscall3(W2N_SYS_getdents64, e->host, (long)host, sizeof host);
+    if (w2n_syscall_failed(n))
+      return fail(n);
+    if (n == 0)
+      break;
+    for (long at = 0; at < n && used < len;) {
+      const uint8_t *d = host + at;
+      const char *name = (const char *)d + W2N_DIRENT64_OFFSET_NAME;
+      uint32_t namlen = (uint32_t)strlen(name);
+      uint8_t ent[W2N_WASI_DIRENT_SIZE];
+      memset(ent, 0, sizeof ent);
+      w2n_put_u64(ent + W2N_WASI_DIRENT_OFFSET_D_NEXT,
+                  w2n_load_u64(d + W2N_DIRENT64_OFFSET_OFF));
+      w2n_put_u64(ent + W2N_WASI_DIRENT_OFFSET_D_INO,
+                  w2n_load_u64(d + W2N_DIRENT64_OFFSET_INO));
+      w2n_put_u32(ent + W2N_WASI_DIRENT_OFFSET_D_NAMLEN, namlen);
+      ent[W2N_WASI_DIRENT_OFFSET_D_TYPE] =
+          filetype_from_dt(d[W2N_DIRENT64_OFFSET_TYPE]);
+      uint32_t k = len - used < sizeof ent ? len - used : sizeof ent;
+      memcpy(out + used, ent, k);
+      used += k;
+      k = len - used < namlen ? len - used : namlen;
+      memcpy(out + used, name, k);
+      used += k;
+      at += w2n_load_u16(d + W2N_DIRENT64_OFFSET_RECLEN);
+    }
+  }
+  return w2n_guest_store_u32(bufused_ptr, used) ? OK : FAULT;
+}
