@@ -53,6 +53,12 @@ struct ModuleContext {
   llvm::Function *TableCopy;   // void (ptr dst, ptr src, i32 d, i32 s, i32 n)
   llvm::Function *TableInit;   // void (ptr table, ptr seg, i32 d, i32 s, i32 n)
 
+  /// The attributes the target's C calling convention wants on a function
+  /// of type FT: riscv64 passes and returns 32-bit integers sign-extended
+  /// to 64 bits, and C code compiled for it (the runtime, host functions)
+  /// relies on that. Set on every function and indirect call generated.
+  llvm::AttributeList abiAttributes(llvm::FunctionType *FT) const;
+
   /// A pointer to the field at Offset of the instance Inst.
   llvm::Value *fieldPtr(llvm::IRBuilderBase &B, llvm::Value *Inst,
                         uint64_t Offset) const {

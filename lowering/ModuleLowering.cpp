@@ -15,6 +15,7 @@
 #include "lowering/FunctionLowering.h"
 
 #include "llvm/IR/Verifier.h"
+#include "llvm/TargetParser/Triple.h"
 
 #include <map>
 
@@ -40,8 +41,10 @@ ModuleContext::ModuleContext(const frontend::Module &WM, Module &LM,
   InvariantMD = MDNode::get(Ctx, {});
 
   auto Declare = [&](const char *Name, Type *Ret, ArrayRef<Type *> Params) {
-    Function *Fn = Function::Create(FunctionType::get(Ret, Params, false),
-                                    GlobalValue::ExternalLinkage, Name, LM);
+    FunctionType *FT = FunctionType::get(Ret, Params, false);
+    Function *Fn =
+        Function::Create(FT, GlobalValue::ExternalLinkage, Name, LM);
+    Fn->setAttributes(abiAttributes(FT));
     Fn->setDoesNotThrow();
     return Fn;
   };
@@ -88,6 +91,18 @@ FunctionType *ModuleContext::functionType(const FuncType &FT) const {
   for (frontend::ValType T : FT.Params)
     Params.push_back(type(T));
   return FunctionType::get(returnType(FT), Params, false);
+}
+
+AttributeList ModuleContext::abiAttributes(FunctionType *FT) const {
+  AttributeList Attrs;
+  if (!Triple(LM.getTargetTriple()).isRISCV64())
+    return Attrs;
+  if (FT->getReturnType() == I32Ty)
+    Attrs = Attrs.addRetAttribute(Ctx, Attribute::SExt);
+  for (unsigned I = 0; I < FT->getNumParams(); ++I)
+    if (FT->getParamType(I) == I32Ty)
+      Attrs = Attrs.addParamAttribute(Ctx, I, Attribute::SExt);
+  return Attrs;
 }
 
 LoadInst *ModuleContext::loadInvariant(IRBuilderBase &B, Type *T,
@@ -144,9 +159,11 @@ void ModuleLowerer::declareFunctions() {
   MC.Functions.assign(WM.numFunctions(), nullptr);
   for (uint32_t I = WM.NumImportedFuncs; I < WM.numFunctions(); ++I) {
     StringRef Name = WM.functionName(I);
+    FunctionType *FT = MC.functionType(WM.funcType(I));
     Function *Fn = Function::Create(
-        MC.functionType(WM.funcType(I)), GlobalValue::InternalLinkage,
+        FT, GlobalValue::InternalLinkage,
         Name.empty() ? "f" + Twine(I) : "f" + Twine(I) + "." + Name, LM);
+    Fn->setAttributes(MC.abiAttributes(FT));
     Fn->setDoesNotThrow();
     MC.Functions[I] = Fn;
   }
@@ -281,7 +298,9 @@ Function *ModuleLowerer::entryTrampoline(const FuncType &FT) {
         MC.type(FT.Params[I]),
         B.CreateConstInBoundsGEP1_64(MC.I8Ty, Fn->getArg(2),
                                      InstanceLayout::ValueSize * I)));
-  CallInst *Call = B.CreateCall(MC.functionType(FT), Fn->getArg(0), Args);
+  FunctionType *CalleeTy = MC.functionType(FT);
+  CallInst *Call = B.CreateCall(CalleeTy, Fn->getArg(0), Args);
+  Call->setAttributes(MC.abiAttributes(CalleeTy));
   for (size_t I = 0; I < FT.Results.size(); ++I) {
     Value *R = FT.Results.size() == 1 ? Call : B.CreateExtractValue(Call, {unsigned(I)});
     B.CreateStore(R, B.CreateConstInBoundsGEP1_64(MC.I8Ty, Fn->getArg(3),
@@ -297,6 +316,7 @@ Function *ModuleLowerer::hostAdapter(const FuncType &FT) {
     return Fn;
   Fn = Function::Create(MC.functionType(FT), GlobalValue::InternalLinkage,
                         "host.adapter", LM);
+  Fn->setAttributes(MC.abiAttributes(Fn->getFunctionType()));
   Fn->setDoesNotThrow();
   IRBuilder<> B(BasicBlock::Create(Ctx, "entry", Fn));
   Type *Values = ArrayType::get(MC.V128Ty, std::max<size_t>(1, FT.Params.size()));

@@ -89,7 +89,9 @@ void FunctionLowerer::emitCall(Value *Callee, Value *Ctx,
   Args.push_back(Ctx);
   auto Params = popN(T.Params.size());
   Args.append(Params.begin(), Params.end());
-  CallInst *Call = B.CreateCall(MC.functionType(T), Callee, Args);
+  FunctionType *CalleeTy = MC.functionType(T);
+  CallInst *Call = B.CreateCall(CalleeTy, Callee, Args);
+  Call->setAttributes(MC.abiAttributes(CalleeTy));
   // Every call takes a frame: LLVM must not turn a recursive call into a
   // loop (or a jump), or unbounded recursion would spin forever instead of
   // exhausting the stack ("call stack exhausted").
