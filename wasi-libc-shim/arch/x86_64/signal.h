@@ -16,82 +16,17 @@
 #ifndef W2N_ARCH_X86_64_SIGNAL_H
 #define W2N_ARCH_X86_64_SIGNAL_H
 
-#include <stddef.h>
-#include <stdint.h>
+#include "arch/generic/signal_common.h"
 
-/* The structs below keep the kernel's layouts but drop the POSIX field
- * prefixes (sa_, si_, ss_, uc_): libc headers define several of those
- * names (sa_handler, si_addr, ...) as macros. */
-
-/* Signal numbers (x86-64 shares the asm-generic values for these). */
-#define W2N_SIGILL 4
-#define W2N_SIGTRAP 5
-#define W2N_SIGABRT 6
-#define W2N_SIGBUS 7
-#define W2N_SIGFPE 8
-#define W2N_SIGKILL 9
-#define W2N_SIGUSR1 10
-#define W2N_SIGSEGV 11
-#define W2N_SIGPIPE 13
-
-/* sa_flags values. */
-#define W2N_SA_SIGINFO 0x00000004ul
+/* sa_flags: the restorer this architecture has. */
 #define W2N_SA_RESTORER 0x04000000ul
-#define W2N_SA_ONSTACK 0x08000000ul
-#define W2N_SA_RESTART 0x10000000ul
-#define W2N_SA_NODEFER 0x40000000ul
-#define W2N_SA_RESETHAND 0x80000000ul
 
-/* sa_handler values that are not functions. */
-#define W2N_SIG_DFL ((w2n_sighandler)0)
-#define W2N_SIG_IGN ((w2n_sighandler)1)
-
-/* rt_sigprocmask's how. */
-#define W2N_SIG_BLOCK 0
-#define W2N_SIG_UNBLOCK 1
-#define W2N_SIG_SETMASK 2
-
-/* sigaltstack's ss_flags. */
-#define W2N_SS_ONSTACK 1
-#define W2N_SS_DISABLE 2
 /* The kernel refuses a smaller alternate stack (ENOMEM). The signal frame
  * holds the XSAVE area, so the real need depends on the CPU (AVX-512 makes
  * it several KiB; the auxv entry AT_MINSIGSTKSZ, 51, gives it): the
  * runtime should allocate tens of KiB. */
 #define W2N_MINSIGSTKSZ 2048
 
-/* si_code values for the faults the runtime cares about. SI_KERNEL with
- * si_addr 0 is what a general-protection fault gives, e.g. a
- * non-canonical address: no page fault happened, so there is no address. */
-#define W2N_SI_USER 0
-#define W2N_SI_KERNEL 0x80
-#define W2N_SI_TKILL (-6)
-#define W2N_SEGV_MAPERR 1
-#define W2N_SEGV_ACCERR 2
-#define W2N_BUS_ADRERR 2
-
-/* The kernel's sigset_t is _NSIG = 64 bits; rt_sigaction and
- * rt_sigprocmask take its size as their last argument and reject any
- * other. */
-typedef uint64_t w2n_sigset;
-#define W2N_SIGSET_SIZE 8
-
-/* The kernel's siginfo_t: 128 bytes, with a union after three ints that
- * is 8-aligned, so si_addr (for SIGSEGV, SIGBUS, SIGILL, SIGFPE) is at
- * offset 16. */
-typedef struct w2n_siginfo {
-  int signo; /* si_signo, and so on */
-  int errnum;
-  int code;
-  /* The rest depends on the signal. */
-  union {
-    void *addr; /* si_addr */
-    unsigned char pad[128 - 16];
-  };
-} w2n_siginfo;
-#define W2N_SI_ADDR_OFFSET 16
-
-typedef void (*w2n_sighandler)(int sig, w2n_siginfo *info, void *ucontext);
 
 /* The kernel's struct sigaction for rt_sigaction (include/linux/
  * signal_types.h with __ARCH_HAS_SA_RESTORER): the mask is last. */
@@ -136,9 +71,6 @@ typedef struct w2n_ucontext {
 #define W2N_UCONTEXT_PC(uc) ((uc)->mcontext.rip)
 #define W2N_UCONTEXT_SP(uc) ((uc)->mcontext.rsp)
 
-_Static_assert(offsetof(w2n_siginfo, addr) == W2N_SI_ADDR_OFFSET,
-               "si_addr offset");
-_Static_assert(sizeof(w2n_siginfo) == 128, "siginfo size");
 _Static_assert(offsetof(w2n_sigaction, mask) == 24, "sigaction layout");
 _Static_assert(offsetof(w2n_stack, size) == 16, "stack_t layout");
 _Static_assert(offsetof(w2n_ucontext, mcontext.rip) == 168,
