@@ -28,7 +28,6 @@
  * allocate tens of KiB. */
 #define W2N_MINSIGSTKSZ 5120
 
-
 /* The kernel's struct sigaction for rt_sigaction (include/linux/
  * signal_types.h with __ARCH_HAS_SA_RESTORER): the mask is last. */
 typedef struct w2n_sigaction {

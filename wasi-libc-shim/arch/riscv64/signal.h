@@ -23,7 +23,6 @@
  * allocate tens of KiB. */
 #define W2N_MINSIGSTKSZ 2048
 
-
 /* The kernel's struct sigaction for rt_sigaction (asm-generic, without
  * SA_RESTORER): handler, flags, mask. */
 typedef struct w2n_sigaction {

@@ -27,7 +27,6 @@
  * runtime should allocate tens of KiB. */
 #define W2N_MINSIGSTKSZ 2048
 
-
 /* The kernel's struct sigaction for rt_sigaction (include/linux/
  * signal_types.h with __ARCH_HAS_SA_RESTORER): the mask is last. */
 typedef struct w2n_sigaction {
