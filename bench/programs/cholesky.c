@@ -1,0 +1,54 @@
+/* Cholesky factorisation A = L*L^T of a symmetric positive definite
+   matrix A = B*B^T + N*I; checks L*L^T against A. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <stdint.h>
+#include <math.h>
+
+static uint64_t rng = 0x2545F4914F6CDD1Dull;
+static double rnd(void) {
+  rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17;
+  return (double)(rng >> 11) / 9007199254740992.0 - 0.5;
+}
+
+#define N 1200
+
+int main(void) {
+  double *B = malloc(sizeof(double) * N * N), *A = malloc(sizeof(double) * N * N);
+  double *L = calloc((size_t)N * N, sizeof(double));
+  for (int i = 0; i < N * N; i++) B[i] = rnd();
+  for (int i = 0; i < N; i++)
+    for (int j = 0; j <= i; j++) {
+      double s = 0;
+      for (int k = 0; k < N; k++) s += B[i * N + k] * B[j * N + k];
+      if (i == j) s += N;
+      A[i * N + j] = A[j * N + i] = s;
+    }
+  for (int j = 0; j < N; j++) {
+    double s = A[j * N + j];
+    for (int k = 0; k < j; k++) s -= L[j * N + k] * L[j * N + k];
+    if (!(s > 0)) { printf("cholesky: FAILED not positive definite at %d\n", j); return 1; }
+    double d = sqrt(s);
+    L[j * N + j] = d;
+    double inv = 1.0 / d;
+    for (int i = j + 1; i < N; i++) {
+      double t = A[i * N + j];
+      const double *li = &L[i * N], *lj = &L[j * N];
+      for (int k = 0; k < j; k++) t -= li[k] * lj[k];
+      L[i * N + j] = t * inv;
+    }
+  }
+  double maxerr = 0, tr = 0;
+  for (int i = 0; i < N; i++) {
+    tr += L[i * N + i];
+    for (int j = 0; j <= i; j++) {
+      double s = 0;
+      for (int k = 0; k <= j; k++) s += L[i * N + k] * L[j * N + k];
+      double e = fabs(s - A[i * N + j]) / (fabs(A[i * N + j]) + 1.0);
+      if (e > maxerr) maxerr = e;
+    }
+  }
+  if (!(maxerr < 1e-12)) { printf("cholesky: FAILED maxerr=%g\n", maxerr); return 1; }
+  printf("cholesky: ok %.6f\n", tr);
+  return 0;
+}

@@ -1,0 +1,44 @@
+/* Fannkuch-redux (pancake flipping over all permutations of 1..n);
+   checks the known results for n=7 (checksum 228, max flips 16) before
+   four timed runs with n=10 (checksum 73196, max flips 38). */
+#include <stdio.h>
+#include <stdlib.h>
+
+static void fannkuch(int n, int *checksum, int *maxflips) {
+  int perm[16], perm1[16], count[16];
+  int cs = 0, mf = 0, r = n, permcount = 0;
+  for (int i = 0; i < n; i++) perm1[i] = i;
+  for (;;) {
+    for (; r != 1; r--) count[r - 1] = r;
+    for (int i = 0; i < n; i++) perm[i] = perm1[i];
+    int flips = 0, k;
+    while ((k = perm[0]) != 0) {
+      for (int i = 0, j = k; i < j; i++, j--) { int t = perm[i]; perm[i] = perm[j]; perm[j] = t; }
+      flips++;
+    }
+    if (flips > mf) mf = flips;
+    cs += (permcount & 1) ? -flips : flips;
+    for (;;) {
+      if (r == n) { *checksum = cs; *maxflips = mf; return; }
+      int p0 = perm1[0];
+      for (int i = 0; i < r; i++) perm1[i] = perm1[i + 1];
+      perm1[r] = p0;
+      if (--count[r] > 0) break;
+      r++;
+    }
+    permcount++;
+  }
+}
+
+int main(void) {
+  int cs, mf;
+  fannkuch(7, &cs, &mf);
+  if (cs != 228 || mf != 16) { printf("fannkuch: FAILED n=7 %d %d\n", cs, mf); return 1; }
+  for (int rep = 0; rep < 4; rep++) {
+    fannkuch(10, &cs, &mf);
+    if (cs != 73196 || mf != 38) break;
+  }
+  if (cs != 73196 || mf != 38) { printf("fannkuch: FAILED n=10 %d %d\n", cs, mf); return 1; }
+  printf("fannkuch: ok %d %d\n", cs, mf);
+  return 0;
+}
