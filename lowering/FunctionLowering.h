@@ -196,6 +196,19 @@ private:
   bool Reachable = true;
 };
 
+/// R, computed from X and Y (scalars or vectors), with every lane where X
+/// or Y is a NaN replaced by a quiet NaN made from them. WebAssembly's
+/// float arithmetic never returns a signalling NaN, but LLVM lets
+/// operations pass a NaN operand through unchanged, and targets do: x86 for
+/// llvm.minimum/maximum, riscv64 for llvm.ceil/floor/trunc/roundeven, and
+/// the optimiser when it folds x * 1 to x. An fadd quietens it everywhere.
+/// (llvm.canonicalize would say this, but LLVM 19's x86 back end cannot
+/// select it.)
+inline llvm::Value *quietNaNs(llvm::IRBuilderBase &B, llvm::Value *R,
+                              llvm::Value *X, llvm::Value *Y) {
+  return B.CreateSelect(B.CreateFCmpUNO(X, Y), B.CreateFAdd(X, Y), R);
+}
+
 /// Runs the validator on the operator being lowered, returning its error.
 #define W2N_VALIDATE_OP(Call)                                                  \
   do {                                                                         \

@@ -138,24 +138,18 @@ Error FunctionLowerer::emitNumeric(Opcode Op) {
                                   : Intrinsic::fptoui_sat,
                            {To, X->getType()}, {X}));
   };
-  // llvm.minimum/maximum may return a NaN operand as it is, signalling;
-  // WebAssembly wants a quiet (arithmetic) NaN, which X + Y is whenever
-  // either operand is a NaN.
+  // llvm.minimum/maximum may return a NaN operand as it is, signalling.
   auto MinMax = [&](Intrinsic::ID ID) {
     Binary([&](Value *X, Value *Y) {
-      return B.CreateSelect(B.CreateFCmpUNO(X, Y), B.CreateFAdd(X, Y),
-                            B.CreateBinaryIntrinsic(ID, X, Y));
+      return quietNaNs(B, B.CreateBinaryIntrinsic(ID, X, Y), X, Y);
     });
   };
   // LLVM folds x - 0, x * 1, x / 1, -0 - x, x * -1 and the like to x or -x,
   // which returns a signalling NaN x as it is; WebAssembly wants it quiet.
   // Where a constant operand makes such a fold possible, a NaN result is
-  // quietened by adding it to itself. (llvm.canonicalize would say this,
-  // but LLVM 19's x86 back end cannot select it. Code from compilers has
-  // these folded already, so this costs nothing there.)
-  auto QuietNaN = [&](Value *R) {
-    return B.CreateSelect(B.CreateFCmpUNO(R, R), B.CreateFAdd(R, R), R);
-  };
+  // quietened. (Code from compilers has these folded already, so this costs
+  // nothing there.)
+  auto QuietNaN = [&](Value *R) { return quietNaNs(B, R, R, R); };
   auto Arithmetic = [&](Instruction::BinaryOps Opc) {
     Binary([&](Value *X, Value *Y) {
       Value *R = B.CreateBinOp(Opc, X, Y);
@@ -178,7 +172,7 @@ Error FunctionLowerer::emitNumeric(Opcode Op) {
       Value *R = B.CreateUnaryIntrinsic(ID, X);
       if (!RoundingKeepsNaN)
         return R;
-      return B.CreateSelect(B.CreateFCmpUNO(X, X), B.CreateFAdd(X, X), R);
+      return quietNaNs(B, R, X, X);
     });
   };
   Type *I32 = MC.I32Ty, *I64 = MC.I64Ty, *F32 = MC.F32Ty, *F64 = MC.F64Ty;

@@ -100,15 +100,6 @@ Value *addPairs(IRBuilderBase &B, Value *V) {
   return B.CreateAdd(lanes(B, V, 0, N, 2), lanes(B, V, 1, N, 2));
 }
 
-/// R, computed from X and Y, with every lane where X or Y is a NaN
-/// replaced by a quiet NaN made from them. WebAssembly's float arithmetic
-/// never returns a signalling NaN, but LLVM lets intrinsics pass a NaN
-/// operand through unchanged, and targets do: x86 for llvm.minimum/maximum,
-/// riscv64 for llvm.ceil/floor/trunc/roundeven. An fadd quiets it on all.
-Value *quietNaNs(IRBuilderBase &B, Value *R, Value *X, Value *Y) {
-  return B.CreateSelect(B.CreateFCmpUNO(X, Y), B.CreateFAdd(X, Y), R);
-}
-
 } // namespace
 
 Value *FunctionLowerer::toV128(Value *V) {
