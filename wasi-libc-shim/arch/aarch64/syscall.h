@@ -16,86 +16,14 @@
 
 #define W2N_SYS_renameat 38
 
-/* Arguments are bound to their registers as register variables, which GCC
- * and Clang guarantee only for asm operands. "memory" is clobbered because
- * the kernel reads and writes through pointer arguments. */
-
-static inline long w2n_syscall0(long n) {
-  register long x8 __asm__("x8") = n;
-  register long x0 __asm__("x0");
-  __asm__ __volatile__("svc #0" : "=r"(x0) : "r"(x8) : "memory");
-  return x0;
-}
-
-static inline long w2n_syscall1(long n, long a) {
-  register long x8 __asm__("x8") = n;
-  register long x0 __asm__("x0") = a;
-  __asm__ __volatile__("svc #0" : "+r"(x0) : "r"(x8) : "memory");
-  return x0;
-}
-
-static inline long w2n_syscall2(long n, long a, long b) {
-  register long x8 __asm__("x8") = n;
-  register long x0 __asm__("x0") = a;
-  register long x1 __asm__("x1") = b;
-  __asm__ __volatile__("svc #0" : "+r"(x0) : "r"(x8), "r"(x1) : "memory");
-  return x0;
-}
-
-static inline long w2n_syscall3(long n, long a, long b, long c) {
-  register long x8 __asm__("x8") = n;
-  register long x0 __asm__("x0") = a;
-  register long x1 __asm__("x1") = b;
-  register long x2 __asm__("x2") = c;
-  __asm__ __volatile__("svc #0"
-                       : "+r"(x0)
-                       : "r"(x8), "r"(x1), "r"(x2)
-                       : "memory");
-  return x0;
-}
-
-static inline long w2n_syscall4(long n, long a, long b, long c, long d) {
-  register long x8 __asm__("x8") = n;
-  register long x0 __asm__("x0") = a;
-  register long x1 __asm__("x1") = b;
-  register long x2 __asm__("x2") = c;
-  register long x3 __asm__("x3") = d;
-  __asm__ __volatile__("svc #0"
-                       : "+r"(x0)
-                       : "r"(x8), "r"(x1), "r"(x2), "r"(x3)
-                       : "memory");
-  return x0;
-}
-
-static inline long w2n_syscall5(long n, long a, long b, long c, long d,
-                                long e) {
-  register long x8 __asm__("x8") = n;
-  register long x0 __asm__("x0") = a;
-  register long x1 __asm__("x1") = b;
-  register long x2 __asm__("x2") = c;
-  register long x3 __asm__("x3") = d;
-  register long x4 __asm__("x4") = e;
-  __asm__ __volatile__("svc #0"
-                       : "+r"(x0)
-                       : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4)
-                       : "memory");
-  return x0;
-}
-
-static inline long w2n_syscall6(long n, long a, long b, long c, long d, long e,
-                                long f) {
-  register long x8 __asm__("x8") = n;
-  register long x0 __asm__("x0") = a;
-  register long x1 __asm__("x1") = b;
-  register long x2 __asm__("x2") = c;
-  register long x3 __asm__("x3") = d;
-  register long x4 __asm__("x4") = e;
-  register long x5 __asm__("x5") = f;
-  __asm__ __volatile__("svc #0"
-                       : "+r"(x0)
-                       : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4), "r"(x5)
-                       : "memory");
-  return x0;
-}
+#define W2N_SYSCALL_INSN "svc #0"
+#define W2N_SYSCALL_NR "x8"
+#define W2N_SYSCALL_A0 "x0"
+#define W2N_SYSCALL_A1 "x1"
+#define W2N_SYSCALL_A2 "x2"
+#define W2N_SYSCALL_A3 "x3"
+#define W2N_SYSCALL_A4 "x4"
+#define W2N_SYSCALL_A5 "x5"
+#include "../generic/syscall_stubs.h"
 
 #endif /* W2N_ARCH_AARCH64_SYSCALL_H */

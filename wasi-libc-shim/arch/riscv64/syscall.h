@@ -15,86 +15,14 @@
 
 #include "../generic/syscall_numbers.h"
 
-/* Arguments are bound to their registers as register variables, which GCC
- * and Clang guarantee only for asm operands. "memory" is clobbered because
- * the kernel reads and writes through pointer arguments. */
-
-static inline long w2n_syscall0(long n) {
-  register long a7 __asm__("a7") = n;
-  register long a0 __asm__("a0");
-  __asm__ __volatile__("ecall" : "=r"(a0) : "r"(a7) : "memory");
-  return a0;
-}
-
-static inline long w2n_syscall1(long n, long a) {
-  register long a7 __asm__("a7") = n;
-  register long a0 __asm__("a0") = a;
-  __asm__ __volatile__("ecall" : "+r"(a0) : "r"(a7) : "memory");
-  return a0;
-}
-
-static inline long w2n_syscall2(long n, long a, long b) {
-  register long a7 __asm__("a7") = n;
-  register long a0 __asm__("a0") = a;
-  register long a1 __asm__("a1") = b;
-  __asm__ __volatile__("ecall" : "+r"(a0) : "r"(a7), "r"(a1) : "memory");
-  return a0;
-}
-
-static inline long w2n_syscall3(long n, long a, long b, long c) {
-  register long a7 __asm__("a7") = n;
-  register long a0 __asm__("a0") = a;
-  register long a1 __asm__("a1") = b;
-  register long a2 __asm__("a2") = c;
-  __asm__ __volatile__("ecall"
-                       : "+r"(a0)
-                       : "r"(a7), "r"(a1), "r"(a2)
-                       : "memory");
-  return a0;
-}
-
-static inline long w2n_syscall4(long n, long a, long b, long c, long d) {
-  register long a7 __asm__("a7") = n;
-  register long a0 __asm__("a0") = a;
-  register long a1 __asm__("a1") = b;
-  register long a2 __asm__("a2") = c;
-  register long a3 __asm__("a3") = d;
-  __asm__ __volatile__("ecall"
-                       : "+r"(a0)
-                       : "r"(a7), "r"(a1), "r"(a2), "r"(a3)
-                       : "memory");
-  return a0;
-}
-
-static inline long w2n_syscall5(long n, long a, long b, long c, long d,
-                                long e) {
-  register long a7 __asm__("a7") = n;
-  register long a0 __asm__("a0") = a;
-  register long a1 __asm__("a1") = b;
-  register long a2 __asm__("a2") = c;
-  register long a3 __asm__("a3") = d;
-  register long a4 __asm__("a4") = e;
-  __asm__ __volatile__("ecall"
-                       : "+r"(a0)
-                       : "r"(a7), "r"(a1), "r"(a2), "r"(a3), "r"(a4)
-                       : "memory");
-  return a0;
-}
-
-static inline long w2n_syscall6(long n, long a, long b, long c, long d, long e,
-                                long f) {
-  register long a7 __asm__("a7") = n;
-  register long a0 __asm__("a0") = a;
-  register long a1 __asm__("a1") = b;
-  register long a2 __asm__("a2") = c;
-  register long a3 __asm__("a3") = d;
-  register long a4 __asm__("a4") = e;
-  register long a5 __asm__("a5") = f;
-  __asm__ __volatile__("ecall"
-                       : "+r"(a0)
-                       : "r"(a7), "r"(a1), "r"(a2), "r"(a3), "r"(a4), "r"(a5)
-                       : "memory");
-  return a0;
-}
+#define W2N_SYSCALL_INSN "ecall"
+#define W2N_SYSCALL_NR "a7"
+#define W2N_SYSCALL_A0 "a0"
+#define W2N_SYSCALL_A1 "a1"
+#define W2N_SYSCALL_A2 "a2"
+#define W2N_SYSCALL_A3 "a3"
+#define W2N_SYSCALL_A4 "a4"
+#define W2N_SYSCALL_A5 "a5"
+#include "../generic/syscall_stubs.h"
 
 #endif /* W2N_ARCH_RISCV64_SYSCALL_H */
