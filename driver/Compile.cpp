@@ -116,6 +116,15 @@ std::string symbolPrefix(const Config &C) {
   return cIdentifier(Stem);
 }
 
+Expected<std::unique_ptr<MemoryBuffer>> readInput(StringRef Path) {
+  auto Buffer = MemoryBuffer::getFileOrSTDIN(Path, /*IsText=*/false,
+                                             /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return createStringError(Buffer.getError(), "cannot read the file: %s",
+                             Buffer.getError().message().c_str());
+  return std::move(*Buffer);
+}
+
 Error checkSupported(const Config &C) {
   if (!C.Dirs.empty() || !C.Bundles.empty())
     return createStringError(inconvertibleErrorCode(),
@@ -165,11 +174,9 @@ void addExeConfig(Module &M, const Config &C) {
 Error compile(const Config &C) {
   if (Error E = checkSupported(C))
     return E;
-  auto Buffer = MemoryBuffer::getFileOrSTDIN(C.Input, /*IsText=*/false,
-                                             /*RequiresNullTerminator=*/false);
+  auto Buffer = readInput(C.Input);
   if (!Buffer)
-    return createStringError(Buffer.getError(), "cannot read the file: %s",
-                             Buffer.getError().message().c_str());
+    return Buffer.takeError();
   ArrayRef<uint8_t> Bytes(
       reinterpret_cast<const uint8_t *>((*Buffer)->getBufferStart()),
       (*Buffer)->getBufferSize());

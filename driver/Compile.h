@@ -5,12 +5,19 @@
 #include "driver/Config.h"
 
 #include "llvm/Support/Error.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <memory>
 
 namespace w2n::driver {
 
 /// The prefix of the object's symbols: C.Prefix, or the output's stem as
 /// a C identifier.
 std::string symbolPrefix(const Config &C);
+
+/// The bytes of a module file ("-" is stdin), or an error that reads
+/// "cannot read the file: REASON".
+llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> readInput(llvm::StringRef Path);
 
 /// Refuses flags that are parsed but not honoured yet (capabilities, the
 /// bundler), rather than ignoring them.

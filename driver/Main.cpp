@@ -45,11 +45,9 @@ void printModuleError(const std::string &File, llvm::Error E) {
 std::unique_ptr<frontend::Module>
 loadFile(const std::string &Path,
          std::unique_ptr<llvm::MemoryBuffer> &Storage) {
-  auto Buffer = llvm::MemoryBuffer::getFileOrSTDIN(Path, /*IsText=*/false,
-                                                   /*RequiresNullTerminator=*/false);
+  auto Buffer = driver::readInput(Path);
   if (!Buffer) {
-    fmt::print(stderr, "{}: error: cannot read the file: {}\n", Path,
-               Buffer.getError().message());
+    printModuleError(Path, Buffer.takeError());
     return nullptr;
   }
   Storage = std::move(*Buffer);

@@ -39,11 +39,9 @@ std::string cacheDirectory() {
 }
 
 Expected<std::string> cachePath(const Config &C) {
-  auto Buffer = MemoryBuffer::getFileOrSTDIN(C.Input, /*IsText=*/false,
-                                             /*RequiresNullTerminator=*/false);
+  auto Buffer = readInput(C.Input);
   if (!Buffer)
-    return createStringError(Buffer.getError(), "cannot read the file: %s",
-                             Buffer.getError().message().c_str());
+    return Buffer.takeError();
   SHA256 Hash;
   auto Field = [&](StringRef S) {
     // Length-prefixed, so that no two different inputs hash alike.
