@@ -126,13 +126,19 @@ Expected<std::unique_ptr<MemoryBuffer>> readInput(StringRef Path) {
 }
 
 Error checkSupported(const Config &C) {
-  if (!C.Dirs.empty() || !C.Bundles.empty())
+  if (!C.Bundles.empty())
     return createStringError(inconvertibleErrorCode(),
-                             "--dir and --bundle are not supported yet");
-  if ((!C.Env.empty() || C.InheritEnv) && C.Emit != EmitKind::Exe)
+                             "--bundle is not supported yet");
+  if ((!C.Env.empty() || C.InheritEnv || !C.Dirs.empty()) &&
+      C.Emit != EmitKind::Exe)
     return createStringError(inconvertibleErrorCode(),
-                             "--env and --inherit-env are for executables "
-                             "(--emit=exe)");
+                             "--dir, --env and --inherit-env are for "
+                             "executables (--emit=exe)");
+  for (const DirMapping &D : C.Dirs)
+    if (D.Host.empty() || D.Guest.empty())
+      return createStringError(inconvertibleErrorCode(),
+                               "--dir needs a host and a guest path, got '%s::%s'",
+                               D.Host.c_str(), D.Guest.c_str());
   return Error::success();
 }
 
@@ -144,28 +150,39 @@ void addExeConfig(Module &M, const Config &C) {
   LLVMContext &Ctx = M.getContext();
   Type *I32 = Type::getInt32Ty(Ctx);
   PointerType *Ptr = PointerType::get(Ctx, 0);
+  auto String = [&](StringRef S, const Twine &Name) -> Constant * {
+    return new GlobalVariable(
+        M, ArrayType::get(Type::getInt8Ty(Ctx), S.size() + 1), true,
+        GlobalValue::PrivateLinkage, ConstantDataArray::getString(Ctx, S, true),
+        Name);
+  };
+  /* A constant array of Elems, or null when there are none. */
+  auto List = [&](Type *ElemTy, ArrayRef<Constant *> Elems,
+                  const Twine &Name) -> Constant * {
+    if (Elems.empty())
+      return ConstantPointerNull::get(Ptr);
+    auto *Ty = ArrayType::get(ElemTy, Elems.size());
+    return new GlobalVariable(M, Ty, true, GlobalValue::PrivateLinkage,
+                              ConstantArray::get(Ty, Elems), Name);
+  };
   SmallVector<Constant *, 8> Env;
-  for (const auto &[Name, Value] : C.Env) {
-    std::string Entry = Name + "=" + Value;
-    auto *Str = new GlobalVariable(
-        M, ArrayType::get(Type::getInt8Ty(Ctx), Entry.size() + 1), true,
-        GlobalValue::PrivateLinkage,
-        ConstantDataArray::getString(Ctx, Entry, true), "env");
-    Env.push_back(Str);
-  }
-  Constant *EnvArray = ConstantPointerNull::get(Ptr);
-  if (!Env.empty())
-    EnvArray = new GlobalVariable(
-        M, ArrayType::get(Ptr, Env.size()), true, GlobalValue::PrivateLinkage,
-        ConstantArray::get(ArrayType::get(Ptr, Env.size()), Env), "env.list");
-  auto *ConfigTy = StructType::get(Ctx, {I32, I32, I32, I32, Ptr});
+  for (const auto &[Name, Value] : C.Env)
+    Env.push_back(String(Name + "=" + Value, "env"));
+  auto *DirTy = StructType::get(Ctx, {Ptr, Ptr});
+  SmallVector<Constant *, 8> Dirs;
+  for (const DirMapping &D : C.Dirs)
+    Dirs.push_back(ConstantStruct::get(
+        DirTy, {String(D.Host, "dir.host"), String(D.Guest, "dir.guest")}));
+  auto *ConfigTy = StructType::get(Ctx, {I32, I32, I32, I32, Ptr, Ptr});
   new GlobalVariable(
       M, ConfigTy, true, GlobalValue::ExternalLinkage,
       ConstantStruct::get(ConfigTy,
                           {ConstantInt::get(I32, W2N_EXE_CONFIG_VERSION),
                            ConstantInt::get(I32, C.InheritEnv),
                            ConstantInt::get(I32, Env.size()),
-                           ConstantInt::get(I32, 0), EnvArray}),
+                           ConstantInt::get(I32, Dirs.size()),
+                           List(Ptr, Env, "env.list"),
+                           List(DirTy, Dirs, "dirs")}),
       W2N_EXE_CONFIG_SYMBOL);
 }
 

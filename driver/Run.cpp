@@ -56,6 +56,11 @@ Expected<std::string> cachePath(const Config &C) {
   Field(C.InheritEnv ? "inherit-env" : "no-inherit-env");
   for (const auto &[Name, Value] : C.Env)
     Field(Name + "=" + Value);
+  for (const DirMapping &D : C.Dirs) {
+    Field("dir");
+    Field(D.Host);
+    Field(D.Guest);
+  }
   Field((*Buffer)->getBuffer());
   std::string Key = toHex(Hash.final(), /*LowerCase=*/true);
   SmallString<128> Path(cacheDirectory());

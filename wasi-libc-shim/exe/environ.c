@@ -10,6 +10,11 @@
 
 extern const w2n_exe_config w2n_exe_config_data __attribute__((weak));
 
+const w2n_exe_config *w2n_exe_config_get(void) {
+  const w2n_exe_config *config = &w2n_exe_config_data;
+  return config && config->version == W2N_EXE_CONFIG_VERSION ? config : 0;
+}
+
 static const char **entries;
 static uint32_t count;
 
@@ -21,8 +26,8 @@ static int same_name(const char *a, const char *b) {
 }
 
 void w2n_exe_environ_init(char **envp) {
-  const w2n_exe_config *config = &w2n_exe_config_data;
-  if (!config || config->version != W2N_EXE_CONFIG_VERSION)
+  const w2n_exe_config *config = w2n_exe_config_get();
+  if (!config)
     return;
   uint32_t host = 0;
   if (config->inherit_env)

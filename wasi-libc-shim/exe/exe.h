@@ -25,6 +25,10 @@ void w2n_wasi_set_memory(w2n_memory *memory);
 /* Records the arguments and fills the descriptor table (wasi/). */
 void w2n_wasi_init(int argc, char **argv);
 
+/* The capabilities compiled in, or NULL when there are none (exe/environ.c). */
+struct w2n_exe_config;
+const struct w2n_exe_config *w2n_exe_config_get(void);
+
 /* The guest's environment (exe/environ.c). */
 void w2n_exe_environ_init(char **envp);
 uint32_t w2n_exe_environ_count(void);

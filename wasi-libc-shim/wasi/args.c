@@ -19,6 +19,7 @@ void w2n_wasi_init(int argc, char **argv) {
   argc_ = argc;
   argv_ = argv;
   w2n_wasi_fdtable_init();
+  w2n_wasi_preopens_init();
 }
 
 static const char *arg(uint32_t i) { return argv_[i]; }

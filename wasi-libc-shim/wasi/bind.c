@@ -2,7 +2,7 @@
  *
  * The table of bindable functions is generated from W2N_WASI_FUNCTIONS, so
  * all 46 are there: function X of preview1 is the C function w2n_wasi_X
- * (in the file of its area, or a NOSYS stub in nosys.c), and its type is
+ * (in the file of its area), and its type is
  * the lowered signature the header gives. An import binds only when the
  * module declares exactly that type; anything else is the start-up's
  * "unknown import".

@@ -23,18 +23,11 @@
 
 static int32_t fail(long r) { return w2n_wasi_errno_from_syscall(r); }
 
-/* The host's struct iovec. A call moves at most this many buffers, which
- * is a short read or write, as the guest must be ready for. */
-typedef struct {
-  void *base;
-  unsigned long len;
-} host_iovec;
-enum { MaxIovs = 64 };
+typedef w2n_host_iovec host_iovec;
+enum { MaxIovs = W2N_MAX_IOVS };
 
-/* Translates the guest's (c)iovec array into host ones: FAULT when the
- * array or any buffer lies outside memory; *n is how many were taken. */
-static int32_t host_iovs(uint32_t iovs, uint32_t count, host_iovec *out,
-                         uint32_t *n) {
+int32_t w2n_wasi_host_iovs(uint32_t iovs, uint32_t count, host_iovec *out,
+                           uint32_t *n) {
   uint8_t *a = w2n_guest_array(iovs, count, W2N_WASI_IOVEC_SIZE);
   if (!a)
     return FAULT;
@@ -51,6 +44,7 @@ static int32_t host_iovs(uint32_t iovs, uint32_t count, host_iovec *out,
   *n = count < MaxIovs ? count : MaxIovs;
   return OK;
 }
+#define host_iovs w2n_wasi_host_iovs
 
 static int32_t store_size(uint32_t ptr, uint64_t n) {
   return w2n_guest_store_u32(ptr, (uint32_t)n) ? OK : FAULT;
@@ -253,15 +247,7 @@ static uint64_t statx_time(const uint8_t *t) {
   return sec < 0 ? 0 : (uint64_t)sec * 1000000000u + nsec;
 }
 
-int32_t w2n_wasi_fd_filestat_get(void *c, uint32_t fd, uint32_t buf_ptr) {
-  GET(fd, W2N_WASI_RIGHTS_FD_FILESTAT_GET);
-  uint8_t *p = w2n_guest(buf_ptr, W2N_WASI_FILESTAT_SIZE);
-  if (!p)
-    return FAULT;
-  uint8_t stx[W2N_STATX_SIZE];
-  long r = w2n_wasi_statx_fd(e->host, W2N_STATX_BASIC_STATS, stx);
-  if (r)
-    return fail(r);
+void w2n_wasi_filestat_from_statx(uint8_t *p, const uint8_t *stx) {
   /* st_dev as glibc's makedev builds it from statx's major and minor. */
   uint64_t major = w2n_load_u32(stx + W2N_STATX_OFFSET_DEV_MAJOR);
   uint64_t minor = w2n_load_u32(stx + W2N_STATX_OFFSET_DEV_MINOR);
@@ -283,6 +269,18 @@ int32_t w2n_wasi_fd_filestat_get(void *c, uint32_t fd, uint32_t buf_ptr) {
               statx_time(stx + W2N_STATX_OFFSET_MTIME));
   w2n_put_u64(p + W2N_WASI_FILESTAT_OFFSET_CTIM,
               statx_time(stx + W2N_STATX_OFFSET_CTIME));
+}
+
+int32_t w2n_wasi_fd_filestat_get(void *c, uint32_t fd, uint32_t buf_ptr) {
+  GET(fd, W2N_WASI_RIGHTS_FD_FILESTAT_GET);
+  uint8_t *p = w2n_guest(buf_ptr, W2N_WASI_FILESTAT_SIZE);
+  if (!p)
+    return FAULT;
+  uint8_t stx[W2N_STATX_SIZE];
+  long r = w2n_wasi_statx_fd(e->host, W2N_STATX_BASIC_STATS, stx);
+  if (r)
+    return fail(r);
+  w2n_wasi_filestat_from_statx(p, stx);
   return OK;
 }
 
@@ -305,16 +303,24 @@ static void utime(long ts[2], uint64_t t, uint32_t flags, uint32_t set,
                           : W2N_UTIME_OMIT;
 }
 
-int32_t w2n_wasi_fd_filestat_set_times(void *c, uint32_t fd, uint64_t atim,
-                                       uint64_t mtim, uint32_t fst) {
-  GET(fd, W2N_WASI_RIGHTS_FD_FILESTAT_SET_TIMES);
+int32_t w2n_wasi_utimens(long ts[4], uint64_t atim, uint64_t mtim,
+                         uint32_t fst) {
   if (fst & ~W2N_WASI_FSTFLAGS_ALL ||
       (fst & W2N_WASI_FSTFLAGS_ATIM && fst & W2N_WASI_FSTFLAGS_ATIM_NOW) ||
       (fst & W2N_WASI_FSTFLAGS_MTIM && fst & W2N_WASI_FSTFLAGS_MTIM_NOW))
     return INVAL;
-  long ts[4];
   utime(ts, atim, fst, W2N_WASI_FSTFLAGS_ATIM, W2N_WASI_FSTFLAGS_ATIM_NOW);
   utime(ts + 2, mtim, fst, W2N_WASI_FSTFLAGS_MTIM, W2N_WASI_FSTFLAGS_MTIM_NOW);
+  return OK;
+}
+
+int32_t w2n_wasi_fd_filestat_set_times(void *c, uint32_t fd, uint64_t atim,
+                                       uint64_t mtim, uint32_t fst) {
+  GET(fd, W2N_WASI_RIGHTS_FD_FILESTAT_SET_TIMES);
+  long ts[4];
+  int32_t err = w2n_wasi_utimens(ts, atim, mtim, fst);
+  if (err)
+    return err;
   /* A NULL path makes utimensat act on the fd itself. */
   long r = w2n_syscall4(W2N_SYS_utimensat, e->host, 0, (long)ts, 0);
   return w2n_syscall_failed(r) ? fail(r) : OK;
@@ -349,16 +355,6 @@ int32_t w2n_wasi_fd_sync(void *c, uint32_t fd) {
   GET(fd, W2N_WASI_RIGHTS_FD_SYNC);
   long r = w2n_syscall1(W2N_SYS_fsync, e->host);
   return w2n_syscall_failed(r) ? fail(r) : OK;
-}
-
-/* No fd is a preopen yet: BADF is how wasi-libc's start-up scan ends. */
-int32_t w2n_wasi_fd_prestat_get(void *c, uint32_t fd, uint32_t buf_ptr) {
-  return W2N_WASI_ERRNO_BADF;
-}
-
-int32_t w2n_wasi_fd_prestat_dir_name(void *c, uint32_t fd, uint32_t path,
-                                     uint32_t len) {
-  return W2N_WASI_ERRNO_BADF;
 }
 
 /* The host's struct linux_dirent64: d_ino, d_off, d_reclen, d_type, name. */

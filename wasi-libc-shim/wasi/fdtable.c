@@ -27,6 +27,37 @@ static int initialised;
   (W2N_WASI_RIGHTS_FD_READ | W2N_WASI_RIGHTS_FD_WRITE |                        \
    W2N_WASI_RIGHTS_FD_FDSTAT_SET_FLAGS | W2N_WASI_RIGHTS_FD_FILESTAT_GET |     \
    W2N_WASI_RIGHTS_POLL_FD_READWRITE)
+#define W2N_RIGHTS_SOCKET                                                      \
+  (W2N_RIGHTS_TTY | W2N_WASI_RIGHTS_SOCK_SHUTDOWN |                            \
+   W2N_WASI_RIGHTS_SOCK_ACCEPT)
+/* A directory's: its own metadata and everything under it. */
+#define W2N_RIGHTS_DIR                                                         \
+  (W2N_WASI_RIGHTS_FD_FDSTAT_SET_FLAGS | W2N_WASI_RIGHTS_FD_SYNC |             \
+   W2N_WASI_RIGHTS_FD_DATASYNC | W2N_WASI_RIGHTS_FD_ADVISE |                   \
+   W2N_WASI_RIGHTS_PATH_CREATE_DIRECTORY | W2N_WASI_RIGHTS_PATH_CREATE_FILE |  \
+   W2N_WASI_RIGHTS_PATH_LINK_SOURCE | W2N_WASI_RIGHTS_PATH_LINK_TARGET |       \
+   W2N_WASI_RIGHTS_PATH_OPEN | W2N_WASI_RIGHTS_FD_READDIR |                    \
+   W2N_WASI_RIGHTS_PATH_READLINK | W2N_WASI_RIGHTS_PATH_RENAME_SOURCE |        \
+   W2N_WASI_RIGHTS_PATH_RENAME_TARGET | W2N_WASI_RIGHTS_PATH_FILESTAT_GET |    \
+   W2N_WASI_RIGHTS_PATH_FILESTAT_SET_SIZE |                                    \
+   W2N_WASI_RIGHTS_PATH_FILESTAT_SET_TIMES | W2N_WASI_RIGHTS_FD_FILESTAT_GET | \
+   W2N_WASI_RIGHTS_FD_FILESTAT_SET_TIMES | W2N_WASI_RIGHTS_PATH_SYMLINK |      \
+   W2N_WASI_RIGHTS_PATH_REMOVE_DIRECTORY | W2N_WASI_RIGHTS_PATH_UNLINK_FILE |  \
+   W2N_WASI_RIGHTS_POLL_FD_READWRITE)
+
+uint64_t w2n_wasi_rights_for(uint8_t filetype) {
+  switch (filetype) {
+  case W2N_WASI_FILETYPE_CHARACTER_DEVICE:
+    return W2N_RIGHTS_TTY;
+  case W2N_WASI_FILETYPE_DIRECTORY:
+    return W2N_RIGHTS_DIR;
+  case W2N_WASI_FILETYPE_SOCKET_STREAM:
+  case W2N_WASI_FILETYPE_SOCKET_DGRAM:
+    return W2N_RIGHTS_SOCKET;
+  default:
+    return W2N_RIGHTS_FD;
+  }
+}
 
 uint8_t w2n_wasi_filetype_from_mode(uint32_t mode) {
   switch (mode & 0170000) {
@@ -50,8 +81,8 @@ uint8_t w2n_wasi_filetype_from_mode(uint32_t mode) {
 }
 
 long w2n_wasi_statx_fd(int host, uint32_t mask, uint8_t *buf) {
-  long r = w2n_syscall5(W2N_SYS_statx, host, (long)"",
-                        0x1000 /* AT_EMPTY_PATH */, mask, (long)buf);
+  long r = w2n_syscall5(W2N_SYS_statx, host, (long)"", W2N_AT_EMPTY_PATH,
+                        mask, (long)buf);
   return w2n_syscall_failed(r) ? r : 0;
 }
 
@@ -64,16 +95,14 @@ static void adopt(uint32_t fd, int host) {
   e->host = host;
   e->filetype =
       w2n_wasi_filetype_from_mode(w2n_load_u16(stx + W2N_STATX_OFFSET_MODE));
-  uint64_t rights =
-      e->filetype == W2N_WASI_FILETYPE_CHARACTER_DEVICE ? W2N_RIGHTS_TTY
-      : e->filetype == W2N_WASI_FILETYPE_DIRECTORY      ? W2N_WASI_RIGHTS_ALL
-                                                        : W2N_RIGHTS_FD;
+  uint64_t rights = w2n_wasi_rights_for(e->filetype);
   if ((fl & W2N_O_ACCMODE) == W2N_O_RDONLY)
     rights &= ~W2N_WASI_RIGHTS_FD_WRITE;
   else if ((fl & W2N_O_ACCMODE) == W2N_O_WRONLY)
     rights &= ~W2N_WASI_RIGHTS_FD_READ;
   e->rights_base = rights;
   e->rights_inheriting = 0;
+  e->preopen = 0;
   e->flags = 0;
   if (fl & W2N_O_APPEND)
     e->flags |= W2N_WASI_FDFLAGS_APPEND;
@@ -100,6 +129,20 @@ int32_t w2n_wasi_fd_get(uint32_t fd, uint64_t rights, w2n_wasi_fd_entry **out) {
     return W2N_WASI_ERRNO_NOTCAPABLE;
   *out = &table[fd];
   return W2N_WASI_ERRNO_SUCCESS;
+}
+
+int32_t w2n_wasi_fd_alloc(int host, uint64_t rights, uint64_t inheriting) {
+  for (uint32_t fd = 0; fd < W2N_WASI_MAX_FDS; ++fd) {
+    if (table[fd].host >= 0)
+      continue;
+    adopt(fd, host);
+    if (table[fd].host < 0)
+      return -1;
+    table[fd].rights_base &= rights;
+    table[fd].rights_inheriting = inheriting;
+    return (int32_t)fd;
+  }
+  return -1;
 }
 
 void w2n_wasi_fd_free(uint32_t fd) {

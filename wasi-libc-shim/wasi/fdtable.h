@@ -18,6 +18,9 @@ typedef struct w2n_wasi_fd_entry {
   uint8_t filetype; /* W2N_WASI_FILETYPE_* */
   uint16_t flags;   /* W2N_WASI_FDFLAGS_*, as last set */
   uint64_t rights_base, rights_inheriting;
+  /* A preopened directory's name as the guest sees it (fd_prestat_*);
+   * NULL for every other fd. */
+  const char *preopen;
 } w2n_wasi_fd_entry;
 
 /* Fills 0, 1 and 2 from the host's standard streams (those that are open). */
@@ -27,6 +30,17 @@ void w2n_wasi_fdtable_init(void);
  * in rights (else NOTCAPABLE). */
 int32_t w2n_wasi_fd_get(uint32_t fd, uint64_t rights, w2n_wasi_fd_entry **out);
 
+/* Opens the executable's --dir directories as fds 3, 4, ... (wasi/preopen.c). */
+void w2n_wasi_preopens_init(void);
+
+/* Takes the lowest free guest fd for host, with the filetype and rights of
+ * what host refers to, masked by rights; returns the guest fd, or -1 when
+ * the table is full (the host fd is then still the caller's). */
+int32_t w2n_wasi_fd_alloc(int host, uint64_t rights, uint64_t inheriting);
+
+/* The rights an fd of each kind may have at most. */
+uint64_t w2n_wasi_rights_for(uint8_t filetype);
+
 /* Frees fd's slot (the host fd is the caller's to close). */
 void w2n_wasi_fd_free(uint32_t fd);
 
@@ -35,6 +49,27 @@ uint8_t w2n_wasi_filetype_from_mode(uint32_t mode);
 
 /* statx(fd, "", AT_EMPTY_PATH) into buf (256 bytes); 0 or -errno. */
 long w2n_wasi_statx_fd(int host, uint32_t mask, uint8_t *buf);
+
+/* The host's struct iovec. A call moves at most W2N_MAX_IOVS buffers,
+ * which is a short read or write, as the guest must be ready for. */
+typedef struct {
+  void *base;
+  unsigned long len;
+} w2n_host_iovec;
+#define W2N_MAX_IOVS 64
+
+/* Translates the guest's (c)iovec array into host ones: FAULT when the
+ * array or any buffer lies outside memory; *n is how many were taken. */
+int32_t w2n_wasi_host_iovs(uint32_t iovs, uint32_t count, w2n_host_iovec *out,
+                           uint32_t *n);
+
+/* A WASI filestat record at p from a statx buffer. */
+void w2n_wasi_filestat_from_statx(uint8_t *p, const uint8_t *stx);
+
+/* utimensat's two timespecs from WASI's times and fstflags; INVAL when the
+ * flags are contradictory or unknown. */
+int32_t w2n_wasi_utimens(long ts[4], uint64_t atim, uint64_t mtim,
+                         uint32_t fst);
 
 /* statx's fields, the same on every architecture. */
 #define W2N_STATX_SIZE 256
@@ -61,5 +96,22 @@ long w2n_wasi_statx_fd(int host, uint32_t mask, uint8_t *buf);
 #define W2N_O_NONBLOCK 04000
 #define W2N_O_DSYNC 010000
 #define W2N_O_SYNC 04010000 /* includes O_DSYNC; O_RSYNC is O_SYNC */
+#define W2N_O_RDWR 02
+#define W2N_O_CREAT 0100
+#define W2N_O_EXCL 0200
+#define W2N_O_TRUNC 01000
+#define W2N_O_CLOEXEC 02000000
+#define W2N_O_PATH 010000000
+/* These two differ on AArch64, which shares the others. */
+#if defined(__aarch64__)
+#define W2N_O_DIRECTORY 040000
+#define W2N_O_NOFOLLOW 0100000
+#else
+#define W2N_O_DIRECTORY 0200000
+#define W2N_O_NOFOLLOW 0400000
+#endif
+#define W2N_AT_SYMLINK_NOFOLLOW 0x100
+#define W2N_AT_REMOVEDIR 0x200
+#define W2N_AT_EMPTY_PATH 0x1000
 
 #endif /* W2N_WASI_FDTABLE_H */

@@ -1,0 +1,346 @@
+/*===- wasi/path.c - The path_* functions ---------------------------------===*
+ *
+ * Each checks its directory fd (BADF, NOTDIR, then NOTCAPABLE for the
+ * rights the operation needs) and its other arguments before it resolves
+ * the path (wasi/resolve.h), then acts with one *at system call on the
+ * directory and name the resolver returns, never following a final
+ * symbolic link itself: where a link is to be followed the resolver has
+ * already done so inside the sandbox.
+ *===----------------------------------------------------------------------===*/
+#include "wasi/fdtable.h"
+#include "wasi/guest.h"
+#include "wasi/resolve.h"
+
+#include "arch/syscall.h"
+
+#define OK W2N_WASI_ERRNO_SUCCESS
+#define FAULT W2N_WASI_ERRNO_FAULT
+#define INVAL W2N_WASI_ERRNO_INVAL
+
+static int32_t fail(long r) { return w2n_wasi_errno_from_syscall(r); }
+
+/* The directory entry of fd, which must have rights. */
+static int32_t get_dir(uint32_t fd, uint64_t rights, w2n_wasi_fd_entry **e) {
+  int32_t err = w2n_wasi_fd_get(fd, 0, e);
+  if (err)
+    return err;
+  if ((*e)->filetype != W2N_WASI_FILETYPE_DIRECTORY)
+    return W2N_WASI_ERRNO_NOTDIR;
+  return w2n_wasi_fd_get(fd, rights, e);
+}
+
+/* Looks fd up as a directory with rights and resolves path under it. */
+static int32_t resolve(uint32_t fd, uint64_t rights, uint32_t path,
+                       uint32_t len, int follow, w2n_wasi_path *p) {
+  w2n_wasi_fd_entry *e;
+  int32_t err = get_dir(fd, rights, &e);
+  return err ? err : w2n_wasi_path_resolve(e, path, len, follow, p);
+}
+
+/* The result of a system call on a resolved path, which is then released. */
+static int32_t done(w2n_wasi_path *p, long r) {
+  w2n_wasi_path_release(p);
+  return w2n_syscall_failed(r) ? fail(r) : OK;
+}
+
+/* Rights that need the file opened for writing (wasi-libc asks for all
+ * four with O_WRONLY or O_RDWR, and none of them with O_RDONLY). */
+#define W2N_RIGHTS_WRITING                                                     \
+  (W2N_WASI_RIGHTS_FD_WRITE | W2N_WASI_RIGHTS_FD_DATASYNC |                    \
+   W2N_WASI_RIGHTS_FD_ALLOCATE | W2N_WASI_RIGHTS_FD_FILESTAT_SET_SIZE)
+
+int32_t w2n_wasi_path_open(void *c, uint32_t fd, uint32_t dirflags,
+                           uint32_t path, uint32_t path_len, uint32_t oflags,
+                           uint64_t base, uint64_t inheriting,
+                           uint32_t fdflags, uint32_t fd_ptr) {
+  if (dirflags & ~W2N_WASI_LOOKUPFLAGS_ALL || oflags & ~W2N_WASI_OFLAGS_ALL ||
+      fdflags & ~W2N_WASI_FDFLAGS_ALL)
+    return INVAL;
+  uint64_t need = W2N_WASI_RIGHTS_PATH_OPEN;
+  if (oflags & W2N_WASI_OFLAGS_CREAT)
+    need |= W2N_WASI_RIGHTS_PATH_CREATE_FILE;
+  if (oflags & W2N_WASI_OFLAGS_TRUNC)
+    need |= W2N_WASI_RIGHTS_PATH_FILESTAT_SET_SIZE;
+  w2n_wasi_fd_entry *dir;
+  int32_t err = get_dir(fd, need, &dir);
+  if (err)
+    return err;
+  if (!w2n_guest(fd_ptr, 4))
+    return FAULT;
+
+  long flags = W2N_O_CLOEXEC | W2N_O_NOFOLLOW;
+  int writing = (base & W2N_RIGHTS_WRITING) != 0;
+  int reading =
+      (base & (W2N_WASI_RIGHTS_FD_READ | W2N_WASI_RIGHTS_FD_READDIR)) != 0;
+  flags |= writing ? (reading ? W2N_O_RDWR : W2N_O_WRONLY) : W2N_O_RDONLY;
+  if (oflags & W2N_WASI_OFLAGS_CREAT)
+    flags |= W2N_O_CREAT;
+  if (oflags & W2N_WASI_OFLAGS_DIRECTORY)
+    flags |= W2N_O_DIRECTORY;
+  if (oflags & W2N_WASI_OFLAGS_EXCL)
+    flags |= W2N_O_EXCL;
+  if (oflags & W2N_WASI_OFLAGS_TRUNC)
+    flags |= W2N_O_TRUNC;
+  if (fdflags & W2N_WASI_FDFLAGS_APPEND)
+    flags |= W2N_O_APPEND;
+  if (fdflags & W2N_WASI_FDFLAGS_NONBLOCK)
+    flags |= W2N_O_NONBLOCK;
+  if (fdflags & W2N_WASI_FDFLAGS_DSYNC)
+    flags |= W2N_O_DSYNC;
+  if (fdflags & (W2N_WASI_FDFLAGS_SYNC | W2N_WASI_FDFLAGS_RSYNC))
+    flags |= W2N_O_SYNC; /* Linux's O_RSYNC is O_SYNC */
+
+  /* With O_EXCL a final link is never followed (POSIX: the open fails). */
+  int follow = (dirflags & W2N_WASI_LOOKUPFLAGS_SYMLINK_FOLLOW) &&
+                       !(oflags & W2N_WASI_OFLAGS_EXCL)
+                   ? W2N_RESOLVE_FOLLOW
+                   : W2N_RESOLVE_FOLLOW_IF_SLASH;
+  w2n_wasi_path p;
+  err = w2n_wasi_path_resolve(dir, path, path_len, follow, &p);
+  if (err)
+    return err;
+  if (p.trailing_slash)
+    flags |= W2N_O_DIRECTORY;
+  long host = w2n_syscall4(W2N_SYS_openat, p.dir,
+                           (long)w2n_wasi_path_name(&p, 0), flags, 0666);
+  w2n_wasi_path_release(&p);
+  if (w2n_syscall_failed(host))
+    return fail(host);
+  int32_t guest = w2n_wasi_fd_alloc((int)host, base & dir->rights_inheriting,
+                                    inheriting & dir->rights_inheriting);
+  if (guest < 0) {
+    w2n_syscall1(W2N_SYS_close, host);
+    return W2N_WASI_ERRNO_MFILE;
+  }
+  w2n_guest_store_u32(fd_ptr, (uint32_t)guest);
+  return OK;
+}
+
+int32_t w2n_wasi_path_create_directory(void *c, uint32_t fd, uint32_t path,
+                                       uint32_t len) {
+  w2n_wasi_path p;
+  int32_t err = resolve(fd, W2N_WASI_RIGHTS_PATH_CREATE_DIRECTORY, path, len,
+                        W2N_RESOLVE_NOFOLLOW, &p);
+  if (err)
+    return err;
+  return done(&p, w2n_syscall3(W2N_SYS_mkdirat, p.dir,
+                               (long)w2n_wasi_path_name(&p, 1), 0777));
+}
+
+int32_t w2n_wasi_path_remove_directory(void *c, uint32_t fd, uint32_t path,
+                                       uint32_t len) {
+  w2n_wasi_path p;
+  int32_t err = resolve(fd, W2N_WASI_RIGHTS_PATH_REMOVE_DIRECTORY, path, len,
+                        W2N_RESOLVE_NOFOLLOW, &p);
+  if (err)
+    return err;
+  return done(&p, w2n_syscall3(W2N_SYS_unlinkat, p.dir,
+                               (long)w2n_wasi_path_name(&p, 1),
+                               W2N_AT_REMOVEDIR));
+}
+
+int32_t w2n_wasi_path_unlink_file(void *c, uint32_t fd, uint32_t path,
+                                  uint32_t len) {
+  w2n_wasi_path p;
+  int32_t err = resolve(fd, W2N_WASI_RIGHTS_PATH_UNLINK_FILE, path, len,
+                        W2N_RESOLVE_NOFOLLOW, &p);
+  if (err)
+    return err;
+  return done(&p, w2n_syscall3(W2N_SYS_unlinkat, p.dir,
+                               (long)w2n_wasi_path_name(&p, 1), 0));
+}
+
+/* statx of the resolved name, which must be a directory when the guest's
+ * path ended in '/'. */
+static long statx_path(w2n_wasi_path *p, uint8_t *stx) {
+  long r = w2n_syscall5(W2N_SYS_statx, p->dir, (long)w2n_wasi_path_name(p, 0),
+                        W2N_AT_SYMLINK_NOFOLLOW, W2N_STATX_BASIC_STATS,
+                        (long)stx);
+  if (w2n_syscall_failed(r))
+    return r;
+  if (p->trailing_slash &&
+      (w2n_load_u16(stx + W2N_STATX_OFFSET_MODE) & 0170000) != 0040000)
+    return -20; /* ENOTDIR */
+  return 0;
+}
+
+int32_t w2n_wasi_path_filestat_get(void *c, uint32_t fd, uint32_t flags,
+                                   uint32_t path, uint32_t len,
+                                   uint32_t buf_ptr) {
+  if (flags & ~W2N_WASI_LOOKUPFLAGS_ALL)
+    return INVAL;
+  w2n_wasi_fd_entry *dir;
+  int32_t err = get_dir(fd, W2N_WASI_RIGHTS_PATH_FILESTAT_GET, &dir);
+  if (err)
+    return err;
+  uint8_t *out = w2n_guest(buf_ptr, W2N_WASI_FILESTAT_SIZE);
+  if (!out)
+    return FAULT;
+  w2n_wasi_path p;
+  err = w2n_wasi_path_resolve(dir, path, len,
+                              flags & W2N_WASI_LOOKUPFLAGS_SYMLINK_FOLLOW
+                                  ? W2N_RESOLVE_FOLLOW
+                                  : W2N_RESOLVE_FOLLOW_IF_SLASH,
+                              &p);
+  if (err)
+    return err;
+  uint8_t stx[W2N_STATX_SIZE];
+  long r = statx_path(&p, stx);
+  w2n_wasi_path_release(&p);
+  if (r)
+    return fail(r);
+  w2n_wasi_filestat_from_statx(out, stx);
+  return OK;
+}
+
+int32_t w2n_wasi_path_filestat_set_times(void *c, uint32_t fd, uint32_t flags,
+                                         uint32_t path, uint32_t len,
+                                         uint64_t atim, uint64_t mtim,
+                                         uint32_t fst) {
+  if (flags & ~W2N_WASI_LOOKUPFLAGS_ALL)
+    return INVAL;
+  long ts[4];
+  int32_t err = w2n_wasi_utimens(ts, atim, mtim, fst);
+  if (err)
+    return err;
+  w2n_wasi_path p;
+  err = resolve(fd, W2N_WASI_RIGHTS_PATH_FILESTAT_SET_TIMES, path, len,
+                flags & W2N_WASI_LOOKUPFLAGS_SYMLINK_FOLLOW
+                    ? W2N_RESOLVE_FOLLOW
+                    : W2N_RESOLVE_FOLLOW_IF_SLASH,
+                &p);
+  if (err)
+    return err;
+  uint8_t stx[W2N_STATX_SIZE];
+  long r = p.trailing_slash ? statx_path(&p, stx) : 0;
+  if (r)
+    return done(&p, r);
+  return done(&p, w2n_syscall4(W2N_SYS_utimensat, p.dir,
+                               (long)w2n_wasi_path_name(&p, 0), (long)ts,
+                               W2N_AT_SYMLINK_NOFOLLOW));
+}
+
+/* The source is the link itself unless SYMLINK_FOLLOW asks for what it
+ * leads to (linkat's AT_SYMLINK_FOLLOW, done by the resolver). */
+int32_t w2n_wasi_path_link(void *c, uint32_t old_fd, uint32_t old_flags,
+                           uint32_t old_path, uint32_t old_len,
+                           uint32_t new_fd, uint32_t new_path,
+                           uint32_t new_len) {
+  if (old_flags & ~W2N_WASI_LOOKUPFLAGS_ALL)
+    return INVAL;
+  w2n_wasi_fd_entry *from_dir, *to_dir;
+  int32_t err = get_dir(old_fd, W2N_WASI_RIGHTS_PATH_LINK_SOURCE, &from_dir);
+  if (!err)
+    err = get_dir(new_fd, W2N_WASI_RIGHTS_PATH_LINK_TARGET, &to_dir);
+  if (err)
+    return err;
+  w2n_wasi_path from, to;
+  err = w2n_wasi_path_resolve(from_dir, old_path, old_len,
+                              old_flags & W2N_WASI_LOOKUPFLAGS_SYMLINK_FOLLOW
+                                  ? W2N_RESOLVE_FOLLOW
+                                  : W2N_RESOLVE_FOLLOW_IF_SLASH,
+                              &from);
+  if (err)
+    return err;
+  err = w2n_wasi_path_resolve(to_dir, new_path, new_len, W2N_RESOLVE_NOFOLLOW,
+                              &to);
+  if (err) {
+    w2n_wasi_path_release(&from);
+    return err;
+  }
+  uint8_t stx[W2N_STATX_SIZE];
+  long r = from.trailing_slash ? statx_path(&from, stx) : 0;
+  if (!r)
+    r = w2n_syscall5(W2N_SYS_linkat, from.dir,
+                     (long)w2n_wasi_path_name(&from, 0), to.dir,
+                     (long)w2n_wasi_path_name(&to, 1), 0);
+  w2n_wasi_path_release(&from);
+  return done(&to, r);
+}
+
+int32_t w2n_wasi_path_rename(void *c, uint32_t fd, uint32_t old_path,
+                             uint32_t old_len, uint32_t new_fd,
+                             uint32_t new_path, uint32_t new_len) {
+  w2n_wasi_fd_entry *from_dir, *to_dir;
+  int32_t err = get_dir(fd, W2N_WASI_RIGHTS_PATH_RENAME_SOURCE, &from_dir);
+  if (!err)
+    err = get_dir(new_fd, W2N_WASI_RIGHTS_PATH_RENAME_TARGET, &to_dir);
+  if (err)
+    return err;
+  w2n_wasi_path from, to;
+  err = w2n_wasi_path_resolve(from_dir, old_path, old_len,
+                              W2N_RESOLVE_NOFOLLOW, &from);
+  if (err)
+    return err;
+  err = w2n_wasi_path_resolve(to_dir, new_path, new_len, W2N_RESOLVE_NOFOLLOW,
+                              &to);
+  if (err) {
+    w2n_wasi_path_release(&from);
+    return err;
+  }
+  long r = w2n_syscall5(W2N_SYS_renameat2, from.dir,
+                        (long)w2n_wasi_path_name(&from, 1), to.dir,
+                        (long)w2n_wasi_path_name(&to, 1), 0);
+  w2n_wasi_path_release(&from);
+  return done(&to, r);
+}
+
+/* The link's target is stored as given, but must be relative: a link that
+ * could only ever lead outside the sandbox is refused (PERM, as WASI's
+ * path-resolution rules and Wasmtime say). */
+int32_t w2n_wasi_path_symlink(void *c, uint32_t old_path, uint32_t old_len,
+                              uint32_t fd, uint32_t new_path,
+                              uint32_t new_len) {
+  w2n_wasi_fd_entry *dir;
+  int32_t err = get_dir(fd, W2N_WASI_RIGHTS_PATH_SYMLINK, &dir);
+  if (err)
+    return err;
+  const uint8_t *src = w2n_guest(old_path, old_len);
+  if (!src)
+    return FAULT;
+  if (old_len >= W2N_PATH_MAX)
+    return W2N_WASI_ERRNO_NAMETOOLONG;
+  char target[W2N_PATH_MAX];
+  for (uint32_t i = 0; i < old_len; ++i)
+    if ((target[i] = (char)src[i]) == 0)
+      return INVAL;
+  target[old_len] = 0;
+  if (old_len > 0 && target[0] == '/')
+    return W2N_WASI_ERRNO_PERM;
+  w2n_wasi_path p;
+  err = w2n_wasi_path_resolve(dir, new_path, new_len, W2N_RESOLVE_NOFOLLOW,
+                              &p);
+  if (err)
+    return err;
+  return done(&p, w2n_syscall3(W2N_SYS_symlinkat, (long)target, p.dir,
+                               (long)w2n_wasi_path_name(&p, 1)));
+}
+
+/* A buffer too small gets the start of the target, as POSIX readlink
+ * gives it. */
+int32_t w2n_wasi_path_readlink(void *c, uint32_t fd, uint32_t path,
+                               uint32_t len, uint32_t buf, uint32_t buf_len,
+                               uint32_t bufused_ptr) {
+  w2n_wasi_fd_entry *dir;
+  int32_t err = get_dir(fd, W2N_WASI_RIGHTS_PATH_READLINK, &dir);
+  if (err)
+    return err;
+  uint8_t *out = w2n_guest(buf, buf_len);
+  if (!out || !w2n_guest(bufused_ptr, 4))
+    return FAULT;
+  w2n_wasi_path p;
+  err = w2n_wasi_path_resolve(dir, path, len, W2N_RESOLVE_FOLLOW_IF_SLASH, &p);
+  if (err)
+    return err;
+  char target[W2N_PATH_MAX];
+  long r = w2n_syscall4(W2N_SYS_readlinkat, p.dir,
+                        (long)w2n_wasi_path_name(&p, 0), (long)target,
+                        sizeof target);
+  w2n_wasi_path_release(&p);
+  if (w2n_syscall_failed(r))
+    return fail(r);
+  uint32_t n = (uint32_t)r < buf_len ? (uint32_t)r : buf_len;
+  memcpy(out, target, n);
+  w2n_guest_store_u32(bufused_ptr, n);
+  return OK;
+}
