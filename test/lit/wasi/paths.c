@@ -226,6 +226,19 @@ int main(void) {
   // CHECK-NEXT: close(fd): 0 ok
   // CHECK-NEXT: stat big: file size 12582912 nlink 1
 
+  // Space allocated ahead (fd_allocate).
+  fd = OPEN("alloc", O_CREAT | O_RDWR, 0600);
+  int err = posix_fallocate(fd, 4096, 100000);
+  printf("posix_fallocate: %s\n", name(err));
+  T(close(fd));
+  stat_of("alloc", 1);
+  T(unlink("alloc"));
+  // CHECK-NEXT: open("alloc", O_CREAT | O_RDWR, 0600): opened
+  // CHECK-NEXT: posix_fallocate: ok
+  // CHECK-NEXT: close(fd): 0 ok
+  // CHECK-NEXT: stat alloc: file size 104096 nlink 1
+  // CHECK-NEXT: unlink("alloc"): 0 ok
+
   // Hard links.
   T(link("a/f", "a/g"));
   stat_of("a/g", 1);
