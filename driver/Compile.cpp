@@ -9,6 +9,7 @@
 #include "w2n/exe.h"
 #include "w2n/wasi.h"
 
+#include "llvm/ADT/StringSet.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/Verifier.h"
@@ -146,7 +147,8 @@ namespace {
 
 /// The capabilities of an executable, as the constant its runtime reads at
 /// start-up (w2n/exe.h).
-void addExeConfig(Module &M, const Config &C) {
+void addExeConfig(Module &M, const Config &C,
+                  const frontend::Module &Wasm) {
   LLVMContext &Ctx = M.getContext();
   Type *I32 = Type::getInt32Ty(Ctx);
   PointerType *Ptr = PointerType::get(Ctx, 0);
@@ -184,6 +186,28 @@ void addExeConfig(Module &M, const Config &C) {
                            List(Ptr, Env, "env.list"),
                            List(DirTy, Dirs, "dirs")}),
       W2N_EXE_CONFIG_SYMBOL);
+
+  // The WASI functions the module imports, by their index in
+  // W2N_WASI_FUNCTIONS; only these are linked, so an executable carries no
+  // code for the functions it never calls.
+  StringSet<> Imported;
+  for (const frontend::Import &Imp : Wasm.Imports)
+    if (Imp.Module == W2N_WASI_MODULE &&
+        Imp.Kind == frontend::ExternalKind::Func)
+      Imported.insert(Imp.Field);
+  SmallVector<Constant *, W2N_WASI_FUNCTION_COUNT> Fns;
+  auto *FnTy = FunctionType::get(Type::getVoidTy(Ctx), false);
+#define W2N_WASI_ENTRY(Ident, Name, Sig)                                       \
+  Fns.push_back(Imported.contains(Name)                                        \
+                    ? cast<Constant>(M.getOrInsertFunction("w2n_wasi_" #Ident, \
+                                                           FnTy)               \
+                                         .getCallee())                         \
+                    : ConstantPointerNull::get(Ptr));
+  W2N_WASI_FUNCTIONS(W2N_WASI_ENTRY)
+#undef W2N_WASI_ENTRY
+  auto *FnsTy = ArrayType::get(Ptr, Fns.size());
+  new GlobalVariable(M, FnsTy, true, GlobalValue::ExternalLinkage,
+                     ConstantArray::get(FnsTy, Fns), W2N_EXE_WASI_SYMBOL);
 }
 
 } // namespace
@@ -226,7 +250,7 @@ Error compile(const Config &C) {
                              "internal error: the lowered module is not "
                              "valid LLVM IR:\n" + VerifyErrors);
   if (C.Emit == EmitKind::Exe)
-    addExeConfig(**LM, C);
+    addExeConfig(**LM, C, **WM);
   optimizeModule(**LM, **TM, C.OptLevel);
 
   SmallVector<char, 0> Out;

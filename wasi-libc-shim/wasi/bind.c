@@ -1,26 +1,25 @@
 /*===- wasi/bind.c - Binding a module's WASI imports ----------------------===*
  *
- * The table of bindable functions is generated from W2N_WASI_FUNCTIONS, so
+ * The table of names and types is generated from W2N_WASI_FUNCTIONS, so
  * all 46 are there: function X of preview1 is the C function w2n_wasi_X
- * (in the file of its area), and its type is
+ * (in the file of its area), whose address the driver passes in
+ * w2n_exe_wasi_functions when the module imports it, and its type is
  * the lowered signature the header gives. An import binds only when the
  * module declares exactly that type; anything else is the start-up's
  * "unknown import".
  *===----------------------------------------------------------------------===*/
 #include "wasi/guest.h"
 
-/* Only the addresses are needed here; each definition has its real
- * prototype (the hidden context, then the lowered parameters). */
-#define W2N_WASI_DECLARE(Ident, Name, Sig) void w2n_wasi_##Ident(void);
-W2N_WASI_FUNCTIONS(W2N_WASI_DECLARE)
-#undef W2N_WASI_DECLARE
+/* The addresses of the functions the module imports, from the driver
+ * (w2n/exe.h): referring to all of them here would link all of them. */
+extern void (*const w2n_exe_wasi_functions[W2N_WASI_FUNCTION_COUNT])(void)
+    __attribute__((weak));
 
 static const struct {
   const char *name;
   const char *sig; /* "ii_i": parameters, '_', results; i = i32, l = i64 */
-  void (*fn)(void);
 } functions[] = {
-#define W2N_WASI_ENTRY(Ident, Name, Sig) {Name, Sig, w2n_wasi_##Ident},
+#define W2N_WASI_ENTRY(Ident, Name, Sig) {Name, Sig},
     W2N_WASI_FUNCTIONS(W2N_WASI_ENTRY)
 #undef W2N_WASI_ENTRY
 };
@@ -49,8 +48,10 @@ int w2n_wasi_bind(const w2n_module_desc *desc, uint32_t i,
     if (strlen(functions[f].name) != imp->name_len ||
         memcmp(functions[f].name, imp->name, imp->name_len) != 0)
       continue;
+    if (!w2n_exe_wasi_functions || !w2n_exe_wasi_functions[f])
+      return 0;
     record->type_id = sig_type_id(functions[f].sig);
-    record->fn = (void *)functions[f].fn;
+    record->fn = (void *)w2n_exe_wasi_functions[f];
     record->ctx = 0;
     return record->type_id != W2N_NO_TYPE_ID &&
            record->type_id == w2n_core_type_id(&desc->types[imp->index]);

@@ -36,6 +36,12 @@ typedef struct w2n_exe_config {
 
 #define W2N_EXE_CONFIG_SYMBOL "w2n_exe_config_data"
 
+/* The WASI functions an executable's module imports: an array of
+ * W2N_WASI_FUNCTION_COUNT function addresses in the order of
+ * W2N_WASI_FUNCTIONS (w2n/wasi.h), null for those it does not import. The
+ * driver emits it so that only those functions are linked. */
+#define W2N_EXE_WASI_SYMBOL "w2n_exe_wasi_functions"
+
 #ifdef __cplusplus
 }
 #endif
