@@ -1,6 +1,7 @@
 //===- Compile.cpp --------------------------------------------------------===//
 #include "driver/Compile.h"
 
+#include "driver/Bundle.h"
 #include "driver/CHeader.h"
 #include "driver/Codegen.h"
 #include "driver/Link.h"
@@ -10,6 +11,7 @@
 #include "w2n/wasi.h"
 
 #include "llvm/ADT/StringSet.h"
+#include <optional>
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/Verifier.h"
@@ -127,13 +129,11 @@ Expected<std::unique_ptr<MemoryBuffer>> readInput(StringRef Path) {
 }
 
 Error checkSupported(const Config &C) {
-  if (!C.Bundles.empty())
-    return createStringError(inconvertibleErrorCode(),
-                             "--bundle is not supported yet");
-  if ((!C.Env.empty() || C.InheritEnv || !C.Dirs.empty()) &&
+  if ((!C.Env.empty() || C.InheritEnv || !C.Dirs.empty() ||
+       !C.Bundles.empty()) &&
       C.Emit != EmitKind::Exe)
     return createStringError(inconvertibleErrorCode(),
-                             "--dir, --env and --inherit-env are for "
+                             "--dir, --bundle, --env and --inherit-env are for "
                              "executables (--emit=exe)");
   for (const DirMapping &D : C.Dirs)
     if (D.Host.empty() || D.Guest.empty())
@@ -228,6 +228,15 @@ Error compile(const Config &C) {
   if (C.Emit == EmitKind::Exe)
     if (Error E = checkImports(**WM, C))
       return E;
+  // Bundled trees are scanned before the long compile, so that a bad one
+  // fails at once.
+  std::optional<BundleTree> Bundle;
+  if (!C.Bundles.empty()) {
+    auto Tree = scanBundles(C.Bundles);
+    if (!Tree)
+      return Tree.takeError();
+    Bundle = std::move(*Tree);
+  }
 
   auto TM = createTargetMachine(C.TargetArch, C.OptLevel);
   if (!TM)
@@ -274,7 +283,8 @@ Error compile(const Config &C) {
     if (C.Output == "-")
       return createStringError(inconvertibleErrorCode(),
                                "an executable cannot be written to stdout");
-    return linkExecutable(Out, C.TargetArch, C.Output, C.UnknownImportsTrap);
+    return linkExecutable(Out, C.TargetArch, C.Output, C.UnknownImportsTrap,
+                          Bundle ? &*Bundle : nullptr);
   }
   if (Error E = writeFileAtomically(C.Output, StringRef(Out.data(), Out.size())))
     return E;

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "driver/Link.h"
+#include "driver/Bundle.h"
 
 #include "lld/Common/Driver.h"
 #include "llvm/ADT/SmallString.h"
@@ -14,6 +15,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cstring>
 #include <mutex>
 
 LLD_HAS_DRIVER(elf)
@@ -79,7 +81,7 @@ struct TempDir {
 } // namespace
 
 Error linkExecutable(ArrayRef<char> Object, Target T, StringRef Output,
-                     bool UnknownImportsTrap) {
+                     bool UnknownImportsTrap, const BundleTree *Bundle) {
   ArrayRef<char> Runtime = runtimeArchive(T);
   if (Runtime.empty())
     return createStringError(inconvertibleErrorCode(),
@@ -113,6 +115,17 @@ Error linkExecutable(ArrayRef<char> Object, Target T, StringRef Output,
   // The runtime tests this weak symbol's address (exe/main.c).
   if (UnknownImportsTrap)
     Args.push_back("--defsym=w2n_unknown_imports_trap=1");
+  SmallString<128> BundlePath(Dir.Path), ScriptPath(Dir.Path);
+  sys::path::append(BundlePath, "bundle.o");
+  sys::path::append(ScriptPath, "bundle.ld");
+  if (Bundle) {
+    if (Error E = writeBundleObject(*Bundle, T, BundlePath))
+      return E;
+    if (Error E = writeFile(ScriptPath, ArrayRef<char>(BundleLinkerScript,
+                                                       std::strlen(BundleLinkerScript))))
+      return E;
+    Args.append({BundlePath.c_str(), "-T", ScriptPath.c_str()});
+  }
   std::string Diagnostics;
   raw_string_ostream Diag(Diagnostics);
   // lld keeps global state: one link at a time.

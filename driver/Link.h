@@ -16,9 +16,12 @@ llvm::ArrayRef<char> runtimeArchive(Target T);
 /// Links Object (a compiled module whose descriptor is w2n_module) with the
 /// runtime for T into a static executable at Output, with lld in process.
 /// With UnknownImportsTrap, the runtime binds imports it does not provide
-/// to a function that traps.
+/// to a function that traps. A Bundle, when given, is written beside the
+/// object and placed after everything else.
+struct BundleTree;
 llvm::Error linkExecutable(llvm::ArrayRef<char> Object, Target T,
-                           llvm::StringRef Output, bool UnknownImportsTrap);
+                           llvm::StringRef Output, bool UnknownImportsTrap,
+                           const BundleTree *Bundle = nullptr);
 
 } // namespace w2n::driver
 

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "driver/Run.h"
+#include "driver/Bundle.h"
 
 #include "driver/Codegen.h"
 #include "driver/Compile.h"
@@ -60,6 +61,18 @@ Expected<std::string> cachePath(const Config &C) {
     Field("dir");
     Field(D.Host);
     Field(D.Guest);
+  }
+  // A bundle by what its tree holds: names, types, sizes, modes and times
+  // (a changed file has a new time), not by reading every byte.
+  if (!C.Bundles.empty()) {
+    auto Tree = scanBundles(C.Bundles);
+    if (!Tree)
+      return Tree.takeError();
+    for (const DirMapping &B : C.Bundles)
+      Field("bundle:" + B.Guest);
+    Field(Tree->Names);
+    Field(StringRef(reinterpret_cast<const char *>(Tree->Nodes.data()),
+                    Tree->Nodes.size() * sizeof(w2n_bundle_node)));
   }
   Field((*Buffer)->getBuffer());
   std::string Key = toHex(Hash.final(), /*LowerCase=*/true);

@@ -3,8 +3,11 @@
  * Each looks its fd up with the rights it needs (BADF, then NOTCAPABLE),
  * then checks the guest's other arguments (INVAL, FAULT) before any I/O, so
  * that a failed call has no effect. Errors of the host call come through
- * the one errno mapping.
+ * the one errno mapping. An fd of a bundled file or directory (no host fd)
+ * is served from the bundle's image: reads are copies out of the mapped
+ * executable, and what would change it is ROFS.
  *===----------------------------------------------------------------------===*/
+#include "wasi/bundle.h"
 #include "wasi/fdtable.h"
 #include "wasi/guest.h"
 
@@ -50,6 +53,27 @@ static int32_t store_size(uint32_t ptr, uint64_t n) {
   return w2n_guest_store_u32(ptr, (uint32_t)n) ? OK : FAULT;
 }
 
+/* Whether e has no host fd: a bundled file or directory. */
+static int bundled(const w2n_wasi_fd_entry *e) { return e->host < 0; }
+
+/* Copies a bundled file's bytes from offset into the buffers. */
+static uint64_t read_bundled(const w2n_wasi_fd_entry *e, const host_iovec *v,
+                             uint32_t n, uint64_t offset) {
+  const w2n_bundle_node *node = w2n_bundle_node_at(e->node);
+  if (node->type != W2N_BUNDLE_FILE)
+    return 0;
+  const uint8_t *data = w2n_bundle_bytes(node->data_off);
+  uint64_t total = 0;
+  for (uint32_t i = 0; i < n && offset < node->size; ++i) {
+    uint64_t k = node->size - offset < v[i].len ? node->size - offset
+                                                : v[i].len;
+    memcpy(v[i].base, data + offset, k);
+    offset += k;
+    total += k;
+  }
+  return total;
+}
+
 int32_t w2n_wasi_fd_read(void *c, uint32_t fd, uint32_t iovs, uint32_t count,
                          uint32_t nread_ptr) {
   GET(fd, W2N_WASI_RIGHTS_FD_READ);
@@ -58,6 +82,13 @@ int32_t w2n_wasi_fd_read(void *c, uint32_t fd, uint32_t iovs, uint32_t count,
   int32_t err = host_iovs(iovs, count, v, &n);
   if (err || !w2n_guest(nread_ptr, 4))
     return err ? err : FAULT;
+  if (bundled(e)) {
+    if (e->filetype == W2N_WASI_FILETYPE_DIRECTORY)
+      return W2N_WASI_ERRNO_ISDIR;
+    uint64_t k = read_bundled(e, v, n, e->pos);
+    e->pos += k;
+    return store_size(nread_ptr, k);
+  }
   long r = w2n_syscall3(W2N_SYS_readv, e->host, (long)v, n);
   return w2n_syscall_failed(r) ? fail(r) : store_size(nread_ptr, (uint64_t)r);
 }
@@ -114,6 +145,10 @@ static int32_t positioned(uint32_t fd, uint64_t rights, long sysno,
   int32_t err = host_iovs(iovs, count, v, &n);
   if (err || !w2n_guest(done_ptr, 4))
     return err ? err : FAULT;
+  if (bundled(e)) /* only reads: a bundled fd has no write rights */
+    return e->filetype == W2N_WASI_FILETYPE_DIRECTORY
+               ? W2N_WASI_ERRNO_ISDIR
+               : store_size(done_ptr, read_bundled(e, v, n, offset));
   uint64_t total = 0;
   for (uint32_t i = 0; i < n; ++i) {
     long r = w2n_syscall4(sysno, e->host, (long)v[i].base, (long)v[i].len,
@@ -152,6 +187,17 @@ int32_t w2n_wasi_fd_seek(void *c, uint32_t fd, int64_t offset, uint32_t whence,
               : W2N_WASI_RIGHTS_FD_SEEK);
   if (!w2n_guest(newoffset_ptr, 8))
     return FAULT;
+  if (bundled(e)) {
+    const w2n_bundle_node *node = w2n_bundle_node_at(e->node);
+    int64_t base = whence == W2N_WASI_WHENCE_SET   ? 0
+                   : whence == W2N_WASI_WHENCE_CUR ? (int64_t)e->pos
+                                                   : (int64_t)node->size;
+    if ((offset < 0 && base + offset < 0) ||
+        (offset > 0 && base > INT64_MAX - offset))
+      return INVAL;
+    e->pos = (uint64_t)(base + offset);
+    return w2n_guest_store_u64(newoffset_ptr, e->pos) ? OK : FAULT;
+  }
   long r = w2n_syscall3(W2N_SYS_lseek, e->host, (long)offset, whence);
   if (w2n_syscall_failed(r))
     return fail(r);
@@ -166,6 +212,8 @@ int32_t w2n_wasi_fd_close(void *c, uint32_t fd) {
   GET(fd, 0);
   int host = e->host;
   w2n_wasi_fd_free(fd);
+  if (host < 0)
+    return OK;
   /* Linux frees the fd even when close reports an error (EINTR, EIO). */
   long r = w2n_syscall1(W2N_SYS_close, host);
   return w2n_syscall_failed(r) ? fail(r) : OK;
@@ -180,6 +228,15 @@ int32_t w2n_wasi_fd_renumber(void *c, uint32_t from, uint32_t to) {
     err = w2n_wasi_fd_get(to, 0, &dst);
   if (err || from == to)
     return err;
+  if (bundled(src) || bundled(dst)) {
+    /* Nothing to dup: the entry moves, and to's host fd (if any) goes. */
+    int old = dst->host;
+    *dst = *src;
+    w2n_wasi_fd_free(from);
+    if (old >= 0)
+      w2n_syscall1(W2N_SYS_close, old);
+    return OK;
+  }
   long r = w2n_syscall3(W2N_SYS_dup3, src->host, dst->host, 0);
   if (w2n_syscall_failed(r))
     return fail(r);
@@ -214,6 +271,12 @@ int32_t w2n_wasi_fd_fdstat_set_flags(void *c, uint32_t fd, uint32_t flags) {
       W2N_WASI_FDFLAGS_DSYNC | W2N_WASI_FDFLAGS_RSYNC | W2N_WASI_FDFLAGS_SYNC;
   if (flags & ~W2N_WASI_FDFLAGS_ALL || (flags & sync) != (e->flags & sync))
     return INVAL;
+  if (bundled(e)) {
+    if (flags & W2N_WASI_FDFLAGS_APPEND)
+      return W2N_WASI_ERRNO_ROFS;
+    e->flags = (uint16_t)flags;
+    return OK;
+  }
   long fl = w2n_syscall2(W2N_SYS_fcntl, e->host, W2N_F_GETFL);
   if (w2n_syscall_failed(fl))
     return fail(fl);
@@ -276,6 +339,10 @@ int32_t w2n_wasi_fd_filestat_get(void *c, uint32_t fd, uint32_t buf_ptr) {
   uint8_t *p = w2n_guest(buf_ptr, W2N_WASI_FILESTAT_SIZE);
   if (!p)
     return FAULT;
+  if (bundled(e)) {
+    w2n_bundle_filestat(e->node, p);
+    return OK;
+  }
   uint8_t stx[W2N_STATX_SIZE];
   long r = w2n_wasi_statx_fd(e->host, W2N_STATX_BASIC_STATS, stx);
   if (r)
@@ -321,6 +388,8 @@ int32_t w2n_wasi_fd_filestat_set_times(void *c, uint32_t fd, uint64_t atim,
   int32_t err = w2n_wasi_utimens(ts, atim, mtim, fst);
   if (err)
     return err;
+  if (bundled(e))
+    return W2N_WASI_ERRNO_ROFS;
   /* A NULL path makes utimensat act on the fd itself. */
   long r = w2n_syscall4(W2N_SYS_utimensat, e->host, 0, (long)ts, 0);
   return w2n_syscall_failed(r) ? fail(r) : OK;
@@ -333,6 +402,8 @@ int32_t w2n_wasi_fd_advise(void *c, uint32_t fd, uint64_t offset, uint64_t len,
   if (advice > W2N_WASI_ADVICE_NOREUSE)
     return INVAL;
   GET(fd, W2N_WASI_RIGHTS_FD_ADVISE);
+  if (bundled(e))
+    return OK; /* the kernel reads ahead in the executable as it sees fit */
   long r = w2n_syscall4(W2N_SYS_fadvise64, e->host, (long)offset, (long)len,
                         to_linux[advice]);
   return w2n_syscall_failed(r) ? fail(r) : OK;
@@ -347,91 +418,16 @@ int32_t w2n_wasi_fd_allocate(void *c, uint32_t fd, uint64_t offset,
 
 int32_t w2n_wasi_fd_datasync(void *c, uint32_t fd) {
   GET(fd, W2N_WASI_RIGHTS_FD_DATASYNC);
+  if (bundled(e))
+    return OK;
   long r = w2n_syscall1(W2N_SYS_fdatasync, e->host);
   return w2n_syscall_failed(r) ? fail(r) : OK;
 }
 
 int32_t w2n_wasi_fd_sync(void *c, uint32_t fd) {
   GET(fd, W2N_WASI_RIGHTS_FD_SYNC);
+  if (bundled(e))
+    return OK;
   long r = w2n_syscall1(W2N_SYS_fsync, e->host);
   return w2n_syscall_failed(r) ? fail(r) : OK;
-}
-
-/* The host's struct linux_dirent64: d_ino, d_off, d_reclen, d_type, name. */
-#define W2N_DIRENT64_OFFSET_INO 0
-#define W2N_DIRENT64_OFFSET_OFF 8
-#define W2N_DIRENT64_OFFSET_RECLEN 16
-#define W2N_DIRENT64_OFFSET_TYPE 18
-#define W2N_DIRENT64_OFFSET_NAME 19
-
-static uint8_t filetype_from_dt(uint8_t dt) {
-  switch (dt) {
-  case 2:
-    return W2N_WASI_FILETYPE_CHARACTER_DEVICE;
-  case 4:
-    return W2N_WASI_FILETYPE_DIRECTORY;
-  case 6:
-    return W2N_WASI_FILETYPE_BLOCK_DEVICE;
-  case 8:
-    return W2N_WASI_FILETYPE_REGULAR_FILE;
-  case 10:
-    return W2N_WASI_FILETYPE_SYMBOLIC_LINK;
-  case 12:
-    return W2N_WASI_FILETYPE_SOCKET_STREAM;
-  default:
-    return W2N_WASI_FILETYPE_UNKNOWN;
-  }
-}
-
-/* A cookie is the host's d_off of the entry before (0: the start), which
- * lseek on a directory takes back, so each call starts by seeking to it.
- * Entries go out until the buffer is full; the last one may be cut short,
- * which tells the guest (bufused == buf_len) to come back with more room.
- * "." and ".." are listed, as Wasmtime lists them. */
-int32_t w2n_wasi_fd_readdir(void *c, uint32_t fd, uint32_t buf, uint32_t len,
-                            uint64_t cookie, uint32_t bufused_ptr) {
-  GET(fd, 0);
-  if (e->filetype != W2N_WASI_FILETYPE_DIRECTORY)
-    return W2N_WASI_ERRNO_NOTDIR;
-  if (!(e->rights_base & W2N_WASI_RIGHTS_FD_READDIR))
-    return W2N_WASI_ERRNO_NOTCAPABLE;
-  uint8_t *out = w2n_guest(buf, len);
-  if (!out || !w2n_guest(bufused_ptr, 4))
-    return FAULT;
-  if (cookie > INT64_MAX)
-    return INVAL;
-  long r = w2n_syscall3(W2N_SYS_lseek, e->host, (long)cookie, 0 /* SET */);
-  if (w2n_syscall_failed(r))
-    return fail(r);
-  uint32_t used = 0;
-  _Alignas(8) uint8_t host[4096];
-  while (used < len) {
-    long n = w2n_syscall3(W2N_SYS_getdents64, e->host, (long)host, sizeof host);
-    if (w2n_syscall_failed(n))
-      return fail(n);
-    if (n == 0)
-      break;
-    for (long at = 0; at < n && used < len;) {
-      const uint8_t *d = host + at;
-      const char *name = (const char *)d + W2N_DIRENT64_OFFSET_NAME;
-      uint32_t namlen = (uint32_t)strlen(name);
-      uint8_t ent[W2N_WASI_DIRENT_SIZE];
-      memset(ent, 0, sizeof ent);
-      w2n_put_u64(ent + W2N_WASI_DIRENT_OFFSET_D_NEXT,
-                  w2n_load_u64(d + W2N_DIRENT64_OFFSET_OFF));
-      w2n_put_u64(ent + W2N_WASI_DIRENT_OFFSET_D_INO,
-                  w2n_load_u64(d + W2N_DIRENT64_OFFSET_INO));
-      w2n_put_u32(ent + W2N_WASI_DIRENT_OFFSET_D_NAMLEN, namlen);
-      ent[W2N_WASI_DIRENT_OFFSET_D_TYPE] =
-          filetype_from_dt(d[W2N_DIRENT64_OFFSET_TYPE]);
-      uint32_t k = len - used < sizeof ent ? len - used : sizeof ent;
-      memcpy(out + used, ent, k);
-      used += k;
-      k = len - used < namlen ? len - used : namlen;
-      memcpy(out + used, name, k);
-      used += k;
-      at += w2n_load_u16(d + W2N_DIRENT64_OFFSET_RECLEN);
-    }
-  }
-  return w2n_guest_store_u32(bufused_ptr, used) ? OK : FAULT;
 }

@@ -8,6 +8,7 @@
  *===----------------------------------------------------------------------===*/
 #include "wasi/fdtable.h"
 #include "wasi/guest.h"
+#include "wasi/bundle.h"
 
 #include "arch/syscall.h"
 
@@ -30,6 +31,11 @@ static int initialised;
 #define W2N_RIGHTS_SOCKET                                                      \
   (W2N_RIGHTS_TTY | W2N_WASI_RIGHTS_SOCK_SHUTDOWN |                            \
    W2N_WASI_RIGHTS_SOCK_ACCEPT)
+/* A bundled file's: reading it and its metadata. */
+#define W2N_RIGHTS_BUNDLED_FILE                                                \
+  (W2N_WASI_RIGHTS_FD_READ | W2N_WASI_RIGHTS_FD_SEEK |                         \
+   W2N_WASI_RIGHTS_FD_TELL | W2N_WASI_RIGHTS_FD_ADVISE |                       \
+   W2N_WASI_RIGHTS_FD_FILESTAT_GET | W2N_WASI_RIGHTS_POLL_FD_READWRITE)
 /* A directory's: its own metadata and everything under it. */
 #define W2N_RIGHTS_DIR                                                         \
   (W2N_WASI_RIGHTS_FD_FDSTAT_SET_FLAGS | W2N_WASI_RIGHTS_FD_SYNC |             \
@@ -92,7 +98,10 @@ static void adopt(uint32_t fd, int host) {
   if (w2n_syscall_failed(fl) || w2n_wasi_statx_fd(host, W2N_STATX_TYPE, stx))
     return; /* not open: the guest's fd stays BADF */
   w2n_wasi_fd_entry *e = &table[fd];
+  e->used = 1;
   e->host = host;
+  e->node = W2N_BUNDLE_NO_NODE;
+  e->pos = 0;
   e->filetype =
       w2n_wasi_filetype_from_mode(w2n_load_u16(stx + W2N_STATX_OFFSET_MODE));
   uint64_t rights = w2n_wasi_rights_for(e->filetype);
@@ -103,6 +112,7 @@ static void adopt(uint32_t fd, int host) {
   e->rights_base = rights;
   e->rights_inheriting = 0;
   e->preopen = 0;
+  e->preopen_len = 0;
   e->flags = 0;
   if (fl & W2N_O_APPEND)
     e->flags |= W2N_WASI_FDFLAGS_APPEND;
@@ -116,14 +126,14 @@ static void adopt(uint32_t fd, int host) {
 
 void w2n_wasi_fdtable_init(void) {
   for (uint32_t i = 0; i < W2N_WASI_MAX_FDS; ++i)
-    table[i].host = -1;
+    w2n_wasi_fd_free(i);
   for (uint32_t i = 0; i < 3; ++i)
     adopt(i, (int)i);
   initialised = 1;
 }
 
 int32_t w2n_wasi_fd_get(uint32_t fd, uint64_t rights, w2n_wasi_fd_entry **out) {
-  if (!initialised || fd >= W2N_WASI_MAX_FDS || table[fd].host < 0)
+  if (!initialised || fd >= W2N_WASI_MAX_FDS || !table[fd].used)
     return W2N_WASI_ERRNO_BADF;
   if ((table[fd].rights_base & rights) != rights)
     return W2N_WASI_ERRNO_NOTCAPABLE;
@@ -133,10 +143,10 @@ int32_t w2n_wasi_fd_get(uint32_t fd, uint64_t rights, w2n_wasi_fd_entry **out) {
 
 int32_t w2n_wasi_fd_alloc(int host, uint64_t rights, uint64_t inheriting) {
   for (uint32_t fd = 0; fd < W2N_WASI_MAX_FDS; ++fd) {
-    if (table[fd].host >= 0)
+    if (table[fd].used)
       continue;
     adopt(fd, host);
-    if (table[fd].host < 0)
+    if (!table[fd].used)
       return -1;
     table[fd].rights_base &= rights;
     table[fd].rights_inheriting = inheriting;
@@ -145,7 +155,34 @@ int32_t w2n_wasi_fd_alloc(int host, uint64_t rights, uint64_t inheriting) {
   return -1;
 }
 
+int32_t w2n_wasi_fd_alloc_node(uint32_t node, int host, uint64_t rights,
+                               uint64_t inheriting) {
+  const w2n_bundle_node *n = w2n_bundle_node_at(node);
+  for (uint32_t fd = 0; fd < W2N_WASI_MAX_FDS; ++fd) {
+    if (table[fd].used)
+      continue;
+    w2n_wasi_fd_entry *e = &table[fd];
+    e->used = 1;
+    e->host = host;
+    e->node = node;
+    e->pos = 0;
+    e->filetype = n->type;
+    e->flags = 0;
+    e->preopen = 0;
+    e->preopen_len = 0;
+    e->rights_base = rights & (n->type == W2N_BUNDLE_DIR
+                                   ? W2N_RIGHTS_DIR
+                                   : W2N_RIGHTS_BUNDLED_FILE);
+    e->rights_inheriting = inheriting;
+    return (int32_t)fd;
+  }
+  return -1;
+}
+
 void w2n_wasi_fd_free(uint32_t fd) {
-  if (fd < W2N_WASI_MAX_FDS)
+  if (fd < W2N_WASI_MAX_FDS) {
+    table[fd].used = 0;
     table[fd].host = -1;
+    table[fd].node = W2N_BUNDLE_NO_NODE;
+  }
 }

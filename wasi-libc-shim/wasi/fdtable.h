@@ -11,16 +11,25 @@
 
 #include <stdint.h>
 
+#include "w2n/bundle.h"
+
 #define W2N_WASI_MAX_FDS 1024
 
 typedef struct w2n_wasi_fd_entry {
-  int host;         /* the host fd; -1 when the slot is free */
+  uint8_t used;     /* whether the slot holds an fd */
+  int host;         /* the host fd; -1 for what is only in a bundle */
+  /* The bundle node (w2n/bundle.h) of a bundled file or directory, or of
+   * the lower layer of a host directory a bundle shares its path with;
+   * W2N_BUNDLE_NO_NODE for none. */
+  uint32_t node;
+  uint64_t pos;     /* a bundled file's position */
   uint8_t filetype; /* W2N_WASI_FILETYPE_* */
   uint16_t flags;   /* W2N_WASI_FDFLAGS_*, as last set */
   uint64_t rights_base, rights_inheriting;
   /* A preopened directory's name as the guest sees it (fd_prestat_*);
    * NULL for every other fd. */
   const char *preopen;
+  uint32_t preopen_len;
 } w2n_wasi_fd_entry;
 
 /* Fills 0, 1 and 2 from the host's standard streams (those that are open). */
@@ -37,6 +46,12 @@ void w2n_wasi_preopens_init(void);
  * what host refers to, masked by rights; returns the guest fd, or -1 when
  * the table is full (the host fd is then still the caller's). */
 int32_t w2n_wasi_fd_alloc(int host, uint64_t rights, uint64_t inheriting);
+
+/* Takes the lowest free guest fd for bundle node (with host, a host
+ * directory of the same path as its upper layer, or -1); returns it, or -1
+ * when the table is full. */
+int32_t w2n_wasi_fd_alloc_node(uint32_t node, int host, uint64_t rights,
+                               uint64_t inheriting);
 
 /* The rights an fd of each kind may have at most. */
 uint64_t w2n_wasi_rights_for(uint8_t filetype);

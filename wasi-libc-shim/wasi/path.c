@@ -6,7 +6,12 @@
  * directory and name the resolver returns, never following a final
  * symbolic link itself: where a link is to be followed the resolver has
  * already done so inside the sandbox.
+ *
+ * Where the name is only in a bundle (the lower layer), reads are served
+ * from it, and anything that would change it fails as on a read-only file
+ * system (ROFS); a name a bundle has cannot be created over it (EXIST).
  *===----------------------------------------------------------------------===*/
+#include "wasi/bundle.h"
 #include "wasi/fdtable.h"
 #include "wasi/guest.h"
 #include "wasi/resolve.h"
@@ -41,6 +46,68 @@ static int32_t resolve(uint32_t fd, uint64_t rights, uint32_t path,
 static int32_t done(w2n_wasi_path *p, long r) {
   w2n_wasi_path_release(p);
   return w2n_syscall_failed(r) ? fail(r) : OK;
+}
+
+#define NO_NODE W2N_BUNDLE_NO_NODE
+#define ROFS W2N_WASI_ERRNO_ROFS
+#define NOENT W2N_WASI_ERRNO_NOENT
+
+/* The bundle's entry for the resolved name when the host has nothing by
+ * that name (the host's entry wins), else NO_NODE. */
+static uint32_t lower_entry(w2n_wasi_path *p) {
+  if (p->node == NO_NODE)
+    return NO_NODE;
+  const char *name = w2n_wasi_path_name(p, 0);
+  if (name[0] == '.' && name[1] == 0)
+    return p->dir >= 0 ? NO_NODE : p->node;
+  if (p->dir >= 0) {
+    uint8_t stx[W2N_STATX_SIZE];
+    long r = w2n_syscall5(W2N_SYS_statx, p->dir, (long)name,
+                          W2N_AT_SYMLINK_NOFOLLOW, W2N_STATX_TYPE, (long)stx);
+    if (r != -2 /* ENOENT */)
+      return NO_NODE;
+  }
+  return w2n_bundle_lookup(p->node, name, p->name_len);
+}
+
+/* Where a name a change would act on is: 0 on the host, or the error the
+ * change gets (ROFS in a bundle; NOENT where neither has it). */
+static int32_t changeable(w2n_wasi_path *p) {
+  if (lower_entry(p) != NO_NODE)
+    return ROFS;
+  return p->dir < 0 ? NOENT : OK;
+}
+
+/* Where a name a creation would make goes: 0 on the host, EXIST when a
+ * bundle has it, ROFS in a directory only a bundle has. */
+static int32_t creatable(w2n_wasi_path *p) {
+  if (lower_entry(p) != NO_NODE)
+    return W2N_WASI_ERRNO_EXIST;
+  return p->dir < 0 ? ROFS : OK;
+}
+
+/* Opens bundle node n (the lower entry of p) as path_open would. */
+static int32_t open_bundled(uint32_t n, w2n_wasi_path *p, uint32_t oflags,
+                            int writing, uint64_t base, uint64_t inheriting,
+                            const w2n_wasi_fd_entry *dir, uint32_t fd_ptr) {
+  const w2n_bundle_node *node = w2n_bundle_node_at(n);
+  if ((oflags & W2N_WASI_OFLAGS_CREAT) && (oflags & W2N_WASI_OFLAGS_EXCL))
+    return W2N_WASI_ERRNO_EXIST;
+  if (node->type == W2N_BUNDLE_SYMLINK)
+    return W2N_WASI_ERRNO_LOOP; /* O_NOFOLLOW's answer */
+  if ((oflags & W2N_WASI_OFLAGS_DIRECTORY || p->trailing_slash) &&
+      node->type != W2N_BUNDLE_DIR)
+    return W2N_WASI_ERRNO_NOTDIR;
+  if (node->type == W2N_BUNDLE_DIR && writing)
+    return W2N_WASI_ERRNO_ISDIR;
+  if (writing || oflags & W2N_WASI_OFLAGS_TRUNC)
+    return ROFS;
+  int32_t guest = w2n_wasi_fd_alloc_node(n, -1, base & dir->rights_inheriting,
+                                         inheriting & dir->rights_inheriting);
+  if (guest < 0)
+    return W2N_WASI_ERRNO_MFILE;
+  w2n_guest_store_u32(fd_ptr, (uint32_t)guest);
+  return OK;
 }
 
 /* Rights that need the file opened for writing (wasi-libc asks for all
@@ -104,8 +171,22 @@ int32_t w2n_wasi_path_open(void *c, uint32_t fd, uint32_t dirflags,
     return err;
   if (p.trailing_slash)
     flags |= W2N_O_DIRECTORY;
-  long host = w2n_syscall4(W2N_SYS_openat, p.dir,
-                           (long)w2n_wasi_path_name(&p, 0), flags, 0666);
+  uint32_t lower = lower_entry(&p);
+  if (lower != NO_NODE || p.dir < 0) {
+    w2n_wasi_path_release(&p);
+    if (lower == NO_NODE)
+      return oflags & W2N_WASI_OFLAGS_CREAT ? ROFS : NOENT;
+    return open_bundled(lower, &p, oflags, writing, base, inheriting, dir,
+                        fd_ptr);
+  }
+  const char *name = w2n_wasi_path_name(&p, 0);
+  long host = w2n_syscall4(W2N_SYS_openat, p.dir, (long)name, flags, 0666);
+  /* A directory a bundle has too keeps the bundle's as its lower layer. */
+  uint32_t layer = NO_NODE;
+  if (!w2n_syscall_failed(host) && p.node != NO_NODE)
+    layer = name[0] == '.' && name[1] == 0
+                ? p.node
+                : w2n_bundle_lookup(p.node, name, p.name_len);
   w2n_wasi_path_release(&p);
   if (w2n_syscall_failed(host))
     return fail(host);
@@ -115,6 +196,11 @@ int32_t w2n_wasi_path_open(void *c, uint32_t fd, uint32_t dirflags,
     w2n_syscall1(W2N_SYS_close, host);
     return W2N_WASI_ERRNO_MFILE;
   }
+  w2n_wasi_fd_entry *e;
+  if (layer != NO_NODE && !w2n_wasi_fd_get((uint32_t)guest, 0, &e) &&
+      e->filetype == W2N_WASI_FILETYPE_DIRECTORY &&
+      w2n_bundle_node_at(layer)->type == W2N_BUNDLE_DIR)
+    e->node = layer;
   w2n_guest_store_u32(fd_ptr, (uint32_t)guest);
   return OK;
 }
@@ -124,6 +210,8 @@ int32_t w2n_wasi_path_create_directory(void *c, uint32_t fd, uint32_t path,
   w2n_wasi_path p;
   int32_t err = resolve(fd, W2N_WASI_RIGHTS_PATH_CREATE_DIRECTORY, path, len,
                         W2N_RESOLVE_NOFOLLOW, &p);
+  if (!err && (err = creatable(&p)))
+    w2n_wasi_path_release(&p);
   if (err)
     return err;
   return done(&p, w2n_syscall3(W2N_SYS_mkdirat, p.dir,
@@ -135,6 +223,8 @@ int32_t w2n_wasi_path_remove_directory(void *c, uint32_t fd, uint32_t path,
   w2n_wasi_path p;
   int32_t err = resolve(fd, W2N_WASI_RIGHTS_PATH_REMOVE_DIRECTORY, path, len,
                         W2N_RESOLVE_NOFOLLOW, &p);
+  if (!err && (err = changeable(&p)))
+    w2n_wasi_path_release(&p);
   if (err)
     return err;
   return done(&p, w2n_syscall3(W2N_SYS_unlinkat, p.dir,
@@ -147,6 +237,8 @@ int32_t w2n_wasi_path_unlink_file(void *c, uint32_t fd, uint32_t path,
   w2n_wasi_path p;
   int32_t err = resolve(fd, W2N_WASI_RIGHTS_PATH_UNLINK_FILE, path, len,
                         W2N_RESOLVE_NOFOLLOW, &p);
+  if (!err && (err = changeable(&p)))
+    w2n_wasi_path_release(&p);
   if (err)
     return err;
   return done(&p, w2n_syscall3(W2N_SYS_unlinkat, p.dir,
@@ -187,6 +279,16 @@ int32_t w2n_wasi_path_filestat_get(void *c, uint32_t fd, uint32_t flags,
                               &p);
   if (err)
     return err;
+  uint32_t lower = lower_entry(&p);
+  if (lower != NO_NODE || p.dir < 0) {
+    w2n_wasi_path_release(&p);
+    if (lower == NO_NODE)
+      return NOENT;
+    if (p.trailing_slash && w2n_bundle_node_at(lower)->type != W2N_BUNDLE_DIR)
+      return W2N_WASI_ERRNO_NOTDIR;
+    w2n_bundle_filestat(lower, out);
+    return OK;
+  }
   uint8_t stx[W2N_STATX_SIZE];
   long r = statx_path(&p, stx);
   w2n_wasi_path_release(&p);
@@ -212,6 +314,8 @@ int32_t w2n_wasi_path_filestat_set_times(void *c, uint32_t fd, uint32_t flags,
                     ? W2N_RESOLVE_FOLLOW
                     : W2N_RESOLVE_FOLLOW_IF_SLASH,
                 &p);
+  if (!err && (err = changeable(&p)))
+    w2n_wasi_path_release(&p);
   if (err)
     return err;
   uint8_t stx[W2N_STATX_SIZE];
@@ -251,6 +355,15 @@ int32_t w2n_wasi_path_link(void *c, uint32_t old_fd, uint32_t old_flags,
     w2n_wasi_path_release(&from);
     return err;
   }
+  /* A bundled file cannot gain a host name: another file system. */
+  err = lower_entry(&from) != NO_NODE ? W2N_WASI_ERRNO_XDEV
+        : from.dir < 0                ? NOENT
+                                      : creatable(&to);
+  if (err) {
+    w2n_wasi_path_release(&from);
+    w2n_wasi_path_release(&to);
+    return err;
+  }
   uint8_t stx[W2N_STATX_SIZE];
   long r = from.trailing_slash ? statx_path(&from, stx) : 0;
   if (!r)
@@ -279,6 +392,14 @@ int32_t w2n_wasi_path_rename(void *c, uint32_t fd, uint32_t old_path,
                               &to);
   if (err) {
     w2n_wasi_path_release(&from);
+    return err;
+  }
+  err = changeable(&from);
+  if (!err)
+    err = lower_entry(&to) != NO_NODE || to.dir < 0 ? ROFS : OK;
+  if (err) {
+    w2n_wasi_path_release(&from);
+    w2n_wasi_path_release(&to);
     return err;
   }
   long r = w2n_syscall5(W2N_SYS_renameat2, from.dir,
@@ -313,6 +434,8 @@ int32_t w2n_wasi_path_symlink(void *c, uint32_t old_path, uint32_t old_len,
   w2n_wasi_path p;
   err = w2n_wasi_path_resolve(dir, new_path, new_len, W2N_RESOLVE_NOFOLLOW,
                               &p);
+  if (!err && (err = creatable(&p)))
+    w2n_wasi_path_release(&p);
   if (err)
     return err;
   return done(&p, w2n_syscall3(W2N_SYS_symlinkat, (long)target, p.dir,
@@ -336,9 +459,22 @@ int32_t w2n_wasi_path_readlink(void *c, uint32_t fd, uint32_t path,
   if (err)
     return err;
   char target[W2N_PATH_MAX];
-  long r = w2n_syscall4(W2N_SYS_readlinkat, p.dir,
-                        (long)w2n_wasi_path_name(&p, 0), (long)target,
-                        sizeof target);
+  long r;
+  uint32_t lower = lower_entry(&p);
+  if (lower != NO_NODE || p.dir < 0) {
+    const w2n_bundle_node *n =
+        lower == NO_NODE ? 0 : w2n_bundle_node_at(lower);
+    r = !n                                 ? -2  /* ENOENT */
+        : n->type != W2N_BUNDLE_SYMLINK    ? -22 /* EINVAL */
+        : n->size > sizeof target          ? -36 /* ENAMETOOLONG */
+                                           : (long)n->size;
+    if (n && r >= 0)
+      memcpy(target, w2n_bundle_bytes(n->data_off), (size_t)r);
+  } else {
+    r = w2n_syscall4(W2N_SYS_readlinkat, p.dir,
+                     (long)w2n_wasi_path_name(&p, 0), (long)target,
+                     sizeof target);
+  }
   w2n_wasi_path_release(&p);
   if (w2n_syscall_failed(r))
     return fail(r);

@@ -30,11 +30,12 @@ typedef struct {
 /* What poll_oneoff keeps per subscription between waiting and reporting. */
 typedef struct {
   int32_t error;  /* fires at once with this error when not SUCCESS */
-  int32_t pollfd; /* index into the pollfd array, or -1 (a clock) */
+  int32_t pollfd; /* index into the pollfd array, -1 (a clock), or
+                     ReadyNow (a bundled file) */
   uint64_t wait;  /* a clock's nanoseconds from now */
 } sub_state;
 
-enum { MaxSubs = 256 };
+enum { MaxSubs = 256, ReadyNow = -2 };
 
 static void put_event(uint8_t *ev, const uint8_t *sub, uint16_t error,
                       uint64_t nbytes, uint16_t flags) {
@@ -78,6 +79,11 @@ static int32_t prepare(const uint8_t *sub, sub_state *st, host_pollfd *fds,
   st->error = w2n_wasi_fd_get(fd, W2N_WASI_RIGHTS_POLL_FD_READWRITE, &e);
   if (st->error)
     return W2N_WASI_ERRNO_SUCCESS;
+  if (e->host < 0) {
+    /* A bundled file is always ready, as a regular file is for ppoll. */
+    st->pollfd = ReadyNow;
+    return W2N_WASI_ERRNO_SUCCESS;
+  }
   st->pollfd = (int32_t)*nfds;
   fds[*nfds].fd = e->host;
   fds[*nfds].events =
@@ -108,7 +114,7 @@ int32_t w2n_wasi_poll_oneoff(void *c, uint32_t in, uint32_t out, uint32_t nsubs,
     int32_t err = prepare(sub, &st[i], fds, &nfds);
     if (err)
       return err;
-    if (st[i].error)
+    if (st[i].error || st[i].pollfd == ReadyNow)
       immediate = 1;
     else if (st[i].pollfd < 0) {
       have_clock = 1;
@@ -142,6 +148,9 @@ int32_t w2n_wasi_poll_oneoff(void *c, uint32_t in, uint32_t out, uint32_t nsubs,
     uint8_t *ev = events + n * W2N_WASI_EVENT_SIZE;
     if (st[i].error) {
       put_event(ev, sub, (uint16_t)st[i].error, 0, 0);
+      ++n;
+    } else if (st[i].pollfd == ReadyNow) {
+      put_event(ev, sub, 0, 0, 0);
       ++n;
     } else if (st[i].pollfd < 0) {
       if (st[i].wait <= elapsed) {

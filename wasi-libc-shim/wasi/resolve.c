@@ -1,5 +1,6 @@
 /*===- wasi/resolve.c - Paths that cannot leave their directory -----------===*/
 #include "wasi/resolve.h"
+#include "wasi/bundle.h"
 #include "wasi/guest.h"
 
 #include "arch/syscall.h"
@@ -43,16 +44,32 @@ static int utf8_valid(const uint8_t *s, uint32_t n) {
   return 1;
 }
 
-/* The directories entered: fds[0] is where the walk started (the
- * caller's), the others were opened by the walk. */
+/* The directories entered: level 0 is where the walk started (the
+ * caller's), the others were opened by the walk. Each level has a host
+ * directory (fds, -1 where the path exists only in a bundle) and a bundle
+ * directory node (nodes, W2N_BUNDLE_NO_NODE where it has none). */
 typedef struct {
   int fds[W2N_PATH_MAX_DEPTH + 1];
+  uint32_t nodes[W2N_PATH_MAX_DEPTH + 1];
   uint32_t depth;
 } dir_stack;
 
 static void close_above(dir_stack *s, uint32_t keep) {
-  while (s->depth > keep)
-    w2n_syscall1(W2N_SYS_close, s->fds[s->depth--]);
+  for (; s->depth > keep; --s->depth)
+    if (s->fds[s->depth] >= 0)
+      w2n_syscall1(W2N_SYS_close, s->fds[s->depth]);
+}
+
+static int32_t push(dir_stack *s, long fd, uint32_t node) {
+  if (s->depth == W2N_PATH_MAX_DEPTH) {
+    if (fd >= 0)
+      w2n_syscall1(W2N_SYS_close, fd);
+    return W2N_WASI_ERRNO_NAMETOOLONG;
+  }
+  ++s->depth;
+  s->fds[s->depth] = (int)fd;
+  s->nodes[s->depth] = node;
+  return W2N_WASI_ERRNO_SUCCESS;
 }
 
 /* Replaces the walk's remaining path by a link's target followed by what
@@ -110,6 +127,7 @@ int32_t w2n_wasi_path_resolve(const w2n_wasi_fd_entry *dir, uint32_t path,
   uint32_t links = 0;
   dir_stack s;
   s.fds[0] = dir->host;
+  s.nodes[0] = dir->node;
   s.depth = 0;
   int32_t err;
 
@@ -154,42 +172,78 @@ int32_t w2n_wasi_path_resolve(const w2n_wasi_fd_entry *dir, uint32_t path,
     memcpy(name, comp, n);
     name[n] = 0;
     int top = s.fds[s.depth];
+    uint32_t top_node = s.nodes[s.depth];
 
     if (last && !(follow == W2N_RESOLVE_FOLLOW ||
                   (follow == W2N_RESOLVE_FOLLOW_IF_SLASH && slash))) {
       set_name(out, name, n, slash);
       break;
     }
-    if (!last) {
-      long fd = w2n_syscall4(W2N_SYS_openat, top, (long)name,
-                             W2N_O_PATH | W2N_O_DIRECTORY | W2N_O_NOFOLLOW |
-                                 W2N_O_CLOEXEC,
-                             0);
-      if (!w2n_syscall_failed(fd)) {
-        if (s.depth == W2N_PATH_MAX_DEPTH) {
-          w2n_syscall1(W2N_SYS_close, fd);
-          err = W2N_WASI_ERRNO_NAMETOOLONG;
+    /* The host directory first: where it has the name, it wins. */
+    long t = -W2N_ENOENT; /* a link's length, or why there is none */
+    long host_dir = -1;
+    if (top >= 0 && !last) {
+      host_dir = w2n_syscall4(W2N_SYS_openat, top, (long)name,
+                              W2N_O_PATH | W2N_O_DIRECTORY | W2N_O_NOFOLLOW |
+                                  W2N_O_CLOEXEC,
+                              0);
+      if (w2n_syscall_failed(host_dir)) {
+        /* Not a directory: perhaps a link to one. */
+        if (host_dir != -W2N_ENOTDIR && host_dir != -W2N_ELOOP &&
+            host_dir != -W2N_ENOENT) {
+          err = w2n_wasi_errno_from_syscall(host_dir);
           goto fail;
         }
-        s.fds[++s.depth] = (int)fd;
-        continue;
+        if (host_dir != -W2N_ENOENT)
+          t = w2n_syscall4(W2N_SYS_readlinkat, top, (long)name, (long)target,
+                           sizeof target);
+        host_dir = -1;
+      } else {
+        t = -W2N_EINVAL; /* there, and not a link */
       }
-      /* Not a directory: perhaps a link to one. */
-      if (fd != -W2N_ENOTDIR && fd != -W2N_ELOOP) {
-        err = w2n_wasi_errno_from_syscall(fd);
-        goto fail;
+    } else if (top >= 0) {
+      t = w2n_syscall4(W2N_SYS_readlinkat, top, (long)name, (long)target,
+                       sizeof target);
+    }
+    if (t == -W2N_ENOENT && top_node != W2N_BUNDLE_NO_NODE) {
+      /* Absent from the host: the bundle's entry, if any. */
+      uint32_t child = w2n_bundle_lookup(top_node, name, n);
+      const w2n_bundle_node *c =
+          child == W2N_BUNDLE_NO_NODE ? 0 : w2n_bundle_node_at(child);
+      if (c && c->type == W2N_BUNDLE_SYMLINK && c->size < sizeof target) {
+        memcpy(target, w2n_bundle_bytes(c->data_off), c->size);
+        t = (long)c->size;
+      } else if (c && c->type == W2N_BUNDLE_DIR && !last) {
+        err = push(&s, -1, child);
+        if (err)
+          goto fail;
+        continue;
+      } else if (c) {
+        t = -W2N_EINVAL; /* there, and not a link */
       }
     }
-    long t = w2n_syscall4(W2N_SYS_readlinkat, top, (long)name, (long)target,
-                          sizeof target);
     if (w2n_syscall_failed(t)) {
       if (last) { /* not a link, or absent: the operation will see */
         set_name(out, name, n, slash);
         break;
       }
-      err = t == -W2N_EINVAL || t == -W2N_ENOENT
-                ? W2N_WASI_ERRNO_NOTDIR
-                : w2n_wasi_errno_from_syscall(t);
+      if (host_dir >= 0) {
+        /* A host directory; the bundle's of the same name is its lower
+         * layer. */
+        uint32_t lower = top_node == W2N_BUNDLE_NO_NODE
+                             ? W2N_BUNDLE_NO_NODE
+                             : w2n_bundle_lookup(top_node, name, n);
+        if (lower != W2N_BUNDLE_NO_NODE &&
+            w2n_bundle_node_at(lower)->type != W2N_BUNDLE_DIR)
+          lower = W2N_BUNDLE_NO_NODE;
+        err = push(&s, host_dir, lower);
+        if (err)
+          goto fail;
+        continue;
+      }
+      err = t == -W2N_EINVAL ? W2N_WASI_ERRNO_NOTDIR
+            : t == -W2N_ENOENT ? W2N_WASI_ERRNO_NOENT
+                               : w2n_wasi_errno_from_syscall(t);
       goto fail;
     }
     if (++links > W2N_PATH_MAX_SYMLINKS) {
@@ -213,9 +267,11 @@ int32_t w2n_wasi_path_resolve(const w2n_wasi_fd_entry *dir, uint32_t path,
   }
   /* Keep only the innermost directory. */
   for (uint32_t i = 1; i < s.depth; ++i)
-    w2n_syscall1(W2N_SYS_close, s.fds[i]);
+    if (s.fds[i] >= 0)
+      w2n_syscall1(W2N_SYS_close, s.fds[i]);
   out->dir = s.fds[s.depth];
-  out->owned = s.depth > 0;
+  out->node = s.nodes[s.depth];
+  out->owned = s.depth > 0 && s.fds[s.depth] >= 0;
   return W2N_WASI_ERRNO_SUCCESS;
 fail:
   close_above(&s, 0);

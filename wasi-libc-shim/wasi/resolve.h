@@ -15,6 +15,12 @@
  * *at system call that does not follow a final symbolic link, so a link
  * swapped in after the walk is never followed out of the sandbox.
  *
+ * A directory may have two layers, a host directory over a bundled one
+ * (--dir and --bundle of the same guest path): each name is looked up on
+ * the host first, and in the bundle only when the host has nothing by that
+ * name, so a host file or link hides the bundle's; a directory both have
+ * is walked in both.
+ *
  * Refusals give PERM, as Wasmtime does (the error WASI's path-resolution
  * rules name "not-permitted").
  *===----------------------------------------------------------------------===*/
@@ -31,7 +37,11 @@
 #define W2N_PATH_MAX_SYMLINKS 40 /* Linux's own limit on one lookup */
 
 typedef struct w2n_wasi_path {
-  int dir;   /* host fd of the directory holding the last component */
+  /* The directory holding the last component: on the host (-1 where it
+   * exists only in a bundle), and in a bundle (W2N_BUNDLE_NO_NODE where
+   * no bundle has it). */
+  int dir;
+  uint32_t node;
   int owned; /* whether dir was opened by the resolver (to be closed) */
   /* Whether the guest's path ended in '/': the last component must then
    * be a directory. */
