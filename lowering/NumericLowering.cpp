@@ -144,23 +144,41 @@ Error FunctionLowerer::emitNumeric(Opcode Op) {
       return quietNaNs(B, B.CreateBinaryIntrinsic(ID, X, Y), X, Y);
     });
   };
-  // LLVM folds x - 0, x * 1, x / 1, -0 - x, x * -1 and the like to x or -x,
-  // which returns a signalling NaN x as it is; WebAssembly wants it quiet.
-  // Where a constant operand makes such a fold possible, a NaN result is
-  // quietened. (Code from compilers has these folded already, so this costs
-  // nothing there.)
+  // LLVM folds x + -0, x - 0, -0 - x, x * 1, x * -1, x / 1 and x / -1 to x
+  // or -x, which returns a signalling NaN x as it is; WebAssembly wants it
+  // quiet. Where a constant operand in such a position makes the fold
+  // possible, a NaN result is quietened; other constants (1 / x, x + 2)
+  // cannot fold away the operation and cost nothing. (Code from compilers
+  // has these folded already, so this is rare.)
   auto QuietNaN = [&](Value *R) { return quietNaNs(B, R, R, R); };
+  auto IsConst = [](Value *V, std::initializer_list<double> Values) {
+    auto *C = dyn_cast<ConstantFP>(V);
+    if (!C)
+      return false;
+    for (double D : Values)
+      if (C->isExactlyValue(D))
+        return true;
+    return false;
+  };
   auto Arithmetic = [&](Instruction::BinaryOps Opc) {
     Binary([&](Value *X, Value *Y) {
       Value *R = B.CreateBinOp(Opc, X, Y);
-      auto IsIdentityLike = [](Value *V) {
-        auto *C = dyn_cast<ConstantFP>(V);
-        return C && (C->isZero() || C->isExactlyValue(1.0) ||
-                     C->isExactlyValue(-1.0));
-      };
-      if (IsIdentityLike(X) || IsIdentityLike(Y))
-        R = QuietNaN(R);
-      return R;
+      bool Foldable = false;
+      switch (Opc) {
+      case Instruction::FAdd:
+      case Instruction::FSub: // x - 0, -0 - x, and their +0/-0 cousins
+        Foldable = IsConst(X, {0.0, -0.0}) || IsConst(Y, {0.0, -0.0});
+        break;
+      case Instruction::FMul:
+        Foldable = IsConst(X, {1.0, -1.0}) || IsConst(Y, {1.0, -1.0});
+        break;
+      case Instruction::FDiv:
+        Foldable = IsConst(Y, {1.0, -1.0});
+        break;
+      default:
+        break;
+      }
+      return Foldable ? QuietNaN(R) : R;
     });
   };
   // The riscv64 lowering of the rounding intrinsics hands a NaN operand
