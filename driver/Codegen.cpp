@@ -3,6 +3,7 @@
 
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/MC/TargetRegistry.h"
+#include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/TargetParser/Host.h"
@@ -85,6 +86,13 @@ createTargetMachine(Target T, unsigned OptLevel, StringRef Cpu) {
     }
   } else if (!Cpu.empty()) {
     CpuName = Cpu.str();
+    std::unique_ptr<MCSubtargetInfo> STI(
+        TheTarget->createMCSubtargetInfo(Triple, "", ""));
+    if (!STI || !STI->isCPUStringValid(CpuName))
+      return createStringError(inconvertibleErrorCode(),
+                               "--cpu: '%s' is not a CPU of %s (try 'native', "
+                               "or llc-19 -mtriple=%s -mcpu=help)",
+                               CpuName.c_str(), Triple.c_str(), Triple.c_str());
   }
   CodeGenOptLevel Level = OptLevel == 0   ? CodeGenOptLevel::None
                           : OptLevel == 1 ? CodeGenOptLevel::Less

@@ -5,6 +5,8 @@
 #include "driver/CHeader.h"
 #include "driver/Codegen.h"
 #include "driver/Link.h"
+#include "driver/Parallel.h"
+#include "driver/Progress.h"
 #include "frontend/Frontend.h"
 #include "lowering/Lowering.h"
 #include "w2n/exe.h"
@@ -18,6 +20,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace w2n::driver {
@@ -25,6 +28,10 @@ namespace w2n::driver {
 using namespace llvm;
 
 namespace {
+
+/// Modules this large (the .wasm file's size) are compiled on every core by
+/// default.
+constexpr size_t ParallelThreshold = 512 * 1024;
 
 /// Writes Bytes to Path through a temporary file in the same directory, so
 /// that a failure leaves nothing behind and a success replaces atomically.
@@ -238,9 +245,10 @@ Error compile(const Config &C) {
     Bundle = std::move(*Tree);
   }
 
-  auto TM = createTargetMachine(C.TargetArch, C.OptLevel);
+  auto TM = createTargetMachine(C.TargetArch, C.OptLevel, C.Cpu);
   if (!TM)
     return TM.takeError();
+  Progress P(sys::path::filename(C.Input));
   LLVMContext Ctx;
   lowering::LoweringOptions Opts;
   Opts.BoundsChecks = C.Bounds == BoundsChecks::Explicit
@@ -249,6 +257,9 @@ Error compile(const Config &C) {
   Opts.TargetTriple = targetTriple(C.TargetArch);
   // The executable runtime starts the module through w2n_module.
   Opts.SymbolPrefix = C.Emit == EmitKind::Exe ? "w2n" : symbolPrefix(C);
+  Opts.OnFunctionLowered = [&P](uint32_t Done, uint32_t Total) {
+    P.update("lowering", Done, Total);
+  };
   auto LM = lowering::lowerModule(**WM, Ctx, Opts);
   if (!LM)
     return LM.takeError();
@@ -260,7 +271,29 @@ Error compile(const Config &C) {
                              "valid LLVM IR:\n" + VerifyErrors);
   if (C.Emit == EmitKind::Exe)
     addExeConfig(**LM, C, **WM);
+
+  // Executables of large modules are optimised and compiled in pieces on
+  // every core (-j N chooses; small modules gain nothing from a split).
+  unsigned Threads = C.Jobs;
+  if (!Threads)
+    Threads = Bytes.size() >= ParallelThreshold
+                  ? hardware_concurrency().compute_thread_count()
+                  : 1;
+  if (C.Emit == EmitKind::Exe && Threads > 1) {
+    if (C.Output == "-")
+      return createStringError(inconvertibleErrorCode(),
+                               "an executable cannot be written to stdout");
+    auto Objects = compileInParallel(**LM, C, Threads, P);
+    if (!Objects)
+      return Objects.takeError();
+    std::vector<ArrayRef<char>> Refs(Objects->begin(), Objects->end());
+    P.update("linking");
+    return linkExecutable(Refs, C.TargetArch, C.Output, C.UnknownImportsTrap,
+                          Bundle ? &*Bundle : nullptr);
+  }
+  P.update("optimising");
   optimizeModule(**LM, **TM, C.OptLevel);
+  P.update("generating code");
 
   SmallVector<char, 0> Out;
   switch (C.Emit) {
@@ -283,8 +316,9 @@ Error compile(const Config &C) {
     if (C.Output == "-")
       return createStringError(inconvertibleErrorCode(),
                                "an executable cannot be written to stdout");
-    return linkExecutable(Out, C.TargetArch, C.Output, C.UnknownImportsTrap,
-                          Bundle ? &*Bundle : nullptr);
+    P.update("linking");
+    return linkExecutable({ArrayRef<char>(Out)}, C.TargetArch, C.Output,
+                          C.UnknownImportsTrap, Bundle ? &*Bundle : nullptr);
   }
   if (Error E = writeFileAtomically(C.Output, StringRef(Out.data(), Out.size())))
     return E;

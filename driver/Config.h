@@ -29,7 +29,12 @@ struct Config {
   std::vector<std::pair<std::string, std::string>> Env;
   bool InheritEnv = false;
   std::vector<DirMapping> Bundles;
-  unsigned Jobs = 0; // 0: one per core
+  /// Threads for optimisation and code generation; 0: one per core, for
+  /// modules large enough to gain from it (see Compile.cpp).
+  unsigned Jobs = 0;
+  /// The CPU to generate code for: empty for the portable baseline,
+  /// "native" for this machine's, or an LLVM CPU name.
+  std::string Cpu;
   /// Prefix of the object's one exported symbol (<Prefix>_module) and of
   /// the C header's names; empty: the output file's stem.
   std::string Prefix;

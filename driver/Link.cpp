@@ -80,7 +80,8 @@ struct TempDir {
 
 } // namespace
 
-Error linkExecutable(ArrayRef<char> Object, Target T, StringRef Output,
+Error linkExecutable(ArrayRef<ArrayRef<char>> Objects, Target T,
+                     StringRef Output,
                      bool UnknownImportsTrap, const BundleTree *Bundle) {
   ArrayRef<char> Runtime = runtimeArchive(T);
   if (Runtime.empty())
@@ -91,9 +92,14 @@ Error linkExecutable(ArrayRef<char> Object, Target T, StringRef Output,
   if (std::error_code EC = sys::fs::createUniqueDirectory("w2n-link", Dir.Path))
     return createStringError(EC, "cannot create a temporary directory: %s",
                              EC.message().c_str());
-  SmallString<128> ObjPath(Dir.Path), RtPath(Dir.Path);
-  sys::path::append(ObjPath, "module.o");
+  SmallString<128> RtPath(Dir.Path);
   sys::path::append(RtPath, "libw2nrt.a");
+  std::vector<std::string> ObjPaths;
+  for (size_t I = 0; I < Objects.size(); ++I) {
+    SmallString<128> ObjPath(Dir.Path);
+    sys::path::append(ObjPath, "module" + std::to_string(I) + ".o");
+    ObjPaths.push_back(std::string(ObjPath));
+  }
   // The executable is written beside Output, then renamed into place, so
   // that a failure leaves nothing at Output.
   SmallString<128> OutPath;
@@ -102,16 +108,19 @@ Error linkExecutable(ArrayRef<char> Object, Target T, StringRef Output,
     Model += ".tmp%%%%%%";
     sys::fs::createUniquePath(Model, OutPath, /*MakeAbsolute=*/false);
   }
-  if (Error E = writeFile(ObjPath, Object))
-    return E;
+  for (size_t I = 0; I < Objects.size(); ++I)
+    if (Error E = writeFile(ObjPaths[I], Objects[I]))
+      return E;
   if (Error E = writeFile(RtPath, Runtime))
     return E;
 
   SmallVector<const char *, 24> Args = {
       "ld.lld",  "-m",          emulation(T),      "-static",
       "--gc-sections", "-z",   "noexecstack",     "--build-id=none",
-      "-e",      "_start",      "-o",              OutPath.c_str(),
-      ObjPath.c_str(), RtPath.c_str()};
+      "-e",      "_start",      "-o",              OutPath.c_str()};
+  for (const std::string &P : ObjPaths)
+    Args.push_back(P.c_str());
+  Args.push_back(RtPath.c_str());
   // The runtime tests this weak symbol's address (exe/main.c).
   if (UnknownImportsTrap)
     Args.push_back("--defsym=w2n_unknown_imports_trap=1");

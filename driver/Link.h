@@ -13,13 +13,15 @@ namespace w2n::driver {
 /// empty array when it was built without one.
 llvm::ArrayRef<char> runtimeArchive(Target T);
 
-/// Links Object (a compiled module whose descriptor is w2n_module) with the
+/// Links Objects (a compiled module, whose descriptor is w2n_module, in one
+/// or more pieces) with the
 /// runtime for T into a static executable at Output, with lld in process.
 /// With UnknownImportsTrap, the runtime binds imports it does not provide
 /// to a function that traps. A Bundle, when given, is written beside the
 /// object and placed after everything else.
 struct BundleTree;
-llvm::Error linkExecutable(llvm::ArrayRef<char> Object, Target T,
+llvm::Error linkExecutable(llvm::ArrayRef<llvm::ArrayRef<char>> Objects,
+                           Target T,
                            llvm::StringRef Output, bool UnknownImportsTrap,
                            const BundleTree *Bundle = nullptr);
 

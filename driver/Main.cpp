@@ -151,10 +151,18 @@ void addCompileOptions(CLI::App &Cmd, driver::Config &C,
          "default), or with =trap, calls to them trap")
       ->check(CLI::IsMember({"trap"}))
       ->type_name("trap");
-  Cmd.add_option("-j", C.Jobs, "Threads for code generation (default: one "
-                               "per core)")
+  Cmd.add_option("-j", C.Jobs,
+                 "Threads for optimisation and code generation (default: one "
+                 "per core for modules of 512 KiB or more, else 1); with more "
+                 "than one the module is split, and calls between the pieces "
+                 "are not inlined")
       ->check(CLI::Range(1, 1024))
       ->type_name("N");
+  Cmd.add_option("--cpu", C.Cpu,
+                 "Generate code for this CPU: 'native' (this machine's) or an "
+                 "LLVM CPU name (default: the portable baseline: x86-64, "
+                 "armv8-a, rv64gc)")
+      ->type_name("native|NAME");
 }
 
 } // namespace

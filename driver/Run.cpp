@@ -53,6 +53,7 @@ Expected<std::string> cachePath(const Config &C) {
   Field(targetTriple(C.TargetArch));
   Field(std::to_string(C.OptLevel));
   Field(C.Bounds == BoundsChecks::Explicit ? "explicit" : "guard");
+  Field("cpu=" + C.Cpu);
   Field(C.UnknownImportsTrap ? "unknown-imports=trap" : "unknown-imports=refuse");
   Field(C.InheritEnv ? "inherit-env" : "no-inherit-env");
   for (const auto &[Name, Value] : C.Env)

@@ -8,6 +8,7 @@
 #include "llvm/IR/Module.h"
 #include "llvm/Support/Error.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -27,6 +28,9 @@ struct LoweringOptions {
   std::string SymbolPrefix = "w2n";
   /// The LLVM target triple the module is for; some choices depend on it.
   std::string TargetTriple = "x86_64-unknown-linux-gnu";
+  /// Called after each function is lowered with how many are done of how
+  /// many (for progress displays); may be empty.
+  std::function<void(uint32_t Done, uint32_t Total)> OnFunctionLowered;
 };
 
 /// Lowers a validated module. Everything but the descriptor has internal

@@ -513,6 +513,8 @@ Error ModuleLowerer::run() {
     FunctionLowerer FL(MC, I);
     if (Error E = FL.run())
       return E;
+    if (MC.Opts.OnFunctionLowered)
+      MC.Opts.OnFunctionLowered(I + 1, WM.numDefinedFunctions());
   }
   makeDescriptor(makeInit());
   return Error::success();

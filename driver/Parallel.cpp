@@ -1,0 +1,78 @@
+//===- Parallel.cpp -------------------------------------------------------===//
+#include "driver/Parallel.h"
+#include "driver/Codegen.h"
+
+#include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/Bitcode/BitcodeWriter.h"
+#include "llvm/Support/MemoryBufferRef.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Transforms/Utils/SplitModule.h"
+
+#include <atomic>
+#include <string>
+
+namespace w2n::driver {
+
+using namespace llvm;
+
+namespace {
+
+uint64_t definedFunctions(const Module &M) {
+  uint64_t N = 0;
+  for (const Function &F : M)
+    N += !F.isDeclaration();
+  return N;
+}
+
+} // namespace
+
+Expected<std::vector<SmallVector<char, 0>>>
+compileInParallel(Module &M, const Config &C, unsigned Threads, Progress &P) {
+  const uint64_t Total = definedFunctions(M);
+  std::vector<SmallVector<char, 0>> Pieces;
+  P.update("splitting");
+  SplitModule(M, 2 * Threads, [&](std::unique_ptr<Module> Piece) {
+    SmallVector<char, 0> Bitcode;
+    raw_svector_ostream OS(Bitcode);
+    WriteBitcodeToFile(*Piece, OS);
+    Pieces.push_back(std::move(Bitcode));
+  });
+  std::vector<SmallVector<char, 0>> Objects(Pieces.size());
+  std::vector<std::string> Errors(Pieces.size());
+  std::atomic<uint64_t> Done{0};
+  P.update("compiling", 0, Total);
+  {
+    DefaultThreadPool Pool(hardware_concurrency(Threads));
+    for (size_t I = 0; I < Pieces.size(); ++I)
+      Pool.async([&, I] {
+        LLVMContext Ctx;
+        MemoryBufferRef Ref(StringRef(Pieces[I].data(), Pieces[I].size()),
+                            "piece");
+        Expected<std::unique_ptr<Module>> Piece = parseBitcodeFile(Ref, Ctx);
+        if (!Piece) {
+          Errors[I] = toString(Piece.takeError());
+          return;
+        }
+        auto TM = createTargetMachine(C.TargetArch, C.OptLevel, C.Cpu);
+        if (!TM) {
+          Errors[I] = toString(TM.takeError());
+          return;
+        }
+        uint64_t N = definedFunctions(**Piece);
+        optimizeModule(**Piece, **TM, C.OptLevel);
+        if (Error E = emitCode(**Piece, **TM, CodeGenFileType::ObjectFile,
+                               Objects[I]))
+          Errors[I] = toString(std::move(E));
+        Pieces[I].clear();
+        P.update("compiling", Done += N, Total);
+      });
+    Pool.wait();
+  }
+  for (const std::string &E : Errors)
+    if (!E.empty())
+      return createStringError(inconvertibleErrorCode(), E);
+  return Objects;
+}
+
+} // namespace w2n::driver

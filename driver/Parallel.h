@@ -1,0 +1,33 @@
+//===- Parallel.h - Optimisation and code generation on threads -*- C++ -*-===//
+//
+// `-j N`: the lowered module is split into pieces (llvm::SplitModule, which
+// makes the functions it separates hidden globals), each piece is carried to
+// a thread of its own as bitcode, parsed into that thread's LLVMContext,
+// optimised and compiled there; the objects are linked together. Calls
+// between pieces cannot be inlined, so a split costs a little run time:
+// it is for large modules, where compile time matters most.
+//
+//===----------------------------------------------------------------------===//
+#ifndef W2N_DRIVER_PARALLEL_H
+#define W2N_DRIVER_PARALLEL_H
+
+#include "driver/Config.h"
+#include "driver/Progress.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/Error.h"
+
+#include <vector>
+
+namespace w2n::driver {
+
+/// The object files of M (lowered, not yet optimised), built by Threads
+/// threads from twice as many pieces (for balance); M is consumed.
+llvm::Expected<std::vector<llvm::SmallVector<char, 0>>>
+compileInParallel(llvm::Module &M, const Config &C, unsigned Threads,
+                  Progress &P);
+
+} // namespace w2n::driver
+
+#endif
