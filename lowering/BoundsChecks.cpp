@@ -16,14 +16,10 @@
 //     memory size are accessible. The effective address is below 2^33 - 1
 //     and an access is at most 16 bytes, so every access lands inside the
 //     reservation: an out-of-bounds one faults, and the runtime's fault
-//     handler turns that into the trap. No compare is emitted. A load whose
-//     value the program drops must still happen, or the optimiser would
-//     delete the fault: `drop` of a load's value (after any extension, so
-//     that its type has a register) passes it to an empty asm statement.
-//     Loads whose values are used are left to the optimiser like any other:
-//     an asm use on every load costs 2.5x on a matrix multiply (it stops
-//     vectorisation); a load that the optimiser finds dead only after
-//     folding its use away (x * 0) may lose its fault, as in wasm2c.
+//     handler turns that into the trap. No compare is emitted. The loaded
+//     value (after any extension, so that its type has a register) must be
+//     kept alive even when the program ignores it (keepLoad), or the
+//     optimiser would delete the fault.
 //  4. Explicit mode: compare Index + Offset + Bytes with the current size in
 //     bytes (64-bit arithmetic, which cannot overflow for these operands)
 //     and trap when it is larger.
@@ -67,16 +63,8 @@ Value *FunctionLowerer::memoryAddress(Value *Index, uint64_t Offset,
 }
 
 Value *FunctionLowerer::keepLoad(Value *Loaded, LoadInst *Load) {
-  if (MC.Opts.BoundsChecks == BoundsCheckMode::Guard)
-    GuardedLoads[Loaded] = Load;
-  return Loaded;
-}
-
-void FunctionLowerer::keepAliveIfLoaded(Value *Loaded) {
-  auto It = GuardedLoads.find(Loaded);
-  if (It == GuardedLoads.end())
-    return;
-  LoadInst *Load = It->second;
+  if (MC.Opts.BoundsChecks != BoundsCheckMode::Guard)
+    return Loaded;
   // An empty asm statement that reads the value in a register keeps the
   // load, and costs nothing more once the value is in that register.
   Type *T = Loaded->getType();
@@ -92,12 +80,13 @@ void FunctionLowerer::keepAliveIfLoaded(Value *Loaded) {
     else {
       // No vector registers to name (riscv64gc): keep the load itself.
       Load->setVolatile(true);
-      return;
+      return Loaded;
     }
   }
   FunctionType *AsmTy = FunctionType::get(MC.VoidTy, {T}, false);
   InlineAsm *Use = InlineAsm::get(AsmTy, "", Constraint, /*hasSideEffects=*/true);
   B.CreateCall(Use, {Loaded});
+  return Loaded;
 }
 
 Value *FunctionLowerer::memoryObject() {

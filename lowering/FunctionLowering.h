@@ -21,7 +21,6 @@
 #include "frontend/FunctionValidator.h"
 #include "lowering/ModuleContext.h"
 
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/IR/IRBuilder.h"
 
 #include <array>
@@ -148,12 +147,10 @@ private:
   // Bytes bytes at Index + Offset, checked as the bounds-check mode says.
   llvm::Value *memoryAddress(llvm::Value *Index, uint64_t Offset,
                              unsigned Bytes);
-  /// Notes Load, whose value is Loaded (after any widening): with guard
-  /// pages its fault is the bounds check, so if the program drops the
-  /// value, the optimiser must still not delete the load (keepAlive).
+  /// Keeps Load, whose value (Loaded, after any widening) may go unused:
+  /// with guard pages its fault is the bounds check, so the optimiser must
+  /// not delete it.
   llvm::Value *keepLoad(llvm::Value *Loaded, llvm::LoadInst *Load);
-  /// Keeps V's load alive when V is a guard-mode load's value (from drop).
-  void keepAliveIfLoaded(llvm::Value *V);
 
   // Traps.
   /// Branches to the trap block of Kind when Cond is true.
@@ -190,8 +187,6 @@ private:
   llvm::IRBuilder<> B;
   llvm::Value *Inst = nullptr;
   llvm::Value *MemoryBase = nullptr; // loaded once, in the entry block
-  /// Guard-mode loads by the value the operand stack holds (keepLoad).
-  llvm::DenseMap<llvm::Value *, llvm::LoadInst *> GuardedLoads;
   llvm::BasicBlock *EntryBlock = nullptr;
   std::vector<llvm::AllocaInst *> Locals;
   std::vector<ValType> LocalTypes;

@@ -52,7 +52,7 @@ Error FunctionLowerer::visitGlobalSet(uint32_t Index) {
 
 Error FunctionLowerer::visitDrop() {
   W2N_VALIDATE_REACHABLE(V.visitDrop());
-  keepAliveIfLoaded(pop());
+  pop();
   return Error::success();
 }
 
