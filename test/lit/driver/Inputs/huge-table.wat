@@ -1,0 +1,1 @@
+(module (table 4000000000 funcref) (func (export "_start")))
