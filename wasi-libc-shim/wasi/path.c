@@ -218,31 +218,29 @@ int32_t w2n_wasi_path_create_directory(void *c, uint32_t fd, uint32_t path,
                                (long)w2n_wasi_path_name(&p, 1), 0777));
 }
 
-int32_t w2n_wasi_path_remove_directory(void *c, uint32_t fd, uint32_t path,
-                                       uint32_t len) {
+/* Removes a name the host directory has (rmdir with AT_REMOVEDIR, else
+ * unlink); the kernel applies the trailing-slash rules. */
+static int32_t remove_name(uint32_t fd, uint64_t right, uint32_t path,
+                           uint32_t len, long at_flags) {
   w2n_wasi_path p;
-  int32_t err = resolve(fd, W2N_WASI_RIGHTS_PATH_REMOVE_DIRECTORY, path, len,
-                        W2N_RESOLVE_NOFOLLOW, &p);
+  int32_t err = resolve(fd, right, path, len, W2N_RESOLVE_NOFOLLOW, &p);
   if (!err && (err = changeable(&p)))
     w2n_wasi_path_release(&p);
   if (err)
     return err;
   return done(&p, w2n_syscall3(W2N_SYS_unlinkat, p.dir,
-                               (long)w2n_wasi_path_name(&p, 1),
-                               W2N_AT_REMOVEDIR));
+                               (long)w2n_wasi_path_name(&p, 1), at_flags));
+}
+
+int32_t w2n_wasi_path_remove_directory(void *c, uint32_t fd, uint32_t path,
+                                       uint32_t len) {
+  return remove_name(fd, W2N_WASI_RIGHTS_PATH_REMOVE_DIRECTORY, path, len,
+                     W2N_AT_REMOVEDIR);
 }
 
 int32_t w2n_wasi_path_unlink_file(void *c, uint32_t fd, uint32_t path,
                                   uint32_t len) {
-  w2n_wasi_path p;
-  int32_t err = resolve(fd, W2N_WASI_RIGHTS_PATH_UNLINK_FILE, path, len,
-                        W2N_RESOLVE_NOFOLLOW, &p);
-  if (!err && (err = changeable(&p)))
-    w2n_wasi_path_release(&p);
-  if (err)
-    return err;
-  return done(&p, w2n_syscall3(W2N_SYS_unlinkat, p.dir,
-                               (long)w2n_wasi_path_name(&p, 1), 0));
+  return remove_name(fd, W2N_WASI_RIGHTS_PATH_UNLINK_FILE, path, len, 0);
 }
 
 /* statx of the resolved name, which must be a directory when the guest's

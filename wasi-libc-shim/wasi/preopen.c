@@ -93,13 +93,19 @@ void w2n_wasi_preopens_init(void) {
   }
 }
 
+/* The entry of fd when it is a preopen (BADF otherwise, as for no fd). */
+static int32_t get_preopen(uint32_t fd, w2n_wasi_fd_entry **e) {
+  int32_t err = w2n_wasi_fd_get(fd, 0, e);
+  if (!err && !(*e)->preopen)
+    err = W2N_WASI_ERRNO_BADF;
+  return err;
+}
+
 int32_t w2n_wasi_fd_prestat_get(void *c, uint32_t fd, uint32_t buf_ptr) {
   w2n_wasi_fd_entry *e;
-  int32_t err = w2n_wasi_fd_get(fd, 0, &e);
+  int32_t err = get_preopen(fd, &e);
   if (err)
     return err;
-  if (!e->preopen)
-    return W2N_WASI_ERRNO_BADF;
   uint8_t *p = w2n_guest(buf_ptr, W2N_WASI_PRESTAT_SIZE);
   if (!p)
     return W2N_WASI_ERRNO_FAULT;
@@ -114,11 +120,9 @@ int32_t w2n_wasi_fd_prestat_get(void *c, uint32_t fd, uint32_t buf_ptr) {
 int32_t w2n_wasi_fd_prestat_dir_name(void *c, uint32_t fd, uint32_t path,
                                      uint32_t len) {
   w2n_wasi_fd_entry *e;
-  int32_t err = w2n_wasi_fd_get(fd, 0, &e);
+  int32_t err = get_preopen(fd, &e);
   if (err)
     return err;
-  if (!e->preopen)
-    return W2N_WASI_ERRNO_BADF;
   uint32_t n = e->preopen_len;
   if (len < n)
     return W2N_WASI_ERRNO_NAMETOOLONG;
