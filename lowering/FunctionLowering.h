@@ -147,6 +147,8 @@ private:
   // Bytes bytes at Index + Offset, checked as the bounds-check mode says.
   llvm::Value *memoryAddress(llvm::Value *Index, uint64_t Offset,
                              unsigned Bytes);
+  /// Removes the entry's stack check of a small function with no calls.
+  void dropLeafStackCheck(uint64_t BodySize);
   /// Keeps Load, whose value (Loaded, after any widening) may go unused:
   /// with guard pages its fault is the bounds check, so the optimiser must
   /// not delete it.
@@ -187,6 +189,8 @@ private:
   llvm::IRBuilder<> B;
   llvm::Value *Inst = nullptr;
   llvm::Value *MemoryBase = nullptr; // loaded once, in the entry block
+  llvm::Instruction *StackCheck = nullptr; // the entry's call-stack check
+  bool HasCalls = false; // whether a call or call_indirect was lowered
   llvm::BasicBlock *EntryBlock = nullptr;
   std::vector<llvm::AllocaInst *> Locals;
   std::vector<ValType> LocalTypes;

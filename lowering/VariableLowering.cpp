@@ -85,6 +85,7 @@ void FunctionLowerer::pushResults(Value *Call, const frontend::FuncType &T) {
 
 void FunctionLowerer::emitCall(Value *Callee, Value *Ctx,
                                const frontend::FuncType &T) {
+  HasCalls = true;
   SmallVector<Value *, 8> Args;
   Args.push_back(Ctx);
   auto Params = popN(T.Params.size());

@@ -70,10 +70,17 @@
     unreachable
     i32.const 1)
 
-  ;; Every function starts with the call-stack check.
-  ;; CHECK-LABEL: @f6.empty(
+  ;; A function that calls starts with the call-stack check; a small one
+  ;; that calls nothing cannot recurse and has none.
+  ;; CHECK-LABEL: @f6.calls(
   ;; CHECK: [[SP:%.*]] = {{.*}}call ptr @llvm.stacksave.p0()
   ;; CHECK: call void @w2n_trap(i32 10)
+  ;; CHECK: }
+  (func $calls (call $empty))
+  ;; CHECK-LABEL: @f7.empty(
+  ;; CHECK-NOT: stacksave
+  ;; CHECK-NOT: @w2n_trap(i32 10)
+  ;; CHECK: }
   (func $empty)
 
   (export "div_s" (func $div_s))
@@ -82,6 +89,7 @@
   (export "trunc" (func $trunc))
   (export "trunc_sat" (func $trunc_sat))
   (export "unreachable" (func $unreachable))
+  (export "calls" (func $calls))
   (export "empty" (func $empty)))
 
 ;; CHECK: [[UNLIKELY]] = !{!"branch_weights", {{.*}}i32 1, i32 1048575}
