@@ -1,12 +1,12 @@
-;; Found by run-diff, seed 2522 (and about 6% of seeds since commit 5190330),
-;; minimised with wasm-reduce; the other three functions are the same bug
-;; written by hand. Every load here is out of bounds and must trap, even
-;; though its value does not matter to the result. With
-;; --bounds-checks=guard at -O1 and above, wasm2native returns a value
-;; instead: only a load whose value is dropped directly keeps its asm
-;; keep-alive (keepAliveIfLoaded), so once LLVM folds the use of a loaded
-;; value away (x ^ 0 then drop, x * 0, x & 0, shifted out) it deletes the
-;; load, and with it the fault that is the bounds check.
+;; Found by run-diff, seed 2522 (and 6% of all seeds while commit 5190330
+;; was in), minimised with wasm-reduce; the other three functions are the
+;; same bug written by hand. Every load here is out of bounds and must trap,
+;; though its value does not matter to the result. In guard mode, 5190330
+;; gave the asm keep-alive only to a load whose value is dropped directly,
+;; so once LLVM folded the use of a loaded value away (x ^ 0 then drop,
+;; x * 0, x & 0, shifted out) it deleted the load, and with it the fault
+;; that is the bounds check: the functions returned 0 (hashMemory even at
+;; -O0). Fixed by the revert, 1c581ff.
 (module
   (memory 16 17)
   ;; seed 2522, reduced: the address is 181833888 << 0, past 17 pages.
