@@ -42,6 +42,14 @@ static int32_t resolve(uint32_t fd, uint64_t rights, uint32_t path,
   return err ? err : w2n_wasi_path_resolve(e, path, len, follow, p);
 }
 
+/* How a lookup treats a final link: WASI's SYMLINK_FOLLOW lookup flag, and
+ * POSIX's "name/" that always follows. */
+static int lookup_follow(uint32_t lookupflags) {
+  return lookupflags & W2N_WASI_LOOKUPFLAGS_SYMLINK_FOLLOW
+             ? W2N_RESOLVE_FOLLOW
+             : W2N_RESOLVE_FOLLOW_IF_SLASH;
+}
+
 /* The result of a system call on a resolved path, which is then released. */
 static int32_t done(w2n_wasi_path *p, long r) {
   w2n_wasi_path_release(p);
@@ -270,11 +278,7 @@ int32_t w2n_wasi_path_filestat_get(void *c, uint32_t fd, uint32_t flags,
   if (!out)
     return FAULT;
   w2n_wasi_path p;
-  err = w2n_wasi_path_resolve(dir, path, len,
-                              flags & W2N_WASI_LOOKUPFLAGS_SYMLINK_FOLLOW
-                                  ? W2N_RESOLVE_FOLLOW
-                                  : W2N_RESOLVE_FOLLOW_IF_SLASH,
-                              &p);
+  err = w2n_wasi_path_resolve(dir, path, len, lookup_follow(flags), &p);
   if (err)
     return err;
   uint32_t lower = lower_entry(&p);
@@ -308,10 +312,7 @@ int32_t w2n_wasi_path_filestat_set_times(void *c, uint32_t fd, uint32_t flags,
     return err;
   w2n_wasi_path p;
   err = resolve(fd, W2N_WASI_RIGHTS_PATH_FILESTAT_SET_TIMES, path, len,
-                flags & W2N_WASI_LOOKUPFLAGS_SYMLINK_FOLLOW
-                    ? W2N_RESOLVE_FOLLOW
-                    : W2N_RESOLVE_FOLLOW_IF_SLASH,
-                &p);
+                lookup_follow(flags), &p);
   if (!err && (err = changeable(&p)))
     w2n_wasi_path_release(&p);
   if (err)
@@ -341,10 +342,7 @@ int32_t w2n_wasi_path_link(void *c, uint32_t old_fd, uint32_t old_flags,
     return err;
   w2n_wasi_path from, to;
   err = w2n_wasi_path_resolve(from_dir, old_path, old_len,
-                              old_flags & W2N_WASI_LOOKUPFLAGS_SYMLINK_FOLLOW
-                                  ? W2N_RESOLVE_FOLLOW
-                                  : W2N_RESOLVE_FOLLOW_IF_SLASH,
-                              &from);
+                              lookup_follow(old_flags), &from);
   if (err)
     return err;
   err = w2n_wasi_path_resolve(to_dir, new_path, new_len, W2N_RESOLVE_NOFOLLOW,

@@ -64,13 +64,16 @@ int32_t w2n_wasi_sock_accept(void *c, uint32_t fd, uint32_t flags,
   return W2N_WASI_ERRNO_SUCCESS;
 }
 
-int32_t w2n_wasi_sock_recv(void *c, uint32_t fd, uint32_t iovs,
-                           uint32_t count, uint32_t riflags,
-                           uint32_t datalen_ptr, uint32_t roflags_ptr) {
-  if (riflags & ~W2N_WASI_RIFLAGS_ALL)
-    return W2N_WASI_ERRNO_INVAL;
+/* recvmsg or sendmsg (sysno) with flags on socket fd, which needs right,
+ * through the guest's (c)iovecs; the byte count goes to datalen_ptr. Every
+ * guest pointer (roflags_ptr too, when has_roflags) is checked before the
+ * call, so that a failed call has no effect. */
+static int32_t transfer(uint32_t fd, uint64_t right, long sysno,
+                        uint32_t iovs, uint32_t count, long flags,
+                        uint32_t datalen_ptr, int has_roflags,
+                        uint32_t roflags_ptr, int *msg_flags) {
   w2n_wasi_fd_entry *e;
-  int32_t err = get_socket(fd, W2N_WASI_RIGHTS_FD_READ, &e);
+  int32_t err = get_socket(fd, right, &e);
   if (err)
     return err;
   w2n_host_iovec v[W2N_MAX_IOVS];
@@ -78,21 +81,34 @@ int32_t w2n_wasi_sock_recv(void *c, uint32_t fd, uint32_t iovs,
   err = w2n_wasi_host_iovs(iovs, count, v, &n);
   if (err)
     return err;
-  if (!w2n_guest(datalen_ptr, 4) || !w2n_guest(roflags_ptr, 2))
+  if (!w2n_guest(datalen_ptr, 4) || (has_roflags && !w2n_guest(roflags_ptr, 2)))
     return W2N_WASI_ERRNO_FAULT;
   host_msghdr msg = {0};
   msg.iov = v;
   msg.iovlen = n;
-  long flags = (riflags & W2N_WASI_RIFLAGS_RECV_PEEK ? W2N_MSG_PEEK : 0) |
-               (riflags & W2N_WASI_RIFLAGS_RECV_WAITALL ? W2N_MSG_WAITALL : 0);
-  long r = w2n_syscall3(W2N_SYS_recvmsg, e->host, (long)&msg, flags);
+  long r = w2n_syscall3(sysno, e->host, (long)&msg, flags);
   if (w2n_syscall_failed(r))
     return w2n_wasi_errno_from_syscall(r);
   w2n_guest_store_u32(datalen_ptr, (uint32_t)r);
-  w2n_guest_store_u16(roflags_ptr,
-                      msg.flags & W2N_MSG_TRUNC
-                          ? W2N_WASI_ROFLAGS_RECV_DATA_TRUNCATED
-                          : 0);
+  *msg_flags = msg.flags;
+  return W2N_WASI_ERRNO_SUCCESS;
+}
+
+int32_t w2n_wasi_sock_recv(void *c, uint32_t fd, uint32_t iovs,
+                           uint32_t count, uint32_t riflags,
+                           uint32_t datalen_ptr, uint32_t roflags_ptr) {
+  if (riflags & ~W2N_WASI_RIFLAGS_ALL)
+    return W2N_WASI_ERRNO_INVAL;
+  long flags = (riflags & W2N_WASI_RIFLAGS_RECV_PEEK ? W2N_MSG_PEEK : 0) |
+               (riflags & W2N_WASI_RIFLAGS_RECV_WAITALL ? W2N_MSG_WAITALL : 0);
+  int msg_flags;
+  int32_t err = transfer(fd, W2N_WASI_RIGHTS_FD_READ, W2N_SYS_recvmsg, iovs,
+                         count, flags, datalen_ptr, 1, roflags_ptr, &msg_flags);
+  if (err)
+    return err;
+  w2n_guest_store_u16(roflags_ptr, msg_flags & W2N_MSG_TRUNC
+                                       ? W2N_WASI_ROFLAGS_RECV_DATA_TRUNCATED
+                                       : 0);
   return W2N_WASI_ERRNO_SUCCESS;
 }
 
@@ -101,26 +117,9 @@ int32_t w2n_wasi_sock_send(void *c, uint32_t fd, uint32_t iovs,
                            uint32_t datalen_ptr) {
   if (siflags & ~W2N_WASI_SIFLAGS_ALL)
     return W2N_WASI_ERRNO_INVAL;
-  w2n_wasi_fd_entry *e;
-  int32_t err = get_socket(fd, W2N_WASI_RIGHTS_FD_WRITE, &e);
-  if (err)
-    return err;
-  w2n_host_iovec v[W2N_MAX_IOVS];
-  uint32_t n;
-  err = w2n_wasi_host_iovs(iovs, count, v, &n);
-  if (err)
-    return err;
-  if (!w2n_guest(datalen_ptr, 4))
-    return W2N_WASI_ERRNO_FAULT;
-  host_msghdr msg = {0};
-  msg.iov = v;
-  msg.iovlen = n;
-  long r = w2n_syscall3(W2N_SYS_sendmsg, e->host, (long)&msg,
-                        W2N_MSG_NOSIGNAL);
-  if (w2n_syscall_failed(r))
-    return w2n_wasi_errno_from_syscall(r);
-  w2n_guest_store_u32(datalen_ptr, (uint32_t)r);
-  return W2N_WASI_ERRNO_SUCCESS;
+  int msg_flags;
+  return transfer(fd, W2N_WASI_RIGHTS_FD_WRITE, W2N_SYS_sendmsg, iovs, count,
+                  W2N_MSG_NOSIGNAL, datalen_ptr, 0, 0, &msg_flags);
 }
 
 /* WASI's RD and WR bits; Linux's SHUT_RD, SHUT_WR, SHUT_RDWR are 0, 1, 2. */
