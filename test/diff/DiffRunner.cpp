@@ -97,30 +97,9 @@ const char *canonicalTrap(w2n_trap_kind Kind) {
   }
 }
 
-const char *typeName(uint8_t Type) {
-  switch (Type) {
-  case W2N_I32:
-    return "i32";
-  case W2N_I64:
-    return "i64";
-  case W2N_F32:
-    return "f32";
-  case W2N_F64:
-    return "f64";
-  case W2N_V128:
-    return "v128";
-  case W2N_FUNCREF:
-    return "funcref";
-  case W2N_EXTERNREF:
-    return "externref";
-  default:
-    return "unknown";
-  }
-}
-
 /// Prints "TYPE VALUE" in the format shared with shell.mjs.
 void printValue(uint8_t Type, const w2n_value &V) {
-  out() << typeName(Type) << ' ';
+  out() << spec::valueTypeName(Type) << ' ';
   switch (Type) {
   case W2N_I32:
     out() << int32_t(V.i32);
@@ -293,19 +272,12 @@ int main(int Argc, char **Argv) {
       DumpMemory = true;
       continue;
     }
-    if (Arg.consume_front("--bounds-checks=")) {
-      if (Arg == "guard")
-        Opts.BoundsChecks = lowering::BoundsCheckMode::Guard;
-      else if (Arg == "explicit")
-        Opts.BoundsChecks = lowering::BoundsCheckMode::Explicit;
-      else
-        return usage(Argv[0]);
-    } else if (Arg.consume_front("-O")) {
-      if (Arg.empty() && I + 1 < Argc)
-        Arg = Argv[++I];
-      if (Arg.getAsInteger(10, Opts.OptLevel) || Opts.OptLevel > 3)
-        return usage(Argv[0]);
-    } else if (Arg.starts_with("-") || !File.empty()) {
+    spec::JitOptionParse Parsed = spec::parseJitOption(I, Argc, Argv, Opts);
+    if (Parsed == spec::JitOptionParse::Malformed)
+      return usage(Argv[0]);
+    if (Parsed == spec::JitOptionParse::Taken)
+      continue;
+    if (Arg.starts_with("-") || !File.empty()) {
       return usage(Argv[0]);
     } else {
       File = Arg;

@@ -91,4 +91,46 @@ ModuleJit::compile(const frontend::Module &M) {
   return Desc->toPtr<const w2n_module_desc *>();
 }
 
+JitOptionParse parseJitOption(int &I, int Argc, char **Argv,
+                              JitOptions &Opts) {
+  StringRef Arg = Argv[I];
+  if (Arg.consume_front("--bounds-checks=")) {
+    if (Arg == "guard")
+      Opts.BoundsChecks = lowering::BoundsCheckMode::Guard;
+    else if (Arg == "explicit")
+      Opts.BoundsChecks = lowering::BoundsCheckMode::Explicit;
+    else
+      return JitOptionParse::Malformed;
+    return JitOptionParse::Taken;
+  }
+  if (Arg.consume_front("-O")) {
+    if (Arg.empty() && I + 1 < Argc)
+      Arg = Argv[++I];
+    if (Arg.getAsInteger(10, Opts.OptLevel) || Opts.OptLevel > 3)
+      return JitOptionParse::Malformed;
+    return JitOptionParse::Taken;
+  }
+  return JitOptionParse::NotAnOption;
+}
+
+const char *valueTypeName(uint8_t Type) {
+  switch (Type) {
+  case W2N_I32:
+    return "i32";
+  case W2N_I64:
+    return "i64";
+  case W2N_F32:
+    return "f32";
+  case W2N_F64:
+    return "f64";
+  case W2N_V128:
+    return "v128";
+  case W2N_FUNCREF:
+    return "funcref";
+  case W2N_EXTERNREF:
+    return "externref";
+  }
+  return "?";
+}
+
 } // namespace w2n::spec

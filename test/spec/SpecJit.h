@@ -31,6 +31,18 @@ struct JitOptions {
   unsigned OptLevel = 2;
 };
 
+/// What parseJitOption made of a command-line argument.
+enum class JitOptionParse { NotAnOption, Taken, Malformed };
+
+/// Takes Argv[I] into Opts when it is `--bounds-checks=guard|explicit` or
+/// `-O N` / `-ON` (a bare -O consumes the next argument, advancing I). The
+/// runners that JIT-load modules (spec, diff) share these options.
+JitOptionParse parseJitOption(int &I, int Argc, char **Argv, JitOptions &Opts);
+
+/// The name of a w2n/abi.h value type ("i32", ..., "externref"; "?" for
+/// anything else).
+const char *valueTypeName(uint8_t Type);
+
 class ModuleJit {
 public:
   /// Creates the target machine and the LLJIT, with the runtime's symbols

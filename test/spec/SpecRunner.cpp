@@ -304,19 +304,12 @@ int main(int Argc, char **Argv) {
     llvm::StringRef Arg = Argv[I];
     if (Arg == "--help")
       return usage(Argv[0]);
-    if (Arg.consume_front("--bounds-checks=")) {
-      if (Arg == "guard")
-        Opts.BoundsChecks = lowering::BoundsCheckMode::Guard;
-      else if (Arg == "explicit")
-        Opts.BoundsChecks = lowering::BoundsCheckMode::Explicit;
-      else
-        return usage(Argv[0]);
-    } else if (Arg.consume_front("-O")) {
-      if (Arg.empty() && I + 1 < Argc)
-        Arg = Argv[++I];
-      if (Arg.getAsInteger(10, Opts.OptLevel) || Opts.OptLevel > 3)
-        return usage(Argv[0]);
-    } else if (Arg.starts_with("-")) {
+    JitOptionParse Parsed = parseJitOption(I, Argc, Argv, Opts);
+    if (Parsed == JitOptionParse::Malformed)
+      return usage(Argv[0]);
+    if (Parsed == JitOptionParse::Taken)
+      continue;
+    if (Arg.starts_with("-")) {
       return usage(Argv[0]);
     } else {
       Files.push_back(Arg);

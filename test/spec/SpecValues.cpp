@@ -1,5 +1,6 @@
 //===- SpecValues.cpp -----------------------------------------------------===//
 #include "test/spec/SpecValues.h"
+#include "test/spec/SpecJit.h"
 
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Format.h"
@@ -71,26 +72,6 @@ const char *patternText(Pattern P) {
     break;
   }
   return "";
-}
-
-const char *typeName(uint8_t Type) {
-  switch (Type) {
-  case W2N_I32:
-    return "i32";
-  case W2N_I64:
-    return "i64";
-  case W2N_F32:
-    return "f32";
-  case W2N_F64:
-    return "f64";
-  case W2N_V128:
-    return "v128";
-  case W2N_FUNCREF:
-    return "funcref";
-  case W2N_EXTERNREF:
-    return "externref";
-  }
-  return "?";
 }
 
 } // namespace
@@ -282,7 +263,7 @@ std::string describe(const SpecValue &V) {
     return Out;
   }
   if (V.Scalar != Pattern::Exact)
-    return std::string(typeName(V.Type)) + " " + patternText(V.Scalar);
+    return std::string(valueTypeName(V.Type)) + " " + patternText(V.Scalar);
   return describe(V.Type, V.Bits);
 }
 
