@@ -267,7 +267,10 @@ static uint16_t host_iovecs(wasi_t *w, u32 iovs, u32 count, struct iovec *out,
   return E_SUCCESS;
 }
 
-u32 WASI_SHIM_FN(fd_write)(wasi_t *w, u32 fd, u32 iovs, u32 iovs_len, u32 nwritten_out) {
+/* readv or writev on fd through the guest's (c)iovecs, retried on EINTR;
+ * the byte count goes to done_out. */
+static u32 vectored(wasi_t *w, u32 fd, u32 iovs, u32 iovs_len, u32 done_out,
+                    ssize_t (*io)(int, const struct iovec *, int)) {
   struct iovec v[MAX_IOVECS];
   int n, h = host_fd(fd);
   if (h < 0)
@@ -277,32 +280,21 @@ u32 WASI_SHIM_FN(fd_write)(wasi_t *w, u32 fd, u32 iovs, u32 iovs_len, u32 nwritt
     return e;
   ssize_t r;
   do
-    r = writev(h, v, n);
+    r = io(h, v, n);
   while (r < 0 && errno == EINTR);
   if (r < 0)
     return from_host_errno(errno);
-  if (!store_u32(w, nwritten_out, (uint32_t)r))
+  if (!store_u32(w, done_out, (uint32_t)r))
     return E_FAULT;
   return E_SUCCESS;
 }
 
+u32 WASI_SHIM_FN(fd_write)(wasi_t *w, u32 fd, u32 iovs, u32 iovs_len, u32 nwritten_out) {
+  return vectored(w, fd, iovs, iovs_len, nwritten_out, writev);
+}
+
 u32 WASI_SHIM_FN(fd_read)(wasi_t *w, u32 fd, u32 iovs, u32 iovs_len, u32 nread_out) {
-  struct iovec v[MAX_IOVECS];
-  int n, h = host_fd(fd);
-  if (h < 0)
-    return E_BADF;
-  uint16_t e = host_iovecs(w, iovs, iovs_len, v, &n);
-  if (e != E_SUCCESS)
-    return e;
-  ssize_t r;
-  do
-    r = readv(h, v, n);
-  while (r < 0 && errno == EINTR);
-  if (r < 0)
-    return from_host_errno(errno);
-  if (!store_u32(w, nread_out, (uint32_t)r))
-    return E_FAULT;
-  return E_SUCCESS;
+  return vectored(w, fd, iovs, iovs_len, nread_out, readv);
 }
 
 u32 WASI_SHIM_FN(fd_seek)(wasi_t *w, u32 fd, u64 offset, u32 whence, u32 newoffset_out) {
