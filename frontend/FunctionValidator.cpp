@@ -113,6 +113,11 @@ llvm::Error FunctionValidator::pushBlock(Opcode Kind, BlockType BT) {
   llvm::ArrayRef<ValType> Params = blockParams(BT);
   if (llvm::Error E = popTypes(Params))
     return E;
+  // The function's own frame is not a nesting level.
+  if (Frames.size() > MaxControlDepth)
+    return fail("implementation limit: blocks, loops and ifs nested more "
+                "than " +
+                llvm::Twine(MaxControlDepth) + " deep");
   Frames.push_back({Kind, BT, uint32_t(Stack.size()), false});
   return pushTypes(Params);
 }

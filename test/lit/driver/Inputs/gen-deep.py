@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """gen-deep.py KIND N OUT.wasm: writes a module whose one function "f" is
-deep: N nested blocks (blocks), N nested ifs (ifs), or N values on the
-operand stack at once (stack). wat2wasm itself cannot handle such depth,
+deep or large: N nested blocks (blocks), N nested ifs (ifs), N values on
+the operand stack at once (stack), or a body of N bytes (size). wat2wasm itself cannot handle such depth,
 so the bytes are written here."""
 import sys
 
@@ -38,6 +38,9 @@ elif kind == "ifs":
     data = module(b"\x41\x01\x04\x40" * n + b"\x01" + b"\x0b" * n)
 elif kind == "stack":
     data = module(b"\x41\x01" * n + b"\x6a" * (n - 1), b"\x7f")
+elif kind == "size":
+    # leb(0) for the locals and the final end are the body's other 2 bytes.
+    data = module(b"\x01" * (n - 2))
 else:
     sys.exit("unknown kind " + kind)
 open(out, "wb").write(data)
