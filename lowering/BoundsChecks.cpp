@@ -24,6 +24,16 @@
 //     bytes (64-bit arithmetic, which cannot overflow for these operands)
 //     and trap when it is larger.
 //
+// A store that traps must write nothing. With guard pages, a store that
+// starts below the end of the memory and ends beyond it faults on its last
+// bytes; x86-64 then writes none of it, but AArch64 and RISC-V allow the
+// bytes on the accessible page to be written first (a torn store; seen on
+// real hardware, not under qemu). On those targets a store of more than one
+// byte that rung 2 does not prove in bounds first loads its last byte (the
+// probe): the memory size is a multiple of the page size, so the store's
+// last byte is out of bounds exactly when any byte is, and the probe faults
+// before anything is written.
+//
 //===----------------------------------------------------------------------===//
 #include "lowering/FunctionLowering.h"
 
@@ -60,6 +70,23 @@ Value *FunctionLowerer::memoryAddress(Value *Index, uint64_t Offset,
     trapIf(B.CreateICmpUGT(End, Size), W2N_TRAP_MEMORY_OUT_OF_BOUNDS);
   }
   return B.CreateInBoundsGEP(MC.I8Ty, MemoryBase, EA);
+}
+
+Value *FunctionLowerer::storeAddress(Value *Index, uint64_t Offset,
+                                     unsigned Bytes) {
+  Value *Addr = memoryAddress(Index, Offset, Bytes);
+  if (MC.Opts.BoundsChecks != BoundsCheckMode::Guard || Bytes == 1 ||
+      Triple(MC.LM.getTargetTriple()).isX86())
+    return Addr;
+  if (auto *Const = dyn_cast<ConstantInt>(Index))
+    if (Const->getZExtValue() + Offset + Bytes <=
+        WM.Memories[0].Pages.Min * frontend::PageSize)
+      return Addr;
+  LoadInst *Probe = B.CreateAlignedLoad(
+      MC.I8Ty, B.CreateConstInBoundsGEP1_64(MC.I8Ty, Addr, Bytes - 1),
+      Align(1));
+  keepLoad(Probe, Probe);
+  return Addr;
 }
 
 Value *FunctionLowerer::keepLoad(Value *Loaded, LoadInst *Load) {

@@ -147,6 +147,10 @@ private:
   // Bytes bytes at Index + Offset, checked as the bounds-check mode says.
   llvm::Value *memoryAddress(llvm::Value *Index, uint64_t Offset,
                              unsigned Bytes);
+  /// memoryAddress for a store: also makes sure that a store which would
+  /// fault on its last bytes writes none of its first.
+  llvm::Value *storeAddress(llvm::Value *Index, uint64_t Offset,
+                            unsigned Bytes);
   /// Removes the entry's stack check of a small function with no calls.
   void dropLeafStackCheck(uint64_t BodySize);
   /// Keeps Load, whose value (Loaded, after any widening) may go unused:

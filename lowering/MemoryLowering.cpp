@@ -106,7 +106,7 @@ void FunctionLowerer::emitStore(Opcode Op, MemArg MA) {
     Val = B.CreateTrunc(Val, Narrow);
   unsigned Bytes =
       unsigned(MC.LM.getDataLayout().getTypeStoreSize(Val->getType()));
-  Value *Addr = memoryAddress(pop(), MA.Offset, Bytes);
+  Value *Addr = storeAddress(pop(), MA.Offset, Bytes);
   B.CreateAlignedStore(Val, Addr, Align(1));
 }
 
@@ -126,7 +126,7 @@ void FunctionLowerer::emitSimdStoreLane(Opcode Op, MemArg MA, uint8_t Lane) {
   Type *LaneTy = B.getIntNTy(8 * Bytes);
   auto *Vec = FixedVectorType::get(LaneTy, 16 / Bytes);
   Value *V = fromV128(pop(), Vec);
-  Value *Addr = memoryAddress(pop(), MA.Offset, Bytes);
+  Value *Addr = storeAddress(pop(), MA.Offset, Bytes);
   B.CreateAlignedStore(B.CreateExtractElement(V, uint64_t(Lane)), Addr,
                        Align(1));
 }

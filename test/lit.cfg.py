@@ -36,6 +36,17 @@ config.substitutions.append(
         + os.path.join(config.w2n_src_root, "test", "tools", "exit-status.py"),
     )
 )
+# A .wast script through the spec test runner: "N passed, N failed" last.
+config.substitutions.append(
+    (
+        "%spec",
+        config.python_executable
+        + " "
+        + os.path.join(config.w2n_src_root, "test", "spec", "run-spec")
+        + " --runner "
+        + os.path.join(config.w2n_obj_root, "test", "spec", "w2n-spec-runner"),
+    )
+)
 config.substitutions.append(("%examples", os.path.join(config.w2n_obj_root, "examples")))
 
 # Running an executable for a target: natively, or under qemu-user, which
