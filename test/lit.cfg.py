@@ -59,3 +59,8 @@ config.substitutions.append(("%python", config.python_executable))
 # sysroot), and natively, to compare the two.
 config.substitutions.append(("%clang-wasm", "clang-19 --target=wasm32-wasi -O2"))
 config.substitutions.append(("%clang-native", "clang-19 -O2"))
+
+# Files of sysfs claim 4096 bytes and hold fewer: a file that "shrinks"
+# between the bundler's scan and its copy, with no race to arrange.
+if os.path.isfile("/sys/kernel/mm/transparent_hugepage/defrag"):
+    config.available_features.add("sysfs-thp")
