@@ -1,0 +1,36 @@
+;; Structured control with block parameters and multiple results, br_table,
+;; early return, typed select, indirect calls and unreachable.
+(module
+  (type $pair (func (param i32) (result i32 i32)))
+  (table 2 funcref)
+  (elem (i32.const 0) $swap $fib)
+  (func $swap (type $pair) (local.get 0) (i32.const 1))
+  (func $fib (export "fib") (param $n i32) (result i32)
+    (local $a i32) (local $b i32) (local $t i32)
+    (local.set $b (i32.const 1))
+    (block $done
+      (loop $next
+        (br_if $done (i32.eqz (local.get $n)))
+        (local.set $t (i32.add (local.get $a) (local.get $b)))
+        (local.set $a (local.get $b))
+        (local.set $b (local.get $t))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $next)))
+    (local.get $a))
+  (func (export "switch") (param i32) (result i32)
+    (block $c (block $b (block $a
+      (br_table $a $b $c (local.get 0)))
+      (return (i32.const 10)))
+      (return (i32.const 20)))
+    (if (result i32) (i32.gt_u (local.get 0) (i32.const 100))
+      (then (unreachable))
+      (else (i32.const 30))))
+  (func (export "params") (param i32) (result i32)
+    (local.get 0)
+    (block (param i32) (result i32 i32)
+      (i32.const 2))
+    (i32.const 6)
+    (select (result i32)))
+  (func (export "indirect") (param i32) (result i32)
+    (call_indirect (type $pair) (i32.const 3) (local.get 0))
+    (drop)))

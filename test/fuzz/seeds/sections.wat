@@ -1,0 +1,28 @@
+;; Every section kind once: imports of each kind, a start function, active,
+;; passive and declarative element segments, active and passive data (so a
+;; data count section), exports of each kind.
+(module
+  (type $v (func))
+  (type $ii (func (param i32) (result i32)))
+  (import "env" "f" (func $imported (type $ii)))
+  (import "env" "t" (table 1 funcref))
+  (import "env" "g" (global $g (mut i64)))
+  (table $own 4 8 funcref)
+  (memory 1 2)
+  (global $k i32 (i32.const 7))
+  (global $m (mut f32) (f32.const 1.5))
+  (global $r funcref (ref.func $start))
+  (func $start (type $v)
+    (global.set $m (f32.add (global.get $m) (f32.const 1))))
+  (func $use (export "use") (type $ii)
+    (memory.init $passive (i32.const 0) (i32.const 0) (i32.const 2))
+    (call $imported (i32.add (local.get 0) (global.get $k))))
+  (start $start)
+  (elem (table $own) (i32.const 0) func $start $use)
+  (elem $later funcref (ref.func $use) (ref.null func))
+  (elem declare func $start)
+  (data (i32.const 16) "active")
+  (data $passive "\01\02")
+  (export "table" (table $own))
+  (export "memory" (memory 0))
+  (export "k" (global $k)))
