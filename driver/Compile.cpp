@@ -250,6 +250,9 @@ Error compile(const Config &C) {
     return TM.takeError();
   Progress P(sys::path::filename(C.Input));
   LLVMContext Ctx;
+  // Local value names cost memory and time in every function; they only
+  // help someone reading the IR.
+  Ctx.setDiscardValueNames(C.Emit != EmitKind::LLVM);
   lowering::LoweringOptions Opts;
   Opts.BoundsChecks = C.Bounds == BoundsChecks::Explicit
                           ? lowering::BoundsCheckMode::Explicit

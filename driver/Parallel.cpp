@@ -47,6 +47,7 @@ compileInParallel(Module &M, const Config &C, unsigned Threads, Progress &P) {
     for (size_t I = 0; I < Pieces.size(); ++I)
       Pool.async([&, I] {
         LLVMContext Ctx;
+        Ctx.setDiscardValueNames(true);
         MemoryBufferRef Ref(StringRef(Pieces[I].data(), Pieces[I].size()),
                             "piece");
         Expected<std::unique_ptr<Module>> Piece = parseBitcodeFile(Ref, Ctx);
