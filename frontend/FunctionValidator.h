@@ -64,7 +64,7 @@ public:
   static constexpr size_t MaxOperandStack = 1u << 20;
   /// The deepest nesting of blocks, loops and ifs (an implementation
   /// limit). The format allows any depth, but LLVM's optimiser is
-  /// quadratic or worse in it (16 384 nested ifs take ~10 s at -O2, 100 000
+  /// quadratic or worse in it (16 384 nested ifs take ~14 s at -O2, 100 000
   /// take minutes), and nothing a compiler emits comes close: a C switch
   /// nests one block per case.
   static constexpr size_t MaxControlDepth = 16384;

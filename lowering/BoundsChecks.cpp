@@ -59,9 +59,9 @@ Value *FunctionLowerer::memoryAddress(Value *Index, uint64_t Offset,
       trapIf(B.getTrue(), W2N_TRAP_MEMORY_OUT_OF_BOUNDS);
       return B.CreateInBoundsGEP(MC.I8Ty, MemoryBase, EA);
     }
-    if (End <= Pages.Min * frontend::PageSize)
-      return B.CreateInBoundsGEP(MC.I8Ty, MemoryBase, EA);
   }
+  if (withinMinimumSize(Index, Offset, Bytes))
+    return B.CreateInBoundsGEP(MC.I8Ty, MemoryBase, EA);
   if (MC.Opts.BoundsChecks == BoundsCheckMode::Explicit) {
     Value *Size = B.CreateLoad(
         MC.I64Ty, B.CreateConstInBoundsGEP1_64(MC.I8Ty, memoryObject(),
@@ -72,16 +72,20 @@ Value *FunctionLowerer::memoryAddress(Value *Index, uint64_t Offset,
   return B.CreateInBoundsGEP(MC.I8Ty, MemoryBase, EA);
 }
 
+bool FunctionLowerer::withinMinimumSize(Value *Index, uint64_t Offset,
+                                        unsigned Bytes) const {
+  auto *Const = dyn_cast<ConstantInt>(Index);
+  return Const && Const->getZExtValue() + Offset + Bytes <=
+                      WM.Memories[0].Pages.Min * frontend::PageSize;
+}
+
 Value *FunctionLowerer::storeAddress(Value *Index, uint64_t Offset,
                                      unsigned Bytes) {
   Value *Addr = memoryAddress(Index, Offset, Bytes);
   if (MC.Opts.BoundsChecks != BoundsCheckMode::Guard || Bytes == 1 ||
-      Triple(MC.LM.getTargetTriple()).isX86())
+      Triple(MC.LM.getTargetTriple()).isX86() ||
+      withinMinimumSize(Index, Offset, Bytes))
     return Addr;
-  if (auto *Const = dyn_cast<ConstantInt>(Index))
-    if (Const->getZExtValue() + Offset + Bytes <=
-        WM.Memories[0].Pages.Min * frontend::PageSize)
-      return Addr;
   LoadInst *Probe = B.CreateAlignedLoad(
       MC.I8Ty, B.CreateConstInBoundsGEP1_64(MC.I8Ty, Addr, Bytes - 1),
       Align(1));

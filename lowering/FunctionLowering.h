@@ -147,6 +147,10 @@ private:
   // Bytes bytes at Index + Offset, checked as the bounds-check mode says.
   llvm::Value *memoryAddress(llvm::Value *Index, uint64_t Offset,
                              unsigned Bytes);
+  /// Rung 2 of the ladder: a constant Index whose access ends within the
+  /// memory's minimum size needs no check.
+  bool withinMinimumSize(llvm::Value *Index, uint64_t Offset,
+                         unsigned Bytes) const;
   /// memoryAddress for a store: also makes sure that a store which would
   /// fault on its last bytes writes none of its first.
   llvm::Value *storeAddress(llvm::Value *Index, uint64_t Offset,

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """gen-deep.py KIND N OUT.wasm: writes a module whose one function "f" is
 deep or large: N nested blocks (blocks), N nested ifs (ifs), N values on
-the operand stack at once (stack), or a body of N bytes (size). wat2wasm itself cannot handle such depth,
-so the bytes are written here."""
+the operand stack at once (stack), or a body of N bytes (size). wat2wasm
+itself cannot handle such depth, so the bytes are written here."""
 import sys
 
 
