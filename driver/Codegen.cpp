@@ -1,6 +1,8 @@
 //===- Codegen.cpp --------------------------------------------------------===//
 #include "driver/Codegen.h"
 
+#include "lowering/LoopBoundsChecks.h"
+
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/MC/MCSubtargetInfo.h"
@@ -114,6 +116,14 @@ void optimizeModule(Module &M, TargetMachine &TM, unsigned OptLevel) {
   CGSCCAnalysisManager CGAM;
   ModuleAnalysisManager MAM;
   PassBuilder PB(&TM);
+  // Early, after the first instruction combining of each function: the loop
+  // passes that follow (unrolling, induction variables) then see the
+  // unchecked copies, and before induction-variable widening hides the trip
+  // count. Later peephole points find the loops already marked.
+  PB.registerPeepholeEPCallback(
+      [](FunctionPassManager &FPM, OptimizationLevel) {
+        FPM.addPass(lowering::LoopBoundsChecksPass());
+      });
   PB.registerModuleAnalyses(MAM);
   PB.registerCGSCCAnalyses(CGAM);
   PB.registerFunctionAnalyses(FAM);

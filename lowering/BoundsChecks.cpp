@@ -1,7 +1,9 @@
 //===- BoundsChecks.cpp - Every linear-memory bounds decision -------------===//
 //
 // WARNING: subtle. A wrong decision here lets a guest read or write outside
-// its sandbox. All bounds-check logic for linear memory lives in this file.
+// its sandbox. All bounds-check logic for linear memory lives in this file,
+// but for one optimisation: LoopBoundsChecks.cpp hoists the checks below out
+// of loops whose accesses it can bound, by versioning those loops.
 //
 // The ladder, for an access of Bytes bytes at Index + Offset (Index a 32-bit
 // operand, Offset the instruction's 32-bit constant), first match wins:

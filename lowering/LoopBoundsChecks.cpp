@@ -1,0 +1,559 @@
+//===- LoopBoundsChecks.cpp - Loops versioned on one bounds check ---------===//
+//
+// WARNING: subtle, like BoundsChecks.cpp: a wrong decision here lets a guest
+// read or write outside its sandbox, or traps a correct program.
+//
+// Every linear-memory access is addressed as MemoryBase + zext(i32 Index) +
+// Offset. In a loop the zero extension hides how the address progresses
+// (the 32-bit sum may wrap), so LLVM sees neither consecutive accesses nor a
+// 64-bit induction variable; and each access carries its own check (a
+// keep-alive in guard mode, a compare and branch in explicit mode), which
+// stops vectorisation outright.
+//
+// For an innermost loop this pass bounds, before the loop, every byte each
+// access with an affine index can touch over all iterations (from SCEV's
+// bound on the iteration count), and versions the loop on one condition:
+// no such index wraps around 2^32, and every such access ends within the
+// memory's current size. Memories never shrink, so that stays true for the
+// whole loop. In the copy that runs when it holds:
+//  - each covered zero extension is a 64-bit induction variable;
+//  - guard mode: the keep-alives of covered loads are gone (they cannot
+//    fault, so the optimiser may delete the ones whose value is unused);
+//  - explicit mode: a compare of a covered end against the memory size has
+//    a known result.
+// When it does not hold, the original loop runs and traps where it would
+// have. Accesses the pass cannot bound stay checked in both copies.
+//
+//===----------------------------------------------------------------------===//
+#include "lowering/LoopBoundsChecks.h"
+
+#include "lowering/InstanceLayout.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/Analysis/AssumptionCache.h"
+#include "llvm/Analysis/LoopInfo.h"
+#include "llvm/Analysis/ScalarEvolution.h"
+#include "llvm/Analysis/ScalarEvolutionExpressions.h"
+#include "llvm/Analysis/ValueTracking.h"
+#include "llvm/IR/Dominators.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InlineAsm.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
+#include "llvm/Transforms/Utils/Cloning.h"
+#include "llvm/Transforms/Utils/LoopSimplify.h"
+#include "llvm/Transforms/Utils/LoopUtils.h"
+#include "llvm/Transforms/Utils/ScalarEvolutionExpander.h"
+#include "llvm/Transforms/Utils/ValueMapper.h"
+
+namespace w2n::lowering {
+
+using namespace llvm;
+
+namespace {
+
+// Loops larger than this are not copied: the copy costs code size, and the
+// loops that gain are small.
+constexpr unsigned MaxLoopInstructions = 400;
+// Nor are loops needing more conditions than this before they start.
+constexpr unsigned MaxConditions = 24;
+constexpr const char *VersionedMark = "w2n.loop.versioned";
+
+/// The lowest and highest value of an i64 expression over a loop.
+struct Range {
+  const SCEV *Lo, *Hi;
+};
+
+/// How the fast copy of a zero extension of a 32-bit affine index counts.
+struct Widening {
+  const SCEV *Start; // i64, the first iteration's value
+  int64_t Step;
+};
+
+struct Condition {
+  CmpInst::Predicate Pred;
+  const SCEV *LHS, *RHS;
+};
+
+/// An access end, or a compare's bound, that must not exceed a size.
+struct EndBound {
+  const SCEV *End;
+  Value *Size; // a value the loop compares against; null: the current size
+};
+
+struct Plan {
+  Loop *L = nullptr;
+  const SCEV *MaxIterations = nullptr; // i64, the backedge-taken bound
+  bool Ascending = false, Descending = false; // how the indices move
+  SmallVector<Condition, 8> Conditions;
+  SmallVector<EndBound, 8> Ends;
+  SmallVector<CallInst *, 8> KeepAlives;
+  SmallVector<LoadInst *, 4> VolatileLoads;
+  SmallVector<std::pair<ICmpInst *, bool>, 8> KnownCompares;
+  DenseMap<const SCEV *, Widening> Widenings; // keyed by the zext's SCEV
+};
+
+class LoopVersioner {
+public:
+  LoopVersioner(Function &F, FunctionAnalysisManager &AM)
+      : F(F), SE(AM.getResult<ScalarEvolutionAnalysis>(F)),
+        LI(AM.getResult<LoopAnalysis>(F)),
+        DT(AM.getResult<DominatorTreeAnalysis>(F)),
+        AC(AM.getResult<AssumptionAnalysis>(F)),
+        DL(F.getDataLayout()), I64(Type::getInt64Ty(F.getContext())) {}
+
+  bool run();
+
+private:
+  bool isMemoryBase(const Value *V) const;
+  bool isMemorySize(const Value *V) const;
+  bool rangeOf(const SCEV *E, Plan &P, Range &R);
+  bool rangeOfZExt(const SCEVZeroExtendExpr *Z, Plan &P, Range &R);
+  const SCEV *memoryOffset(Value *Pointer);
+  bool outsideMemory(Value *Pointer) const;
+  bool coverLoad(LoadInst *Load, Plan &P);
+  bool plan(Loop *L, Plan &P);
+  bool expandable(const Plan &P, Instruction *At);
+  void version(Plan &P);
+
+  Function &F;
+  ScalarEvolution &SE;
+  LoopInfo &LI;
+  DominatorTree &DT;
+  AssumptionCache &AC;
+  const DataLayout &DL;
+  Type *I64;
+  Value *Instance = nullptr;
+};
+
+/// An empty asm statement with side effects and one operand: the
+/// keep-alive BoundsChecks.cpp emits after a guard-mode load.
+bool isKeepAlive(const CallInst *Call) {
+  const auto *Asm = dyn_cast<InlineAsm>(Call->getCalledOperand());
+  return Asm && Asm->getAsmString().empty() && Asm->hasSideEffects() &&
+         Call->arg_size() == 1 && Call->getType()->isVoidTy();
+}
+
+bool LoopVersioner::isMemoryBase(const Value *V) const {
+  const auto *Load = dyn_cast<LoadInst>(V);
+  return Load && Load->getType()->isPointerTy() &&
+         Load->hasMetadata(LLVMContext::MD_invariant_load) &&
+         Load->getPointerOperand() == Instance &&
+         InstanceLayout::MemoryBase == 0;
+}
+
+bool LoopVersioner::isMemorySize(const Value *V) const {
+  const auto *Load = dyn_cast<LoadInst>(V);
+  if (!Load || !Load->getType()->isIntegerTy(64))
+    return false;
+  int64_t Offset = 0;
+  const Value *Memory =
+      GetPointerBaseWithConstantOffset(Load->getPointerOperand(), Offset, DL);
+  const auto *MemoryLoad = dyn_cast<LoadInst>(Memory);
+  if (Offset != InstanceLayout::MemoryFieldSize || !MemoryLoad)
+    return false;
+  const Value *Inst = GetPointerBaseWithConstantOffset(
+      MemoryLoad->getPointerOperand(), Offset, DL);
+  return Inst == Instance && Offset == InstanceLayout::Memory;
+}
+
+bool LoopVersioner::rangeOfZExt(const SCEVZeroExtendExpr *Z, Plan &P,
+                                Range &R) {
+  const auto *AR = dyn_cast<SCEVAddRecExpr>(Z->getOperand());
+  if (!AR || AR->getLoop() != P.L || !AR->isAffine())
+    return false;
+  const auto *StepC = dyn_cast<SCEVConstant>(AR->getStepRecurrence(SE));
+  unsigned Width = AR->getType()->getScalarSizeInBits();
+  if (!StepC || Width > 32)
+    return false;
+  int64_t Step = StepC->getAPInt().getSExtValue();
+  // The start, split into a constant taken as signed (so that `p - 8` stays
+  // a small negative offset from p) and the rest, zero-extended.
+  const SCEV *Start = AR->getStart();
+  int64_t Constant = 0;
+  const SCEV *Rest = Start;
+  if (const auto *C = dyn_cast<SCEVConstant>(Start)) {
+    Constant = int64_t(C->getAPInt().getZExtValue());
+    Rest = SE.getZero(Start->getType());
+  } else if (const auto *Add = dyn_cast<SCEVAddExpr>(Start)) {
+    if (const auto *C = dyn_cast<SCEVConstant>(Add->getOperand(0))) {
+      Constant = C->getAPInt().getSExtValue();
+      Rest = SE.getMinusSCEV(Start, C);
+    }
+  }
+  // Under the conditions below, the index at iteration k is exactly
+  // zext(Rest) + Constant + Step * k, for every k up to MaxIterations.
+  const SCEV *First = SE.getAddExpr(SE.getZeroExtendExpr(Rest, I64),
+                                    SE.getConstant(I64, Constant, true));
+  const SCEV *Last = SE.getAddExpr(
+      First, SE.getMulExpr(SE.getConstant(I64, Step, true), P.MaxIterations));
+  R = Step >= 0 ? Range{First, Last} : Range{Last, First};
+  P.Conditions.push_back({CmpInst::ICMP_SGE, R.Lo, SE.getZero(I64)});
+  P.Conditions.push_back({CmpInst::ICMP_SLE, R.Hi,
+                          SE.getConstant(I64, (int64_t(1) << Width) - 1)});
+  P.Widenings[Z] = {First, Step};
+  (Step >= 0 ? P.Ascending : P.Descending) = true;
+  return true;
+}
+
+bool LoopVersioner::rangeOf(const SCEV *E, Plan &P, Range &R) {
+  if (SE.isLoopInvariant(E, P.L)) {
+    R = {E, E};
+    return true;
+  }
+  if (const auto *AR = dyn_cast<SCEVAddRecExpr>(E)) {
+    const auto *StepC = dyn_cast<SCEVConstant>(AR->getStepRecurrence(SE));
+    if (AR->getLoop() != P.L || !AR->isAffine() || !StepC)
+      return false;
+    // Offsets are below 2^34, the step is kept below 2^31 and the iteration
+    // bound below 2^32, so this arithmetic does not wrap in 64 bits.
+    int64_t Step = StepC->getAPInt().getSExtValue();
+    if (Step <= -(int64_t(1) << 31) || Step >= (int64_t(1) << 31))
+      return false;
+    const SCEV *Last = SE.getAddExpr(
+        AR->getStart(),
+        SE.getMulExpr(SE.getConstant(I64, Step, true), P.MaxIterations));
+    R = Step >= 0 ? Range{AR->getStart(), Last} : Range{Last, AR->getStart()};
+    (Step >= 0 ? P.Ascending : P.Descending) = true;
+    return true;
+  }
+  if (const auto *Z = dyn_cast<SCEVZeroExtendExpr>(E))
+    return rangeOfZExt(Z, P, R);
+  if (const auto *Add = dyn_cast<SCEVAddExpr>(E)) {
+    Range Sum{SE.getZero(I64), SE.getZero(I64)};
+    for (const SCEV *Op : Add->operands()) {
+      Range OpRange;
+      if (!rangeOf(Op, P, OpRange))
+        return false;
+      Sum = {SE.getAddExpr(Sum.Lo, OpRange.Lo),
+             SE.getAddExpr(Sum.Hi, OpRange.Hi)};
+    }
+    R = Sum;
+    return true;
+  }
+  return false;
+}
+
+const SCEV *LoopVersioner::memoryOffset(Value *Pointer) {
+  const SCEV *Ptr = SE.getSCEV(Pointer);
+  const auto *Base = dyn_cast<SCEVUnknown>(SE.getPointerBase(Ptr));
+  if (!Base || !isMemoryBase(Base->getValue()))
+    return nullptr;
+  const SCEV *Offset = SE.getMinusSCEV(Ptr, Base);
+  if (isa<SCEVCouldNotCompute>(Offset) || !Offset->getType()->isIntegerTy(64))
+    return nullptr;
+  return Offset;
+}
+
+bool LoopVersioner::outsideMemory(Value *Pointer) const {
+  const Value *Object = getUnderlyingObject(Pointer);
+  if (isa<AllocaInst>(Object) || isa<GlobalValue>(Object) ||
+      Object == Instance)
+    return true;
+  // A pointer held in the instance other than the memory base: a global's
+  // or a table's storage.
+  const auto *Load = dyn_cast<LoadInst>(Object);
+  int64_t Offset = 0;
+  return Load && !isMemoryBase(Load) &&
+         GetPointerBaseWithConstantOffset(Load->getPointerOperand(), Offset,
+                                          DL) == Instance;
+}
+
+bool LoopVersioner::coverLoad(LoadInst *Load, Plan &P) {
+  if (!P.L->contains(Load))
+    return false;
+  const SCEV *Offset = memoryOffset(Load->getPointerOperand());
+  Range R;
+  if (!Offset || !rangeOf(Offset, P, R))
+    return false;
+  uint64_t Bytes = DL.getTypeStoreSize(Load->getType()).getFixedValue();
+  P.Ends.push_back({SE.getAddExpr(R.Hi, SE.getConstant(I64, Bytes)), nullptr});
+  return true;
+}
+
+/// Items minus those another item implies (Implies(A, B): B implies A);
+/// a loop over arrays checks the same bounds once per access otherwise.
+template <typename T, typename Fn>
+SmallVector<T, 8> pruneImplied(ArrayRef<T> Items, Fn Implies) {
+  SmallVector<T, 8> Kept;
+  for (const T &Item : Items) {
+    if (llvm::any_of(Kept, [&](const T &K) { return Implies(Item, K); }))
+      continue;
+    llvm::erase_if(Kept, [&](const T &K) { return Implies(K, Item); });
+    Kept.push_back(Item);
+  }
+  return Kept;
+}
+
+bool LoopVersioner::plan(Loop *L, Plan &P) {
+  P.L = L;
+  if (findStringMetadataForLoop(L, VersionedMark) || !L->getLoopPreheader() || !L->getLoopLatch() || !L->hasDedicatedExits())
+    return false;
+  const SCEV *Max = SE.getSymbolicMaxBackedgeTakenCount(L);
+  if (isa<SCEVCouldNotCompute>(Max) || !Max->getType()->isIntegerTy() ||
+      Max->getType()->getIntegerBitWidth() > 64)
+    return false;
+  // At most 2^32 - 1, so that Step * Max (|Step| < 2^31) fits in 64 bits.
+  bool Wide = Max->getType()->getIntegerBitWidth() > 32;
+  Max = SE.getNoopOrZeroExtend(Max, I64);
+  if (Wide)
+    P.Conditions.push_back(
+        {CmpInst::ICMP_ULE, Max, SE.getConstant(I64, UINT32_MAX)});
+  P.MaxIterations = Max;
+
+  unsigned Count = 0;
+  for (BasicBlock *BB : L->blocks())
+    for (Instruction &I : *BB) {
+      if (++Count > MaxLoopInstructions)
+        return false;
+      if (auto *Call = dyn_cast<CallInst>(&I); Call && isKeepAlive(Call)) {
+        Value *Kept = Call->getArgOperand(0);
+        while (auto *Cast = dyn_cast<CastInst>(Kept))
+          Kept = Cast->getOperand(0);
+        if (auto *Load = dyn_cast<LoadInst>(Kept); Load && coverLoad(Load, P))
+          P.KeepAlives.push_back(Call);
+      } else if (isa<CallBase>(I) && !isa<IntrinsicInst>(I)) {
+        // A loop that calls out is not vectorised, and the call costs more
+        // than the checks the copy would save: not worth its code size.
+        return false;
+      } else if (auto *Load = dyn_cast<LoadInst>(&I);
+                 Load && Load->isVolatile() && coverLoad(Load, P)) {
+        P.VolatileLoads.push_back(Load);
+      } else if (auto *Store = dyn_cast<StoreInst>(&I)) {
+        // Every store of the copy must be in bounds: with guard pages a
+        // store has no check of its own, and the vectoriser may merge the
+        // stores of several iterations into one, which would then fault as
+        // a whole and lose the bytes of the iterations before the trap.
+        Value *Ptr = Store->getPointerOperand();
+        Range R;
+        if (const SCEV *Offset = memoryOffset(Ptr)) {
+          if (!rangeOf(Offset, P, R))
+            return false;
+          uint64_t Bytes =
+              DL.getTypeStoreSize(Store->getValueOperand()->getType())
+                  .getFixedValue();
+          P.Ends.push_back(
+              {SE.getAddExpr(R.Hi, SE.getConstant(I64, Bytes)), nullptr});
+        } else if (!outsideMemory(Ptr)) {
+          return false;
+        }
+      } else if (auto *Load = dyn_cast<LoadInst>(&I)) {
+        // Loads proven in bounds at compile time gain a 64-bit index too.
+        Range Ignored;
+        if (const SCEV *Offset = memoryOffset(Load->getPointerOperand()))
+          (void)rangeOf(Offset, P, Ignored);
+      } else if (auto *Cmp = dyn_cast<ICmpInst>(&I); Cmp && Cmp->isUnsigned()) {
+        // Normalised to `X Pred Size`.
+        Value *X = Cmp->getOperand(0), *Size = Cmp->getOperand(1);
+        CmpInst::Predicate Pred = Cmp->getPredicate();
+        if (isMemorySize(X)) {
+          std::swap(X, Size);
+          Pred = CmpInst::getSwappedPredicate(Pred);
+        }
+        Range R;
+        if (!isMemorySize(Size) || !X->getType()->isIntegerTy(64) ||
+            !rangeOf(SE.getSCEV(X), P, R))
+          continue;
+        // X <= Size for every X when Hi <= Size; X < Size when Hi + 1 <= Size.
+        bool Strict = Pred == CmpInst::ICMP_UGE || Pred == CmpInst::ICMP_ULT;
+        const SCEV *End = Strict ? SE.getAddExpr(R.Hi, SE.getOne(I64)) : R.Hi;
+        P.Ends.push_back({End, L->contains(cast<Instruction>(Size))
+                                   ? nullptr
+                                   : Size});
+        P.KnownCompares.push_back(
+            {Cmp, Pred == CmpInst::ICMP_ULE || Pred == CmpInst::ICMP_ULT});
+      }
+    }
+  if (P.KeepAlives.empty() && P.VolatileLoads.empty() &&
+      P.KnownCompares.empty())
+    return false;
+  // Indices moving towards each other (reversing, swapping from both ends)
+  // do not vectorise, and such loops are usually short: the test would
+  // cost more than the copy saves (fannkuch: 10% slower with guard pages).
+  if (P.Ascending && P.Descending)
+    return false;
+  // Conditions SCEV proves need no code; one it disproves sinks the plan.
+  SmallVector<Condition, 8> Needed;
+  for (const Condition &C : P.Conditions) {
+    if (SE.isKnownPredicate(C.Pred, C.LHS, C.RHS))
+      continue;
+    if (SE.isKnownPredicate(CmpInst::getInversePredicate(C.Pred), C.LHS,
+                            C.RHS))
+      return false;
+    Needed.push_back(C);
+  }
+  P.Conditions = pruneImplied<Condition>(Needed, [&](const Condition &C,
+                                          const Condition &D) {
+    return C.Pred == D.Pred && C.RHS == D.RHS &&
+           SE.isKnownPredicate(C.Pred, C.LHS, D.LHS);
+  });
+  P.Ends = pruneImplied<EndBound>(P.Ends, [&](const EndBound &E, const EndBound &F) {
+    return E.Size == F.Size &&
+           SE.isKnownPredicate(CmpInst::ICMP_ULE, E.End, F.End);
+  });
+  return P.Conditions.size() + P.Ends.size() <= MaxConditions &&
+         expandable(P, L->getLoopPreheader()->getTerminator());
+}
+
+bool LoopVersioner::expandable(const Plan &P, Instruction *At) {
+  SCEVExpander Exp(SE, DL, "w2n.bounds");
+  auto Safe = [&](const SCEV *S) { return Exp.isSafeToExpandAt(S, At); };
+  for (const Condition &C : P.Conditions)
+    if (!Safe(C.LHS) || !Safe(C.RHS))
+      return false;
+  for (const EndBound &E : P.Ends)
+    if (!Safe(E.End))
+      return false;
+  for (const auto &[Z, W] : P.Widenings)
+    if (!Safe(W.Start))
+      return false;
+  return true;
+}
+
+void LoopVersioner::version(Plan &P) {
+  Loop *L = P.L;
+  BasicBlock *CheckBB = L->getLoopPreheader();
+  BasicBlock *Header = L->getHeader();
+  Instruction *At = CheckBB->getTerminator();
+  // Both copies are marked, so that a later run leaves them alone.
+  addStringMetadataToLoop(L, VersionedMark);
+
+  // The zero extensions the fast copy widens, found before anything moves.
+  SmallVector<std::pair<ZExtInst *, Widening>, 8> Zexts;
+  for (BasicBlock *BB : L->blocks())
+    for (Instruction &I : *BB)
+      if (auto *Z = dyn_cast<ZExtInst>(&I); Z && Z->getType() == I64)
+        if (auto It = P.Widenings.find(SE.getSCEV(Z));
+            It != P.Widenings.end())
+          Zexts.push_back({Z, It->second});
+
+  // The condition, at the end of the old preheader.
+  SCEVExpander Exp(SE, DL, "w2n.bounds");
+  IRBuilder<> B(At);
+  Value *Ok = B.getTrue();
+  for (const Condition &C : P.Conditions)
+    Ok = B.CreateAnd(Ok, B.CreateICmp(C.Pred, Exp.expandCodeFor(C.LHS, I64, At),
+                                      Exp.expandCodeFor(C.RHS, I64, At)));
+  DenseMap<const SCEV *, Value *> Starts;
+  for (auto [Z, W] : Zexts)
+    if (!Starts.count(W.Start))
+      Starts[W.Start] = Exp.expandCodeFor(W.Start, I64, At);
+  Value *CurrentSize = nullptr;
+  for (const EndBound &E : P.Ends) {
+    Value *Size = E.Size;
+    if (!Size) {
+      if (!CurrentSize) {
+        LoadInst *Memory = B.CreateLoad(
+            B.getPtrTy(),
+            B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), Instance,
+                                         InstanceLayout::Memory));
+        Memory->setMetadata(LLVMContext::MD_invariant_load,
+                            MDNode::get(F.getContext(), {}));
+        CurrentSize = B.CreateLoad(
+            I64, B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), Memory,
+                                              InstanceLayout::MemoryFieldSize));
+      }
+      Size = CurrentSize;
+    }
+    Ok = B.CreateAnd(Ok,
+                     B.CreateICmpULE(Exp.expandCodeFor(E.End, I64, At), Size));
+  }
+
+  // Slow: the original loop, behind a new preheader. Fast: a copy.
+  BasicBlock *SlowPH = SplitBlock(CheckBB, At, &DT, &LI, nullptr,
+                                  Header->getName() + ".checked");
+  ValueToValueMapTy VMap;
+  SmallVector<BasicBlock *, 16> FastBlocks;
+  Loop *Fast = cloneLoopWithPreheader(SlowPH, CheckBB, L, VMap, ".unchecked",
+                                      &LI, &DT, FastBlocks);
+  remapInstructionsInBlocks(FastBlocks, VMap);
+  SmallVector<BasicBlock *, 4> Exits;
+  L->getUniqueExitBlocks(Exits);
+  for (BasicBlock *Exit : Exits)
+    for (PHINode &PN : Exit->phis()) {
+      SE.forgetValue(&PN);
+      for (unsigned I = 0, E = PN.getNumIncomingValues(); I != E; ++I) {
+        BasicBlock *From = PN.getIncomingBlock(I);
+        if (!L->contains(From))
+          continue;
+        Value *V = PN.getIncomingValue(I);
+        if (Value *Copy = VMap.lookup(V))
+          V = Copy;
+        PN.addIncoming(V, cast<BasicBlock>(VMap[From]));
+      }
+    }
+  Instruction *OldBranch = CheckBB->getTerminator();
+  BranchInst::Create(Fast->getLoopPreheader(), SlowPH, Ok, OldBranch);
+  OldBranch->eraseFromParent();
+  DT.recalculate(F);
+  SE.forgetTopmostLoop(L);
+
+  // The fast copy's checks.
+  for (CallInst *Call : P.KeepAlives)
+    cast<Instruction>(VMap[Call])->eraseFromParent();
+  for (LoadInst *Load : P.VolatileLoads)
+    cast<LoadInst>(VMap[Load])->setVolatile(false);
+  for (auto [Cmp, Result] : P.KnownCompares) {
+    auto *Copy = cast<Instruction>(VMap[Cmp]);
+    Copy->replaceAllUsesWith(ConstantInt::getBool(F.getContext(), Result));
+    Copy->eraseFromParent();
+  }
+  // Each widened index is a 64-bit induction variable of the fast copy,
+  // starting from a value computed with the condition.
+  BasicBlock *FastPH = Fast->getLoopPreheader(), *FastHeader = Fast->getHeader();
+  Instruction *FastLatchEnd = Fast->getLoopLatch()->getTerminator();
+  DenseMap<std::pair<const SCEV *, int64_t>, PHINode *> Counters;
+  for (auto [Z, W] : Zexts) {
+    PHINode *&Counter = Counters[{W.Start, W.Step}];
+    if (!Counter) {
+      Counter = PHINode::Create(I64, 2, "w2n.index",
+                                FastHeader->getFirstNonPHIIt());
+      Counter->addIncoming(Starts.lookup(W.Start), FastPH);
+      Counter->addIncoming(
+          BinaryOperator::Create(Instruction::Add, Counter,
+                                 ConstantInt::get(I64, W.Step, true),
+                                 "w2n.index.next", FastLatchEnd),
+          Fast->getLoopLatch());
+      cast<BinaryOperator>(Counter->getIncomingValue(1))
+          ->setHasNoUnsignedWrap(W.Step >= 0);
+      cast<BinaryOperator>(Counter->getIncomingValue(1))
+          ->setHasNoSignedWrap(true);
+    }
+    auto *Copy = cast<Instruction>(VMap[Z]);
+    Copy->replaceAllUsesWith(Counter);
+    Copy->eraseFromParent();
+  }
+}
+
+bool LoopVersioner::run() {
+  if (F.arg_empty() || !F.getArg(0)->getType()->isPointerTy())
+    return false;
+  Instance = F.getArg(0);
+  SmallVector<Loop *, 8> Innermost;
+  for (Loop *L : LI.getLoopsInPreorder())
+    if (L->isInnermost())
+      Innermost.push_back(L);
+  bool Changed = false;
+  for (Loop *L : Innermost) {
+    Changed |= simplifyLoop(L, &DT, &LI, &SE, &AC, nullptr, false);
+    Changed |= formLCSSA(*L, DT, &LI, &SE);
+    Plan P;
+    if (!plan(L, P))
+      continue;
+    version(P);
+    Changed = true;
+  }
+  return Changed;
+}
+
+} // namespace
+
+PreservedAnalyses LoopBoundsChecksPass::run(Function &F,
+                                            FunctionAnalysisManager &AM) {
+  if (!LoopVersioner(F, AM).run())
+    return PreservedAnalyses::all();
+  return PreservedAnalyses::none();
+}
+
+} // namespace w2n::lowering

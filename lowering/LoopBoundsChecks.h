@@ -1,0 +1,24 @@
+//===- LoopBoundsChecks.h - Bounds checks hoisted out of loops --*- C++ -*-===//
+//
+// A function pass over lowered modules (it knows the instance layout and the
+// keep-alives BoundsChecks.cpp emits); the driver runs it just before the
+// loop vectoriser. See LoopBoundsChecks.cpp.
+//
+//===----------------------------------------------------------------------===//
+#ifndef W2N_LOWERING_LOOPBOUNDSCHECKS_H
+#define W2N_LOWERING_LOOPBOUNDSCHECKS_H
+
+#include "llvm/IR/PassManager.h"
+
+namespace w2n::lowering {
+
+class LoopBoundsChecksPass
+    : public llvm::PassInfoMixin<LoopBoundsChecksPass> {
+public:
+  llvm::PreservedAnalyses run(llvm::Function &F,
+                              llvm::FunctionAnalysisManager &AM);
+};
+
+} // namespace w2n::lowering
+
+#endif
