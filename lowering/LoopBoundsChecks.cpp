@@ -113,6 +113,7 @@ private:
   const SCEV *memoryOffset(Value *Pointer);
   bool outsideMemory(Value *Pointer) const;
   bool coverLoad(LoadInst *Load, Plan &P);
+  bool hasCandidates(Loop *L) const;
   bool plan(Loop *L, Plan &P);
   bool expandable(const Plan &P, Instruction *At);
   void version(Plan &P);
@@ -526,6 +527,30 @@ void LoopVersioner::version(Plan &P) {
   }
 }
 
+/// Whether a loop has a check the copy could drop, cheaply, before any
+/// analysis or canonicalisation (the pass runs at every peephole point).
+bool LoopVersioner::hasCandidates(Loop *L) const {
+  if (findStringMetadataForLoop(L, VersionedMark))
+    return false;
+  unsigned Count = 0;
+  bool Found = false;
+  for (BasicBlock *BB : L->blocks())
+    for (Instruction &I : *BB) {
+      if (++Count > MaxLoopInstructions)
+        return false;
+      if (auto *Call = dyn_cast<CallInst>(&I); Call && isKeepAlive(Call))
+        Found = true;
+      else if (isa<CallBase>(I) && !isa<IntrinsicInst>(I))
+        return false;
+      else if (auto *Load = dyn_cast<LoadInst>(&I))
+        Found |= Load->isVolatile();
+      else if (auto *Cmp = dyn_cast<ICmpInst>(&I))
+        Found |= Cmp->isUnsigned() && (isMemorySize(Cmp->getOperand(0)) ||
+                                       isMemorySize(Cmp->getOperand(1)));
+    }
+  return Found;
+}
+
 bool LoopVersioner::run() {
   if (F.arg_empty() || !F.getArg(0)->getType()->isPointerTy())
     return false;
@@ -536,6 +561,8 @@ bool LoopVersioner::run() {
       Innermost.push_back(L);
   bool Changed = false;
   for (Loop *L : Innermost) {
+    if (!hasCandidates(L))
+      continue;
     Changed |= simplifyLoop(L, &DT, &LI, &SE, &AC, nullptr, false);
     Changed |= formLCSSA(*L, DT, &LI, &SE);
     Plan P;
