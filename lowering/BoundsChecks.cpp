@@ -36,6 +36,14 @@
 // last byte is out of bounds exactly when any byte is, and the probe faults
 // before anything is written.
 //
+// And a store that traps must not undo the stores before it. LLVM merges
+// adjacent stores (the code generator's store merging, the SLP and loop
+// vectorisers); a merged store that crosses the end faults as a whole, and
+// the bytes of the stores before it that were in bounds are never written.
+// With guard pages each store not proven in bounds is therefore followed by
+// an empty asm statement that LLVM must assume touches memory (orderStore).
+// Explicit checks need none: the branch to the trap separates the stores.
+//
 //===----------------------------------------------------------------------===//
 #include "lowering/FunctionLowering.h"
 
@@ -93,6 +101,20 @@ Value *FunctionLowerer::storeAddress(Value *Index, uint64_t Offset,
       Align(1));
   keepLoad(Probe, Probe);
   return Addr;
+}
+
+void FunctionLowerer::orderStore(Value *Index, uint64_t Offset,
+                                 unsigned Bytes) {
+  if (MC.Opts.BoundsChecks != BoundsCheckMode::Guard ||
+      withinMinimumSize(Index, Offset, Bytes))
+    return;
+  // An empty asm statement may touch any memory, so no store moves across
+  // it: LLVM cannot merge this store with the next into one wider store.
+  // It emits no instruction. (LoopBoundsChecks.cpp removes it from loop
+  // copies where every store is known to be in bounds.)
+  InlineAsm *Barrier = InlineAsm::get(FunctionType::get(MC.VoidTy, false), "",
+                                      "", /*hasSideEffects=*/true);
+  B.CreateCall(Barrier);
 }
 
 Value *FunctionLowerer::keepLoad(Value *Loaded, LoadInst *Load) {

@@ -155,6 +155,9 @@ private:
   /// fault on its last bytes writes none of its first.
   llvm::Value *storeAddress(llvm::Value *Index, uint64_t Offset,
                             unsigned Bytes);
+  /// After a store: keeps the optimiser from merging it with the next one
+  /// into a wider store that would fault as a whole.
+  void orderStore(llvm::Value *Index, uint64_t Offset, unsigned Bytes);
   /// Removes the entry's stack check of a small function with no calls.
   void dropLeafStackCheck(uint64_t BodySize);
   /// Keeps Load, whose value (Loaded, after any widening) may go unused:

@@ -18,7 +18,9 @@
 // whole loop. In the copy that runs when it holds:
 //  - each covered zero extension is a 64-bit induction variable;
 //  - guard mode: the keep-alives of covered loads are gone (they cannot
-//    fault, so the optimiser may delete the ones whose value is unused);
+//    fault, so the optimiser may delete the ones whose value is unused),
+//    and so are the barriers after stores (every store of the loop must be
+//    covered for it to be copied at all);
 //  - explicit mode: a compare of a covered end against the memory size has
 //    a known result.
 // When it does not hold, the original loop runs and traps where it would
@@ -89,6 +91,8 @@ struct Plan {
   SmallVector<Condition, 8> Conditions;
   SmallVector<EndBound, 8> Ends;
   SmallVector<CallInst *, 8> KeepAlives;
+  SmallVector<CallInst *, 8> StoreBarriers; // all stores are in bounds
+
   SmallVector<LoadInst *, 4> VolatileLoads;
   SmallVector<std::pair<ICmpInst *, bool>, 8> KnownCompares;
   DenseMap<const SCEV *, Widening> Widenings; // keyed by the zext's SCEV
@@ -128,13 +132,19 @@ private:
   Value *Instance = nullptr;
 };
 
-/// An empty asm statement with side effects and one operand: the
-/// keep-alive BoundsChecks.cpp emits after a guard-mode load.
-bool isKeepAlive(const CallInst *Call) {
+/// An empty asm statement with side effects and ArgCount operands.
+bool isEmptyAsm(const CallInst *Call, unsigned ArgCount) {
   const auto *Asm = dyn_cast<InlineAsm>(Call->getCalledOperand());
   return Asm && Asm->getAsmString().empty() && Asm->hasSideEffects() &&
-         Call->arg_size() == 1 && Call->getType()->isVoidTy();
+         Call->arg_size() == ArgCount && Call->getType()->isVoidTy();
 }
+
+/// The keep-alive BoundsChecks.cpp emits after a guard-mode load.
+bool isKeepAlive(const CallInst *Call) { return isEmptyAsm(Call, 1); }
+
+/// The barrier BoundsChecks.cpp emits after a guard-mode store, so that it
+/// is not merged with the next; not needed where every store is in bounds.
+bool isStoreBarrier(const CallInst *Call) { return isEmptyAsm(Call, 0); }
 
 bool LoopVersioner::isMemoryBase(const Value *V) const {
   const auto *Load = dyn_cast<LoadInst>(V);
@@ -314,6 +324,9 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
           Kept = Cast->getOperand(0);
         if (auto *Load = dyn_cast<LoadInst>(Kept); Load && coverLoad(Load, P))
           P.KeepAlives.push_back(Call);
+      } else if (auto *Call = dyn_cast<CallInst>(&I);
+                 Call && isStoreBarrier(Call)) {
+        P.StoreBarriers.push_back(Call);
       } else if (isa<CallBase>(I) && !isa<IntrinsicInst>(I)) {
         // A loop that calls out is not vectorised, and the call costs more
         // than the checks the copy would save: not worth its code size.
@@ -367,7 +380,7 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
       }
     }
   if (P.KeepAlives.empty() && P.VolatileLoads.empty() &&
-      P.KnownCompares.empty())
+      P.KnownCompares.empty() && P.StoreBarriers.empty())
     return false;
   // Indices moving towards each other (reversing, swapping from both ends)
   // do not vectorise, and such loops are usually short: the test would
@@ -493,6 +506,8 @@ void LoopVersioner::version(Plan &P) {
   // The fast copy's checks.
   for (CallInst *Call : P.KeepAlives)
     cast<Instruction>(VMap[Call])->eraseFromParent();
+  for (CallInst *Call : P.StoreBarriers)
+    cast<Instruction>(VMap[Call])->eraseFromParent();
   for (LoadInst *Load : P.VolatileLoads)
     cast<LoadInst>(VMap[Load])->setVolatile(false);
   for (auto [Cmp, Result] : P.KnownCompares) {
@@ -538,7 +553,8 @@ bool LoopVersioner::hasCandidates(Loop *L) const {
     for (Instruction &I : *BB) {
       if (++Count > MaxLoopInstructions)
         return false;
-      if (auto *Call = dyn_cast<CallInst>(&I); Call && isKeepAlive(Call))
+      if (auto *Call = dyn_cast<CallInst>(&I);
+          Call && (isKeepAlive(Call) || isStoreBarrier(Call)))
         Found = true;
       else if (isa<CallBase>(I) && !isa<IntrinsicInst>(I))
         return false;

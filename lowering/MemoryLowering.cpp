@@ -106,8 +106,10 @@ void FunctionLowerer::emitStore(Opcode Op, MemArg MA) {
     Val = B.CreateTrunc(Val, Narrow);
   unsigned Bytes =
       unsigned(MC.LM.getDataLayout().getTypeStoreSize(Val->getType()));
-  Value *Addr = storeAddress(pop(), MA.Offset, Bytes);
+  Value *Index = pop();
+  Value *Addr = storeAddress(Index, MA.Offset, Bytes);
   B.CreateAlignedStore(Val, Addr, Align(1));
+  orderStore(Index, MA.Offset, Bytes);
 }
 
 void FunctionLowerer::emitSimdLoadLane(Opcode Op, MemArg MA, uint8_t Lane) {
@@ -126,9 +128,11 @@ void FunctionLowerer::emitSimdStoreLane(Opcode Op, MemArg MA, uint8_t Lane) {
   Type *LaneTy = B.getIntNTy(8 * Bytes);
   auto *Vec = FixedVectorType::get(LaneTy, 16 / Bytes);
   Value *V = fromV128(pop(), Vec);
-  Value *Addr = storeAddress(pop(), MA.Offset, Bytes);
+  Value *Index = pop();
+  Value *Addr = storeAddress(Index, MA.Offset, Bytes);
   B.CreateAlignedStore(B.CreateExtractElement(V, uint64_t(Lane)), Addr,
                        Align(1));
+  orderStore(Index, MA.Offset, Bytes);
 }
 
 Error FunctionLowerer::visitLoad(Opcode Op, MemArg MA) {

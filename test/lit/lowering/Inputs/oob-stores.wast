@@ -13,6 +13,16 @@
   (func (export "v128") (param i32) (v128.store (local.get 0) (v128.const i64x2 -1 -1)))
   (func (export "lane") (param i32)
     (v128.store64_lane 1 (local.get 0) (v128.const i64x2 -1 -1)))
+  ;; Two stores LLVM would merge into one wider store: the first is in
+  ;; bounds and must be written when the second traps.
+  (func (export "pair") (param i32)
+    (i32.store (local.get 0) (i32.const 0x01020304))
+    (i32.store offset=4 (local.get 0) (i32.const 0x05060708)))
+  (func (export "byte-pair") (param i32)
+    (i32.store8 (local.get 0) (i32.const 0x11))
+    (i32.store8 offset=1 (local.get 0) (i32.const 0x22)))
+  (func (export "at") (param i32) (result i32) (i32.load (local.get 0)))
+  (func (export "at8") (param i32) (result i32) (i32.load8_u (local.get 0)))
   ;; The sum of the last 16 bytes below END, each weighted, so that any
   ;; changed byte changes it.
   (func (export "tail") (param $end i32) (result i64)
@@ -46,3 +56,9 @@
 (assert_return (invoke "tail" (i32.const 131072)) (i64.const 0x5ce552209d0a35a0))
 (assert_return (invoke "i64" (i32.const 131064)))
 (assert_return (invoke "tail" (i32.const 131072)) (i64.const 0x071f8265df3446c8))
+
+;; The stores before a trapping one stay written.
+(assert_trap (invoke "pair" (i32.const 131068)) "out of bounds memory access")
+(assert_return (invoke "at" (i32.const 131068)) (i32.const 0x01020304))
+(assert_trap (invoke "byte-pair" (i32.const 131071)) "out of bounds memory access")
+(assert_return (invoke "at8" (i32.const 131071)) (i32.const 0x11))
