@@ -86,6 +86,20 @@
         (br $next)))
     (local.get $s))
 
+  ;; The sum of TABLE[byte] for the N bytes from P, TABLE being 256 i32s at
+  ;; 4096: the lookup's index is bounded by its value range, not affine.
+  (func (export "lookup") (param $p i32) (param $n i32) (result i32)
+    (local $i i32) (local $s i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $s (i32.add (local.get $s)
+          (i32.load offset=4096
+            (i32.shl (i32.load8_u (i32.add (local.get $p) (local.get $i))) (i32.const 2)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (local.get $s))
+
   ;; The i32 at P.
   (func (export "at") (param $p i32) (result i32) (i32.load (local.get $p)))
   ;; Stores V as an i64 at P.
@@ -101,6 +115,15 @@
 (assert_return (invoke "at" (i32.const 4096)) (i32.const 1))
 (assert_return (invoke "at" (i32.const 4492)) (i32.const 100))
 (assert_return (invoke "at" (i32.const 4496)) (i32.const 0))
+
+;; Table lookups: bytes 1 0 0 0 2 0 0 0 at 4096, table 1 2 3 ... at 4096.
+(assert_return (invoke "lookup" (i32.const 4096) (i32.const 8)) (i32.const 11))
+;; Bytes 0xff (at 65528, written by "put") read the table's entry 255, at
+;; 5116 (zero): still in bounds; then the loop crosses the end.
+(invoke "put" (i32.const 65528) (i64.const -1))
+(assert_return (invoke "lookup" (i32.const 65528) (i32.const 8)) (i32.const 0))
+(assert_trap (invoke "lookup" (i32.const 65528) (i32.const 9)) "out of bounds memory access")
+(invoke "put" (i32.const 65528) (i64.const 0))
 
 ;; In bounds: the unchecked copy.
 (assert_return (invoke "sum" (i32.const 0) (i32.const 3)) (i64.const 3))
