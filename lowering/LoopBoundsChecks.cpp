@@ -115,11 +115,13 @@ public:
 private:
   bool isMemoryBase(const Value *V) const;
   bool isMemorySize(const Value *V) const;
+  Range sweep(Plan &P, const SCEV *First, int64_t Step);
   bool rangeOf(const SCEV *E, Plan &P, Range &R);
   bool rangeOfZExt(const SCEVZeroExtendExpr *Z, Plan &P, Range &R);
   const SCEV *memoryOffset(Value *Pointer);
   bool outsideMemory(Value *Pointer) const;
   bool coverLoad(LoadInst *Load, Plan &P);
+  void addAccessEnd(Plan &P, const Range &R, Type *Accessed);
   bool hasCandidates(Loop *L) const;
   bool plan(Loop *L, Plan &P);
   bool expandable(const Plan &P, Instruction *At);
@@ -150,11 +152,12 @@ bool isKeepAlive(const CallInst *Call) { return isEmptyAsm(Call, 1); }
 bool isStoreBarrier(const CallInst *Call) { return isEmptyAsm(Call, 0); }
 
 bool LoopVersioner::isMemoryBase(const Value *V) const {
+  static_assert(InstanceLayout::MemoryBase == 0,
+                "the memory base is loaded from the instance pointer itself");
   const auto *Load = dyn_cast<LoadInst>(V);
   return Load && Load->getType()->isPointerTy() &&
          Load->hasMetadata(LLVMContext::MD_invariant_load) &&
-         Load->getPointerOperand() == Instance &&
-         InstanceLayout::MemoryBase == 0;
+         Load->getPointerOperand() == Instance;
 }
 
 bool LoopVersioner::isMemorySize(const Value *V) const {
@@ -170,6 +173,13 @@ bool LoopVersioner::isMemorySize(const Value *V) const {
   const Value *Inst = GetPointerBaseWithConstantOffset(
       MemoryLoad->getPointerOperand(), Offset, DL);
   return Inst == Instance && Offset == InstanceLayout::Memory;
+}
+
+Range LoopVersioner::sweep(Plan &P, const SCEV *First, int64_t Step) {
+  const SCEV *Last = SE.getAddExpr(
+      First, SE.getMulExpr(SE.getConstant(I64, Step, true), P.MaxIterations));
+  (Step >= 0 ? P.Ascending : P.Descending) = true;
+  return Step >= 0 ? Range{First, Last} : Range{Last, First};
 }
 
 bool LoopVersioner::rangeOfZExt(const SCEVZeroExtendExpr *Z, Plan &P,
@@ -200,14 +210,11 @@ bool LoopVersioner::rangeOfZExt(const SCEVZeroExtendExpr *Z, Plan &P,
   // zext(Rest) + Constant + Step * k, for every k up to MaxIterations.
   const SCEV *First = SE.getAddExpr(SE.getZeroExtendExpr(Rest, I64),
                                     SE.getConstant(I64, Constant, true));
-  const SCEV *Last = SE.getAddExpr(
-      First, SE.getMulExpr(SE.getConstant(I64, Step, true), P.MaxIterations));
-  R = Step >= 0 ? Range{First, Last} : Range{Last, First};
+  R = sweep(P, First, Step);
   P.Conditions.push_back({CmpInst::ICMP_SGE, R.Lo, SE.getZero(I64)});
   P.Conditions.push_back({CmpInst::ICMP_SLE, R.Hi,
                           SE.getConstant(I64, (int64_t(1) << Width) - 1)});
   P.Widenings[Z] = {First, Step};
-  (Step >= 0 ? P.Ascending : P.Descending) = true;
   return true;
 }
 
@@ -225,11 +232,7 @@ bool LoopVersioner::rangeOf(const SCEV *E, Plan &P, Range &R) {
     int64_t Step = StepC->getAPInt().getSExtValue();
     if (Step <= -(int64_t(1) << 31) || Step >= (int64_t(1) << 31))
       return false;
-    const SCEV *Last = SE.getAddExpr(
-        AR->getStart(),
-        SE.getMulExpr(SE.getConstant(I64, Step, true), P.MaxIterations));
-    R = Step >= 0 ? Range{AR->getStart(), Last} : Range{Last, AR->getStart()};
-    (Step >= 0 ? P.Ascending : P.Descending) = true;
+    R = sweep(P, AR->getStart(), Step);
     return true;
   }
   if (const auto *Z = dyn_cast<SCEVZeroExtendExpr>(E))
@@ -291,9 +294,13 @@ bool LoopVersioner::coverLoad(LoadInst *Load, Plan &P) {
   Range R;
   if (!Offset || !rangeOf(Offset, P, R))
     return false;
-  uint64_t Bytes = DL.getTypeStoreSize(Load->getType()).getFixedValue();
-  P.Ends.push_back({SE.getAddExpr(R.Hi, SE.getConstant(I64, Bytes)), nullptr});
+  addAccessEnd(P, R, Load->getType());
   return true;
+}
+
+void LoopVersioner::addAccessEnd(Plan &P, const Range &R, Type *Accessed) {
+  uint64_t Bytes = DL.getTypeStoreSize(Accessed).getFixedValue();
+  P.Ends.push_back({SE.getAddExpr(R.Hi, SE.getConstant(I64, Bytes)), nullptr});
 }
 
 /// Items minus those another item implies (Implies(A, B): B implies A);
@@ -312,7 +319,7 @@ SmallVector<T, 8> pruneImplied(ArrayRef<T> Items, Fn Implies) {
 
 bool LoopVersioner::plan(Loop *L, Plan &P) {
   P.L = L;
-  if (findStringMetadataForLoop(L, VersionedMark) || !L->getLoopPreheader() || !L->getLoopLatch() || !L->hasDedicatedExits())
+  if (!L->getLoopPreheader() || !L->getLoopLatch() || !L->hasDedicatedExits())
     return false;
   const SCEV *Max = SE.getSymbolicMaxBackedgeTakenCount(L);
   if (isa<SCEVCouldNotCompute>(Max) || !Max->getType()->isIntegerTy() ||
@@ -326,11 +333,8 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
         {CmpInst::ICMP_ULE, Max, SE.getConstant(I64, UINT32_MAX)});
   P.MaxIterations = Max;
 
-  unsigned Count = 0;
   for (BasicBlock *BB : L->blocks())
     for (Instruction &I : *BB) {
-      if (++Count > MaxLoopInstructions)
-        return false;
       if (auto *Call = dyn_cast<CallInst>(&I); Call && isKeepAlive(Call)) {
         Value *Kept = Call->getArgOperand(0);
         while (auto *Cast = dyn_cast<CastInst>(Kept))
@@ -340,10 +344,6 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
       } else if (auto *Call = dyn_cast<CallInst>(&I);
                  Call && isStoreBarrier(Call)) {
         P.StoreBarriers.push_back(Call);
-      } else if (isa<CallBase>(I) && !isa<IntrinsicInst>(I)) {
-        // A loop that calls out is not vectorised, and the call costs more
-        // than the checks the copy would save: not worth its code size.
-        return false;
       } else if (auto *Load = dyn_cast<LoadInst>(&I);
                  Load && Load->isVolatile() && coverLoad(Load, P)) {
         P.VolatileLoads.push_back(Load);
@@ -357,11 +357,7 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
         if (const SCEV *Offset = memoryOffset(Ptr)) {
           if (!rangeOf(Offset, P, R))
             return false;
-          uint64_t Bytes =
-              DL.getTypeStoreSize(Store->getValueOperand()->getType())
-                  .getFixedValue();
-          P.Ends.push_back(
-              {SE.getAddExpr(R.Hi, SE.getConstant(I64, Bytes)), nullptr});
+          addAccessEnd(P, R, Store->getValueOperand()->getType());
         } else if (!outsideMemory(Ptr)) {
           return false;
         }
@@ -518,7 +514,17 @@ void LoopVersioner::version(Plan &P) {
   Instruction *OldBranch = CheckBB->getTerminator();
   BranchInst::Create(Fast->getLoopPreheader(), SlowPH, Ok, OldBranch);
   OldBranch->eraseFromParent();
-  DT.recalculate(F);
+  // Both copies hang from CheckBB (SplitBlock and cloneLoopWithPreheader
+  // said so). A block outside the loop that a loop block dominated (an
+  // exit, or a join of several exits) is now reached through either copy,
+  // so it hangs from CheckBB too; nothing else changes.
+  SmallVector<BasicBlock *, 8> Joined;
+  for (BasicBlock *BB : L->blocks())
+    for (DomTreeNode *Child : DT[BB]->children())
+      if (!L->contains(Child->getBlock()))
+        Joined.push_back(Child->getBlock());
+  for (BasicBlock *BB : Joined)
+    DT.changeImmediateDominator(BB, CheckBB);
   SE.forgetTopmostLoop(L);
 
   // The fast copy's checks.
@@ -543,16 +549,13 @@ void LoopVersioner::version(Plan &P) {
     if (!Counter) {
       Counter = PHINode::Create(I64, 2, "w2n.index",
                                 FastHeader->getFirstNonPHIIt());
+      auto *Next = BinaryOperator::Create(Instruction::Add, Counter,
+                                          ConstantInt::get(I64, W.Step, true),
+                                          "w2n.index.next", FastLatchEnd);
+      Next->setHasNoUnsignedWrap(W.Step >= 0);
+      Next->setHasNoSignedWrap(true);
       Counter->addIncoming(Starts.lookup(W.Start), FastPH);
-      Counter->addIncoming(
-          BinaryOperator::Create(Instruction::Add, Counter,
-                                 ConstantInt::get(I64, W.Step, true),
-                                 "w2n.index.next", FastLatchEnd),
-          Fast->getLoopLatch());
-      cast<BinaryOperator>(Counter->getIncomingValue(1))
-          ->setHasNoUnsignedWrap(W.Step >= 0);
-      cast<BinaryOperator>(Counter->getIncomingValue(1))
-          ->setHasNoSignedWrap(true);
+      Counter->addIncoming(Next, Fast->getLoopLatch());
     }
     auto *Copy = cast<Instruction>(VMap[Z]);
     Copy->replaceAllUsesWith(Counter);
@@ -561,7 +564,8 @@ void LoopVersioner::version(Plan &P) {
 }
 
 /// Whether a loop has a check the copy could drop, cheaply, before any
-/// analysis or canonicalisation (the pass runs at every peephole point).
+/// analysis or canonicalisation (the pass runs at every peephole point);
+/// also the size and call limits, which plan() then takes as given.
 bool LoopVersioner::hasCandidates(Loop *L) const {
   if (findStringMetadataForLoop(L, VersionedMark))
     return false;
@@ -575,6 +579,8 @@ bool LoopVersioner::hasCandidates(Loop *L) const {
           Call && (isKeepAlive(Call) || isStoreBarrier(Call)))
         Found = true;
       else if (isa<CallBase>(I) && !isa<IntrinsicInst>(I))
+        // A loop that calls out is not vectorised, and the call costs more
+        // than the checks the copy would save: not worth its code size.
         return false;
       else if (auto *Load = dyn_cast<LoadInst>(&I))
         Found |= Load->isVolatile();
