@@ -42,6 +42,7 @@
 #include "llvm/IR/InlineAsm.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/MDBuilder.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Cloning.h"
 #include "llvm/Transforms/Utils/LoopSimplify.h"
@@ -60,6 +61,11 @@ namespace {
 constexpr unsigned MaxLoopInstructions = 400;
 // Nor are loops needing more conditions than this before they start.
 constexpr unsigned MaxConditions = 24;
+// Nor are footprints tested apart in more pairs than this: each pair costs
+// two compares on every entry, which fft's butterflies (four footprints,
+// all stored to, six pairs; entered for one iteration at first) do not
+// earn back (5% slower with all six tested).
+constexpr unsigned MaxTestedPairs = 3;
 // A non-affine index term is bounded by its value range only below this.
 constexpr uint64_t MaxTermRange = uint64_t(1) << 20;
 constexpr const char *VersionedMark = "w2n.loop.versioned";
@@ -86,6 +92,21 @@ struct EndBound {
   Value *Size; // a value the loop compares against; null: the current size
 };
 
+/// The bytes some accesses of a loop touch over all its iterations: [Lo,
+/// End). The accesses of one footprint are a constant distance apart.
+struct Footprint {
+  const SCEV *Lo, *End;
+  bool Stores = false;
+  SmallVector<Instruction *, 4> Accesses;
+};
+
+/// Two footprints (indices into Plan::Footprints) that do not overlap in
+/// the copy; Tested: the test must say so (SCEV does not prove it).
+struct Separation {
+  unsigned First, Second;
+  bool Tested;
+};
+
 struct Plan {
   Loop *L = nullptr;
   const SCEV *MaxIterations = nullptr; // i64, the backedge-taken bound
@@ -99,6 +120,12 @@ struct Plan {
   SmallVector<LoadInst *, 4> VolatileLoads;
   SmallVector<std::pair<ICmpInst *, bool>, 8> KnownCompares;
   DenseMap<const SCEV *, Widening> Widenings; // keyed by the zext's SCEV
+  // Widened 32-bit indices and their first values, so that an index a
+  // constant away from one of them starts that constant away from it.
+  SmallVector<std::pair<const SCEVAddRecExpr *, const SCEV *>, 8> Anchors;
+  SmallVector<Footprint, 4> Footprints;
+  // Pairs of footprints, one of them stored to, known or tested apart.
+  SmallVector<Separation, 4> Apart;
 };
 
 class LoopVersioner {
@@ -122,6 +149,14 @@ private:
   bool outsideMemory(Value *Pointer) const;
   bool coverLoad(LoadInst *Load, Plan &P);
   void addAccessEnd(Plan &P, const Range &R, Type *Accessed);
+  void addFootprint(Plan &P, const Range &R, Instruction *Access);
+  void separateFootprints(Plan &P);
+  void addAliasScopes(const Plan &P, Loop *Scoped,
+                      function_ref<Instruction *(Instruction *)> CopyOf);
+  /// A copy of L, entered from L's preheader when Condition holds; the
+  /// suffixes name the copy's blocks and L's new preheader.
+  Loop *copyLoop(Loop *L, Value *Condition, ValueToValueMapTy &VMap,
+                 const Twine &Suffix, const Twine &ElseSuffix);
   bool hasCandidates(Loop *L) const;
   bool plan(Loop *L, Plan &P);
   bool expandable(const Plan &P, Instruction *At);
@@ -210,6 +245,26 @@ bool LoopVersioner::rangeOfZExt(const SCEVZeroExtendExpr *Z, Plan &P,
   // zext(Rest) + Constant + Step * k, for every k up to MaxIterations.
   const SCEV *First = SE.getAddExpr(SE.getZeroExtendExpr(Rest, I64),
                                     SE.getConstant(I64, Constant, true));
+  // An index a constant D (mod 2^Width) away from one already widened
+  // starts D, taken as signed, away from that one's first value: the sum
+  // is congruent to the index, and the conditions below keep it within
+  // [0, 2^Width), where that makes it equal to the index. Then the copy's
+  // accesses are visibly consecutive (b[j] and b[j+1] of an unrolled loop,
+  // whose indices clang computed separately), as the vectorisers need.
+  bool Anchored = false;
+  for (auto [Anchor, AnchorFirst] : P.Anchors) {
+    if (Anchor->getType() != AR->getType() ||
+        Anchor->getStepRecurrence(SE) != StepC)
+      continue;
+    if (const auto *D = dyn_cast<SCEVConstant>(SE.getMinusSCEV(AR, Anchor))) {
+      First = SE.getAddExpr(
+          AnchorFirst, SE.getConstant(I64, D->getAPInt().getSExtValue(), true));
+      Anchored = true;
+      break;
+    }
+  }
+  if (!Anchored)
+    P.Anchors.push_back({AR, First});
   R = sweep(P, First, Step);
   P.Conditions.push_back({CmpInst::ICMP_SGE, R.Lo, SE.getZero(I64)});
   P.Conditions.push_back({CmpInst::ICMP_SLE, R.Hi,
@@ -295,12 +350,38 @@ bool LoopVersioner::coverLoad(LoadInst *Load, Plan &P) {
   if (!Offset || !rangeOf(Offset, P, R))
     return false;
   addAccessEnd(P, R, Load->getType());
+  addFootprint(P, R, Load);
   return true;
 }
 
 void LoopVersioner::addAccessEnd(Plan &P, const Range &R, Type *Accessed) {
   uint64_t Bytes = DL.getTypeStoreSize(Accessed).getFixedValue();
   P.Ends.push_back({SE.getAddExpr(R.Hi, SE.getConstant(I64, Bytes)), nullptr});
+}
+
+void LoopVersioner::addFootprint(Plan &P, const Range &R, Instruction *Access) {
+  for (const Footprint &Print : P.Footprints)
+    if (is_contained(Print.Accesses, Access))
+      return;
+  auto *Store = dyn_cast<StoreInst>(Access);
+  Type *Accessed =
+      Store ? Store->getValueOperand()->getType() : Access->getType();
+  uint64_t Bytes = DL.getTypeStoreSize(Accessed).getFixedValue();
+  const SCEV *End = SE.getAddExpr(R.Hi, SE.getConstant(I64, Bytes));
+  for (Footprint &Print : P.Footprints) {
+    const auto *ToLo = dyn_cast<SCEVConstant>(SE.getMinusSCEV(R.Lo, Print.Lo));
+    const auto *ToEnd = dyn_cast<SCEVConstant>(SE.getMinusSCEV(End, Print.End));
+    if (!ToLo || !ToEnd)
+      continue;
+    if (ToLo->getAPInt().isNegative())
+      Print.Lo = R.Lo;
+    if (ToEnd->getAPInt().isStrictlyPositive())
+      Print.End = End;
+    Print.Stores |= Store != nullptr;
+    Print.Accesses.push_back(Access);
+    return;
+  }
+  P.Footprints.push_back({R.Lo, End, Store != nullptr, {Access}});
 }
 
 /// Items minus those another item implies (Implies(A, B): B implies A);
@@ -358,14 +439,16 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
           if (!rangeOf(Offset, P, R))
             return false;
           addAccessEnd(P, R, Store->getValueOperand()->getType());
+          addFootprint(P, R, Store);
         } else if (!outsideMemory(Ptr)) {
           return false;
         }
       } else if (auto *Load = dyn_cast<LoadInst>(&I)) {
         // Loads proven in bounds at compile time gain a 64-bit index too.
-        Range Ignored;
-        if (const SCEV *Offset = memoryOffset(Load->getPointerOperand()))
-          (void)rangeOf(Offset, P, Ignored);
+        Range R;
+        if (const SCEV *Offset = memoryOffset(Load->getPointerOperand());
+            Offset && rangeOf(Offset, P, R))
+          addFootprint(P, R, Load);
       } else if (auto *Cmp = dyn_cast<ICmpInst>(&I); Cmp && Cmp->isUnsigned()) {
         // Normalised to `X Pred Size`.
         Value *X = Cmp->getOperand(0), *Size = Cmp->getOperand(1);
@@ -406,22 +489,53 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
   for (const Condition &C : P.Conditions) {
     if (SE.isKnownPredicate(C.Pred, C.LHS, C.RHS))
       continue;
-    if (SE.isKnownPredicate(CmpInst::getInversePredicate(C.Pred), C.LHS,
-                            C.RHS))
+    if (SE.isKnownPredicate(CmpInst::getInversePredicate(C.Pred), C.LHS, C.RHS))
       return false;
     Needed.push_back(C);
   }
-  P.Conditions = pruneImplied<Condition>(Needed, [&](const Condition &C,
-                                          const Condition &D) {
-    return C.Pred == D.Pred && C.RHS == D.RHS &&
-           SE.isKnownPredicate(C.Pred, C.LHS, D.LHS);
-  });
-  P.Ends = pruneImplied<EndBound>(P.Ends, [&](const EndBound &E, const EndBound &F) {
-    return E.Size == F.Size &&
-           SE.isKnownPredicate(CmpInst::ICMP_ULE, E.End, F.End);
-  });
-  return P.Conditions.size() + P.Ends.size() <= MaxConditions &&
-         expandable(P, L->getLoopPreheader()->getTerminator());
+  P.Conditions = pruneImplied<Condition>(
+      Needed, [&](const Condition &C, const Condition &D) {
+        return C.Pred == D.Pred && C.RHS == D.RHS &&
+               SE.isKnownPredicate(C.Pred, C.LHS, D.LHS);
+      });
+  P.Ends =
+      pruneImplied<EndBound>(P.Ends, [&](const EndBound &E, const EndBound &F) {
+        return E.Size == F.Size &&
+               SE.isKnownPredicate(CmpInst::ICMP_ULE, E.End, F.End);
+      });
+  if (P.Conditions.size() + P.Ends.size() > MaxConditions)
+    return false;
+  separateFootprints(P);
+  return expandable(P, L->getLoopPreheader()->getTerminator());
+}
+
+/// Where a loop stores, the test also requires the footprints of its
+/// accesses apart, and the copy then tells LLVM, with alias scopes, that a
+/// store does not alias the accesses of another footprint. Otherwise only a
+/// runtime check of its own lets the loop vectoriser reorder them, and it
+/// does not always manage one (matmul's c[j] += a * b[j], unrolled by two:
+/// it compares c[j]'s footprint with c[j+1]'s, which always overlap).
+void LoopVersioner::separateFootprints(Plan &P) {
+  if (P.Footprints.size() < 2 ||
+      none_of(P.Footprints, [](const Footprint &F) { return F.Stores; }))
+    return;
+  unsigned Budget = std::min<unsigned>(
+      MaxTestedPairs, MaxConditions - P.Conditions.size() - P.Ends.size());
+  for (unsigned A = 0; A != P.Footprints.size(); ++A)
+    for (unsigned B = A + 1; B != P.Footprints.size(); ++B) {
+      const Footprint &First = P.Footprints[A], &Second = P.Footprints[B];
+      if (!First.Stores && !Second.Stores)
+        continue;
+      bool Known =
+          SE.isKnownPredicate(CmpInst::ICMP_ULE, First.End, Second.Lo) ||
+          SE.isKnownPredicate(CmpInst::ICMP_ULE, Second.End, First.Lo);
+      if (!Known && Budget == 0) {
+        P.Apart.clear();
+        return;
+      }
+      Budget -= !Known;
+      P.Apart.push_back({A, B, !Known});
+    }
 }
 
 bool LoopVersioner::expandable(const Plan &P, Instruction *At) {
@@ -436,13 +550,16 @@ bool LoopVersioner::expandable(const Plan &P, Instruction *At) {
   for (const auto &[Z, W] : P.Widenings)
     if (!Safe(W.Start))
       return false;
+  for (const Separation &S : P.Apart)
+    for (unsigned I : {S.First, S.Second})
+      if (S.Tested && (!Safe(P.Footprints[I].Lo) || !Safe(P.Footprints[I].End)))
+        return false;
   return true;
 }
 
 void LoopVersioner::version(Plan &P) {
   Loop *L = P.L;
   BasicBlock *CheckBB = L->getLoopPreheader();
-  BasicBlock *Header = L->getHeader();
   Instruction *At = CheckBB->getTerminator();
   // Both copies are marked, so that a later run leaves them alone.
   addStringMetadataToLoop(L, VersionedMark);
@@ -487,45 +604,24 @@ void LoopVersioner::version(Plan &P) {
     Ok = B.CreateAnd(Ok,
                      B.CreateICmpULE(Exp.expandCodeFor(E.End, I64, At), Size));
   }
+  // Whether the footprints are apart, where SCEV does not know.
+  Value *Apart = nullptr;
+  for (const Separation &S : P.Apart) {
+    if (!S.Tested)
+      continue;
+    const Footprint &First = P.Footprints[S.First],
+                    &Second = P.Footprints[S.Second];
+    auto Below = [&](const Footprint &X, const Footprint &Y) {
+      return B.CreateICmpULE(Exp.expandCodeFor(X.End, I64, At),
+                             Exp.expandCodeFor(Y.Lo, I64, At));
+    };
+    Value *Pair = B.CreateOr(Below(First, Second), Below(Second, First));
+    Apart = Apart ? B.CreateAnd(Apart, Pair) : Pair;
+  }
 
-  // Slow: the original loop, behind a new preheader. Fast: a copy.
-  BasicBlock *SlowPH = SplitBlock(CheckBB, At, &DT, &LI, nullptr,
-                                  Header->getName() + ".checked");
+  // Slow: the original loop. Fast: a copy, run when Ok.
   ValueToValueMapTy VMap;
-  SmallVector<BasicBlock *, 16> FastBlocks;
-  Loop *Fast = cloneLoopWithPreheader(SlowPH, CheckBB, L, VMap, ".unchecked",
-                                      &LI, &DT, FastBlocks);
-  remapInstructionsInBlocks(FastBlocks, VMap);
-  SmallVector<BasicBlock *, 4> Exits;
-  L->getUniqueExitBlocks(Exits);
-  for (BasicBlock *Exit : Exits)
-    for (PHINode &PN : Exit->phis()) {
-      SE.forgetValue(&PN);
-      for (unsigned I = 0, E = PN.getNumIncomingValues(); I != E; ++I) {
-        BasicBlock *From = PN.getIncomingBlock(I);
-        if (!L->contains(From))
-          continue;
-        Value *V = PN.getIncomingValue(I);
-        if (Value *Copy = VMap.lookup(V))
-          V = Copy;
-        PN.addIncoming(V, cast<BasicBlock>(VMap[From]));
-      }
-    }
-  Instruction *OldBranch = CheckBB->getTerminator();
-  BranchInst::Create(Fast->getLoopPreheader(), SlowPH, Ok, OldBranch);
-  OldBranch->eraseFromParent();
-  // Both copies hang from CheckBB (SplitBlock and cloneLoopWithPreheader
-  // said so). A block outside the loop that a loop block dominated (an
-  // exit, or a join of several exits) is now reached through either copy,
-  // so it hangs from CheckBB too; nothing else changes.
-  SmallVector<BasicBlock *, 8> Joined;
-  for (BasicBlock *BB : L->blocks())
-    for (DomTreeNode *Child : DT[BB]->children())
-      if (!L->contains(Child->getBlock()))
-        Joined.push_back(Child->getBlock());
-  for (BasicBlock *BB : Joined)
-    DT.changeImmediateDominator(BB, CheckBB);
-  SE.forgetTopmostLoop(L);
+  Loop *Fast = copyLoop(L, Ok, VMap, ".unchecked", ".checked");
 
   // The fast copy's checks.
   for (CallInst *Call : P.KeepAlives)
@@ -560,6 +656,110 @@ void LoopVersioner::version(Plan &P) {
     auto *Copy = cast<Instruction>(VMap[Z]);
     Copy->replaceAllUsesWith(Counter);
     Copy->eraseFromParent();
+  }
+
+  // Alias scopes: in the fast copy itself where SCEV proves the footprints
+  // apart; otherwise in a copy of it, run when the test says so, so that
+  // a loop whose footprints overlap (lz77's copy of an earlier match) still
+  // runs without checks.
+  if (P.Apart.empty())
+    return;
+  if (!Apart) {
+    addAliasScopes(P, Fast,
+                   [&](Instruction *I) { return cast<Instruction>(VMap[I]); });
+    return;
+  }
+  ValueToValueMapTy ScopedMap;
+  Loop *Scoped = copyLoop(Fast, Apart, ScopedMap, ".apart", ".overlapping");
+  addAliasScopes(P, Scoped, [&](Instruction *I) {
+    return cast<Instruction>(ScopedMap[VMap[I]]);
+  });
+}
+
+Loop *LoopVersioner::copyLoop(Loop *L, Value *Condition,
+                              ValueToValueMapTy &VMap, const Twine &Suffix,
+                              const Twine &ElseSuffix) {
+  BasicBlock *CheckBB = L->getLoopPreheader();
+  Instruction *At = CheckBB->getTerminator();
+  BasicBlock *OldPH = SplitBlock(CheckBB, At, &DT, &LI, nullptr,
+                                 L->getHeader()->getName() + ElseSuffix);
+  SmallVector<BasicBlock *, 16> NewBlocks;
+  Loop *New = cloneLoopWithPreheader(OldPH, CheckBB, L, VMap, Suffix, &LI, &DT,
+                                     NewBlocks);
+  remapInstructionsInBlocks(NewBlocks, VMap);
+  SmallVector<BasicBlock *, 4> Exits;
+  L->getUniqueExitBlocks(Exits);
+  for (BasicBlock *Exit : Exits)
+    for (PHINode &PN : Exit->phis()) {
+      SE.forgetValue(&PN);
+      for (unsigned I = 0, E = PN.getNumIncomingValues(); I != E; ++I) {
+        BasicBlock *From = PN.getIncomingBlock(I);
+        if (!L->contains(From))
+          continue;
+        Value *V = PN.getIncomingValue(I);
+        if (Value *Copy = VMap.lookup(V))
+          V = Copy;
+        PN.addIncoming(V, cast<BasicBlock>(VMap[From]));
+      }
+    }
+  Instruction *OldBranch = CheckBB->getTerminator();
+  BranchInst::Create(New->getLoopPreheader(), OldPH, Condition, OldBranch);
+  OldBranch->eraseFromParent();
+  // Both copies hang from CheckBB (SplitBlock and cloneLoopWithPreheader
+  // said so). A block outside the loop that a loop block dominated (an
+  // exit, or a join of several exits) is now reached through either copy,
+  // so it hangs from CheckBB too; nothing else changes.
+  SmallVector<BasicBlock *, 8> Joined;
+  for (BasicBlock *BB : L->blocks())
+    for (DomTreeNode *Child : DT[BB]->children())
+      if (!L->contains(Child->getBlock()))
+        Joined.push_back(Child->getBlock());
+  for (BasicBlock *BB : Joined)
+    DT.changeImmediateDominator(BB, CheckBB);
+  SE.forgetTopmostLoop(L);
+  return New;
+}
+
+/// In the copy, each access of a footprint in Plan::Apart is in that
+/// footprint's scope and does not alias the scopes of those it is apart from.
+/// The scopes are declared in the copy's preheader: they hold for one run
+/// of the loop, not between runs (an outer loop may store in one run what
+/// it loads in the next), and a pass that duplicates the declaration (an
+/// outer loop unrolled) then gives each duplicate scopes of its own.
+void LoopVersioner::addAliasScopes(
+    const Plan &P, Loop *Scoped,
+    function_ref<Instruction *(Instruction *)> CopyOf) {
+  if (P.Apart.empty())
+    return;
+  LLVMContext &Context = F.getContext();
+  MDBuilder Builder(Context);
+  MDNode *Domain = Builder.createAnonymousAliasScopeDomain("w2n.loop");
+  SmallVector<MDNode *, 4> Scopes;
+  for (unsigned I = 0; I != P.Footprints.size(); ++I)
+    Scopes.push_back(Builder.createAnonymousAliasScope(Domain));
+  SmallVector<SmallVector<Metadata *, 4>, 4> ApartFrom(P.Footprints.size());
+  for (const Separation &S : P.Apart) {
+    ApartFrom[S.First].push_back(Scopes[S.Second]);
+    ApartFrom[S.Second].push_back(Scopes[S.First]);
+  }
+  IRBuilder<> Declare(Scoped->getLoopPreheader()->getTerminator());
+  for (unsigned I = 0; I != P.Footprints.size(); ++I) {
+    if (ApartFrom[I].empty())
+      continue;
+    MDNode *Own = MDNode::get(Context, {Scopes[I]});
+    MDNode *Others = MDNode::get(Context, ApartFrom[I]);
+    Declare.CreateNoAliasScopeDeclaration(Own);
+    for (Instruction *Access : P.Footprints[I].Accesses) {
+      Instruction *Copied = CopyOf(Access);
+      Copied->setMetadata(
+          LLVMContext::MD_alias_scope,
+          MDNode::concatenate(Copied->getMetadata(LLVMContext::MD_alias_scope),
+                              Own));
+      Copied->setMetadata(
+          LLVMContext::MD_noalias,
+          MDNode::concatenate(Copied->getMetadata(LLVMContext::MD_noalias),
+                              Others));
+    }
   }
 }
 

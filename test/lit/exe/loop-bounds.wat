@@ -2,7 +2,9 @@
 ;; on each target and in both modes: the unchecked copy computes the right
 ;; result; an index that wraps around 2^32 takes the checked loop and still
 ;; reads the right bytes; loads and stores crossing the end of the memory
-;; trap. The argument count picks the case.
+;; trap; a loop whose stores and loads are apart (alias scopes) or overlap
+;; (each iteration sees the last one's stores) computes the right result.
+;; The argument count picks the case.
 
 ;; RUN: rm -rf %t && mkdir -p %t
 ;; RUN: %wat2wasm %s -o %t/m.wasm
@@ -12,12 +14,12 @@
 ;; RUN: %w2n compile %t/m.wasm -o %t/aarch64-explicit --target=aarch64-linux --bounds-checks=explicit
 ;; RUN: %w2n compile %t/m.wasm -o %t/riscv64-guard --target=riscv64-linux
 ;; RUN: %w2n compile %t/m.wasm -o %t/riscv64-explicit --target=riscv64-linux --bounds-checks=explicit
-;; RUN: %python %S/Inputs/each-case.py 5 %t/x86_64-guard > %t/x86_64-guard.txt
-;; RUN: %python %S/Inputs/each-case.py 5 %t/x86_64-explicit > %t/x86_64-explicit.txt
-;; RUN: %python %S/Inputs/each-case.py 5 %run-aarch64 %t/aarch64-guard > %t/aarch64-guard.txt
-;; RUN: %python %S/Inputs/each-case.py 5 %run-aarch64 %t/aarch64-explicit > %t/aarch64-explicit.txt
-;; RUN: %python %S/Inputs/each-case.py 5 %run-riscv64 %t/riscv64-guard > %t/riscv64-guard.txt
-;; RUN: %python %S/Inputs/each-case.py 5 %run-riscv64 %t/riscv64-explicit > %t/riscv64-explicit.txt
+;; RUN: %python %S/Inputs/each-case.py 7 %t/x86_64-guard > %t/x86_64-guard.txt
+;; RUN: %python %S/Inputs/each-case.py 7 %t/x86_64-explicit > %t/x86_64-explicit.txt
+;; RUN: %python %S/Inputs/each-case.py 7 %run-aarch64 %t/aarch64-guard > %t/aarch64-guard.txt
+;; RUN: %python %S/Inputs/each-case.py 7 %run-aarch64 %t/aarch64-explicit > %t/aarch64-explicit.txt
+;; RUN: %python %S/Inputs/each-case.py 7 %run-riscv64 %t/riscv64-guard > %t/riscv64-guard.txt
+;; RUN: %python %S/Inputs/each-case.py 7 %run-riscv64 %t/riscv64-explicit > %t/riscv64-explicit.txt
 ;; RUN: FileCheck %s < %t/x86_64-guard.txt
 ;; RUN: FileCheck %s < %t/x86_64-explicit.txt
 ;; RUN: FileCheck %s < %t/aarch64-guard.txt
@@ -30,6 +32,8 @@
 ;; CHECK-NEXT: case 2: wasm trap: out of bounds memory access{{.*}} exit status 134
 ;; CHECK-NEXT: case 3: wasm trap: out of bounds memory access{{.*}} exit status 134
 ;; CHECK-NEXT: case 4: exit status 12
+;; CHECK-NEXT: case 5: exit status 13
+;; CHECK-NEXT: case 6: exit status 14
 
 (module
   (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
@@ -57,6 +61,21 @@
         (local.set $from (i32.add (local.get $from) (i32.const 1)))
         (br $next)))
     (local.get $s))
+  ;; C[j] += B[j] over N pairs of i32s, unrolled by two.
+  (func $add-pairs (param $c i32) (param $b i32) (param $n i32)
+    (local $k i32) (local $j i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k) (local.get $n)))
+        (local.set $j (i32.shl (local.get $k) (i32.const 3)))
+        (i32.store (i32.add (local.get $c) (local.get $j))
+          (i32.add (i32.load (i32.add (local.get $c) (local.get $j)))
+                   (i32.load (i32.add (local.get $b) (local.get $j)))))
+        (i32.store offset=4 (i32.add (local.get $c) (local.get $j))
+          (i32.add (i32.load offset=4 (i32.add (local.get $c) (local.get $j)))
+                   (i32.load offset=4 (i32.add (local.get $b) (local.get $j)))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next))))
   (func (export "_start")
     (local $argc i32)
     (drop (call $sizes (i32.const 0) (i32.const 4)))
@@ -64,8 +83,9 @@
     (i64.store (i32.const 0) (i64.const 0))
     (i64.store (i32.const 8) (i64.const 0))
     (call $fill (i32.const 16) (i32.const 1000))
+    (block $end6 (block $end5
     (block $end4 (block $end3 (block $end2 (block $end1 (block $end0
-      (br_table $end0 $end0 $end1 $end2 $end3 $end4 (local.get $argc)))
+      (br_table $end0 $end0 $end1 $end2 $end3 $end4 $end5 $end6 (local.get $argc)))
       ;; 0: in bounds: 1 + ... + 1000.
       (call $exit (select (i32.const 10) (i32.const 1)
         (i32.eq (call $sum (i32.const 16) (i32.const 0) (i32.const 1000)) (i32.const 500500)))))
@@ -82,4 +102,13 @@
     ;; 4: a store loop ending exactly at the end.
     (call $fill (i32.const 65532) (i32.const 1))
     (call $exit (select (i32.const 12) (i32.const 1)
-      (i32.eq (call $sum (i32.const 65532) (i32.const 0) (i32.const 1)) (i32.const 1))))))
+      (i32.eq (call $sum (i32.const 65532) (i32.const 0) (i32.const 1)) (i32.const 1)))))
+    ;; 5: apart: 1..1000 added to a copy of itself.
+    (call $fill (i32.const 4016) (i32.const 1000))
+    (call $add-pairs (i32.const 4016) (i32.const 16) (i32.const 500))
+    (call $exit (select (i32.const 13) (i32.const 1)
+      (i32.eq (call $sum (i32.const 4016) (i32.const 0) (i32.const 1000)) (i32.const 1001000)))))
+    ;; 6: C = B + 4: running sums, element 998 becoming 1 + ... + 999.
+    (call $add-pairs (i32.const 20) (i32.const 16) (i32.const 499))
+    (call $exit (select (i32.const 14) (i32.const 1)
+      (i32.eq (call $sum (i32.const 16) (i32.const 998) (i32.const 999)) (i32.const 499500))))))

@@ -100,6 +100,50 @@
         (br $next)))
     (local.get $s))
 
+  ;; C[j] += B[j] over N pairs of f64s, unrolled by two (vectorised where
+  ;; the footprints are apart). Where C's footprint and B's overlap, each
+  ;; iteration must see the stores of the last: C = B + 8 computes running
+  ;; sums.
+  (func (export "add-pairs") (param $c i32) (param $b i32) (param $n i32)
+    (local $k i32) (local $j i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k) (local.get $n)))
+        (local.set $j (i32.shl (local.get $k) (i32.const 4)))
+        (f64.store (i32.add (local.get $c) (local.get $j))
+          (f64.add (f64.load (i32.add (local.get $c) (local.get $j)))
+                   (f64.load (i32.add (local.get $b) (local.get $j)))))
+        (f64.store offset=8 (i32.add (local.get $c) (local.get $j))
+          (f64.add (f64.load offset=8 (i32.add (local.get $c) (local.get $j)))
+                   (f64.load offset=8 (i32.add (local.get $b) (local.get $j)))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next))))
+
+  ;; Stores 1.0 to the N f64s at P.
+  (func (export "ones") (param $p i32) (param $n i32)
+    (local $i i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (f64.store (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 3)))
+          (f64.const 1))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next))))
+
+  ;; An LZ77 match: N bytes to W from D bytes before it, byte by byte, so
+  ;; that a match longer than D repeats its start.
+  (func (export "repeat") (param $w i32) (param $d i32) (param $n i32)
+    (local $k i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k) (local.get $n)))
+        (i32.store8 (i32.add (local.get $w) (local.get $k))
+          (i32.load8_u (i32.sub (i32.add (local.get $w) (local.get $k)) (local.get $d))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next))))
+
+  ;; The f64 at P.
+  (func (export "f64-at") (param $p i32) (result f64) (f64.load (local.get $p)))
   ;; The i32 at P.
   (func (export "at") (param $p i32) (result i32) (i32.load (local.get $p)))
   ;; Stores V as an i64 at P.
@@ -165,3 +209,45 @@
 (assert_return (invoke "grow-inside" (i32.const 200) (i32.const 1000)) (i64.const 0))
 (assert_trap (invoke "grow-inside" (i32.const 260) (i32.const 1000)) "out of bounds memory access")
 (assert_return (invoke "sum" (i32.const 65528) (i32.const 3)) (i64.const 7))
+;; Footprints apart: each C becomes 2.
+(invoke "ones" (i32.const 8192) (i32.const 32))
+(invoke "ones" (i32.const 12288) (i32.const 32))
+(invoke "add-pairs" (i32.const 12288) (i32.const 8192) (i32.const 16))
+(assert_return (invoke "f64-at" (i32.const 12288)) (f64.const 2))
+(assert_return (invoke "f64-at" (i32.const 12536)) (f64.const 2))
+(assert_return (invoke "f64-at" (i32.const 12544)) (f64.const 0))
+(assert_return (invoke "f64-at" (i32.const 8440)) (f64.const 1))
+;; C = B + 8: running sums 1, 2, ..., 33.
+(invoke "ones" (i32.const 16384) (i32.const 33))
+(invoke "add-pairs" (i32.const 16392) (i32.const 16384) (i32.const 16))
+(assert_return (invoke "f64-at" (i32.const 16392)) (f64.const 2))
+(assert_return (invoke "f64-at" (i32.const 16400)) (f64.const 3))
+(assert_return (invoke "f64-at" (i32.const 16640)) (f64.const 33))
+;; C = B - 8: each C[j] becomes C[j] + C[j + 1], read before it is written.
+(invoke "add-pairs" (i32.const 16384) (i32.const 16392) (i32.const 16))
+(assert_return (invoke "f64-at" (i32.const 16384)) (f64.const 3))
+(assert_return (invoke "f64-at" (i32.const 16392)) (f64.const 5))
+(assert_return (invoke "f64-at" (i32.const 16632)) (f64.const 65))
+(assert_return (invoke "f64-at" (i32.const 16640)) (f64.const 33))
+;; C = B: doubles.
+(invoke "add-pairs" (i32.const 8192) (i32.const 8192) (i32.const 16))
+(assert_return (invoke "f64-at" (i32.const 8192)) (f64.const 2))
+(assert_return (invoke "f64-at" (i32.const 8440)) (f64.const 2))
+;; Apart, crossing the end (of two pages now): the pairs before the trap
+;; are written.
+(invoke "ones" (i32.const 130816) (i32.const 32))
+(assert_trap (invoke "add-pairs" (i32.const 130816) (i32.const 8192) (i32.const 17)) "out of bounds memory access")
+(assert_return (invoke "f64-at" (i32.const 130816)) (f64.const 3))
+(assert_return (invoke "f64-at" (i32.const 131064)) (f64.const 3))
+
+;; Bytes 1..8 at 20480; a match of 13 bytes from 3 back repeats 6 7 8.
+(invoke "put" (i32.const 20480) (i64.const 0x0807_0605_0403_0201))
+(invoke "repeat" (i32.const 20488) (i32.const 3) (i32.const 13))
+(assert_return (invoke "at" (i32.const 20488)) (i32.const 0x0608_0706))
+(assert_return (invoke "at" (i32.const 20492)) (i32.const 0x0706_0807))
+(assert_return (invoke "at" (i32.const 20496)) (i32.const 0x0807_0608))
+(assert_return (invoke "at" (i32.const 20500)) (i32.const 0x0000_0006))
+;; A match from further back than its length: a plain copy.
+(invoke "repeat" (i32.const 20504) (i32.const 24) (i32.const 8))
+(assert_return (invoke "at" (i32.const 20504)) (i32.const 0x0403_0201))
+(assert_return (invoke "at" (i32.const 20508)) (i32.const 0x0807_0605))
