@@ -26,6 +26,12 @@
 // When it does not hold, the original loop runs and traps where it would
 // have. Accesses the pass cannot bound stay checked in both copies.
 //
+// Where the loop stores, the fast copy is copied once more, for when a
+// second test shows the footprints of its accesses (the bytes each group
+// of accesses a constant apart touches over all iterations) apart; there
+// alias scopes tell LLVM that a store does not alias the accesses of
+// another footprint, which the vectorisers need (separateFootprints()).
+//
 //===----------------------------------------------------------------------===//
 #include "lowering/LoopBoundsChecks.h"
 
