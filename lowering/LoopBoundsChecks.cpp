@@ -36,6 +36,7 @@
 #include "lowering/LoopBoundsChecks.h"
 
 #include "lowering/InstanceLayout.h"
+#include "lowering/LoopCopy.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Analysis/AssumptionCache.h"
@@ -159,10 +160,6 @@ private:
   void separateFootprints(Plan &P);
   void addAliasScopes(const Plan &P, Loop *Scoped,
                       function_ref<Instruction *(Instruction *)> CopyOf);
-  /// A copy of L, entered from L's preheader when Condition holds; the
-  /// suffixes name the copy's blocks and L's new preheader.
-  Loop *copyLoop(Loop *L, Value *Condition, ValueToValueMapTy &VMap,
-                 const Twine &Suffix, const Twine &ElseSuffix);
   bool hasCandidates(Loop *L) const;
   bool plan(Loop *L, Plan &P);
   bool expandable(const Plan &P, Instruction *At);
@@ -627,7 +624,7 @@ void LoopVersioner::version(Plan &P) {
 
   // Slow: the original loop. Fast: a copy, run when Ok.
   ValueToValueMapTy VMap;
-  Loop *Fast = copyLoop(L, Ok, VMap, ".unchecked", ".checked");
+  Loop *Fast = copyLoopWhen(L, Ok, VMap, ".unchecked", ".checked", DT, LI, SE);
 
   // The fast copy's checks.
   for (CallInst *Call : P.KeepAlives)
@@ -676,54 +673,11 @@ void LoopVersioner::version(Plan &P) {
     return;
   }
   ValueToValueMapTy ScopedMap;
-  Loop *Scoped = copyLoop(Fast, Apart, ScopedMap, ".apart", ".overlapping");
+  Loop *Scoped = copyLoopWhen(Fast, Apart, ScopedMap, ".apart", ".overlapping", DT,
+                                LI, SE);
   addAliasScopes(P, Scoped, [&](Instruction *I) {
     return cast<Instruction>(ScopedMap[VMap[I]]);
   });
-}
-
-Loop *LoopVersioner::copyLoop(Loop *L, Value *Condition,
-                              ValueToValueMapTy &VMap, const Twine &Suffix,
-                              const Twine &ElseSuffix) {
-  BasicBlock *CheckBB = L->getLoopPreheader();
-  Instruction *At = CheckBB->getTerminator();
-  BasicBlock *OldPH = SplitBlock(CheckBB, At, &DT, &LI, nullptr,
-                                 L->getHeader()->getName() + ElseSuffix);
-  SmallVector<BasicBlock *, 16> NewBlocks;
-  Loop *New = cloneLoopWithPreheader(OldPH, CheckBB, L, VMap, Suffix, &LI, &DT,
-                                     NewBlocks);
-  remapInstructionsInBlocks(NewBlocks, VMap);
-  SmallVector<BasicBlock *, 4> Exits;
-  L->getUniqueExitBlocks(Exits);
-  for (BasicBlock *Exit : Exits)
-    for (PHINode &PN : Exit->phis()) {
-      SE.forgetValue(&PN);
-      for (unsigned I = 0, E = PN.getNumIncomingValues(); I != E; ++I) {
-        BasicBlock *From = PN.getIncomingBlock(I);
-        if (!L->contains(From))
-          continue;
-        Value *V = PN.getIncomingValue(I);
-        if (Value *Copy = VMap.lookup(V))
-          V = Copy;
-        PN.addIncoming(V, cast<BasicBlock>(VMap[From]));
-      }
-    }
-  Instruction *OldBranch = CheckBB->getTerminator();
-  BranchInst::Create(New->getLoopPreheader(), OldPH, Condition, OldBranch);
-  OldBranch->eraseFromParent();
-  // Both copies hang from CheckBB (SplitBlock and cloneLoopWithPreheader
-  // said so). A block outside the loop that a loop block dominated (an
-  // exit, or a join of several exits) is now reached through either copy,
-  // so it hangs from CheckBB too; nothing else changes.
-  SmallVector<BasicBlock *, 8> Joined;
-  for (BasicBlock *BB : L->blocks())
-    for (DomTreeNode *Child : DT[BB]->children())
-      if (!L->contains(Child->getBlock()))
-        Joined.push_back(Child->getBlock());
-  for (BasicBlock *BB : Joined)
-    DT.changeImmediateDominator(BB, CheckBB);
-  SE.forgetTopmostLoop(L);
-  return New;
 }
 
 /// In the copy, each access of a footprint in Plan::Apart is in that

@@ -1,8 +1,8 @@
 //===- LoopBoundsChecks.h - Bounds checks hoisted out of loops --*- C++ -*-===//
 //
 // A function pass over lowered modules (it knows the instance layout and the
-// keep-alives BoundsChecks.cpp emits); the driver runs it just before the
-// loop vectoriser. See LoopBoundsChecks.cpp.
+// keep-alives BoundsChecks.cpp emits); the driver runs it at the first
+// peephole point of the function pipeline. See LoopBoundsChecks.cpp.
 //
 //===----------------------------------------------------------------------===//
 #ifndef W2N_LOWERING_LOOPBOUNDSCHECKS_H
