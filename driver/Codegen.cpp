@@ -115,6 +115,9 @@ void optimizeModule(Module &M, TargetMachine &TM, unsigned OptLevel) {
   FunctionAnalysisManager FAM;
   CGSCCAnalysisManager CGAM;
   ModuleAnalysisManager MAM;
+  // The default tuning, which (unlike clang at -O2) leaves the SLP
+  // vectoriser out: enabled, it made programs slower with guard pages
+  // (bench/README.md, "Dropped").
   PassBuilder PB(&TM);
   // Early, after the first instruction combining of each function: the loop
   // passes that follow (unrolling, induction variables) then see the
