@@ -156,8 +156,9 @@ private:
   const SCEV *memoryOffset(Value *Pointer);
   bool outsideMemory(Value *Pointer) const;
   bool coverLoad(LoadInst *Load, Plan &P);
-  void addAccessEnd(Plan &P, const Range &R, Type *Accessed);
-  void addFootprint(Plan &P, const Range &R, Instruction *Access);
+  const SCEV *endOf(const Range &R, Instruction *Access) const;
+  void addFootprint(Plan &P, const SCEV *Lo, const SCEV *End,
+                    Instruction *Access);
   void separateFootprints(Plan &P);
   void addAliasScopes(const Plan &P, Loop *Scoped,
                       function_ref<Instruction *(Instruction *)> CopyOf);
@@ -353,39 +354,42 @@ bool LoopVersioner::coverLoad(LoadInst *Load, Plan &P) {
   Range R;
   if (!Offset || !rangeOf(Offset, P, R))
     return false;
-  addAccessEnd(P, R, Load->getType());
-  addFootprint(P, R, Load);
+  const SCEV *End = endOf(R, Load);
+  P.Ends.push_back({End, nullptr});
+  addFootprint(P, R.Lo, End, Load);
   return true;
 }
 
-void LoopVersioner::addAccessEnd(Plan &P, const Range &R, Type *Accessed) {
-  uint64_t Bytes = DL.getTypeStoreSize(Accessed).getFixedValue();
-  P.Ends.push_back({SE.getAddExpr(R.Hi, SE.getConstant(I64, Bytes)), nullptr});
-}
-
-void LoopVersioner::addFootprint(Plan &P, const Range &R, Instruction *Access) {
-  for (const Footprint &Print : P.Footprints)
-    if (is_contained(Print.Accesses, Access))
-      return;
+/// One past the last byte a load or store touches when its address ranges
+/// over R.
+const SCEV *LoopVersioner::endOf(const Range &R, Instruction *Access) const {
   auto *Store = dyn_cast<StoreInst>(Access);
   Type *Accessed =
       Store ? Store->getValueOperand()->getType() : Access->getType();
   uint64_t Bytes = DL.getTypeStoreSize(Accessed).getFixedValue();
-  const SCEV *End = SE.getAddExpr(R.Hi, SE.getConstant(I64, Bytes));
+  return SE.getAddExpr(R.Hi, SE.getConstant(I64, Bytes));
+}
+
+void LoopVersioner::addFootprint(Plan &P, const SCEV *Lo, const SCEV *End,
+                                 Instruction *Access) {
+  for (const Footprint &Print : P.Footprints)
+    if (is_contained(Print.Accesses, Access))
+      return;
+  bool Stores = isa<StoreInst>(Access);
   for (Footprint &Print : P.Footprints) {
-    const auto *ToLo = dyn_cast<SCEVConstant>(SE.getMinusSCEV(R.Lo, Print.Lo));
+    const auto *ToLo = dyn_cast<SCEVConstant>(SE.getMinusSCEV(Lo, Print.Lo));
     const auto *ToEnd = dyn_cast<SCEVConstant>(SE.getMinusSCEV(End, Print.End));
     if (!ToLo || !ToEnd)
       continue;
     if (ToLo->getAPInt().isNegative())
-      Print.Lo = R.Lo;
+      Print.Lo = Lo;
     if (ToEnd->getAPInt().isStrictlyPositive())
       Print.End = End;
-    Print.Stores |= Store != nullptr;
+    Print.Stores |= Stores;
     Print.Accesses.push_back(Access);
     return;
   }
-  P.Footprints.push_back({R.Lo, End, Store != nullptr, {Access}});
+  P.Footprints.push_back({Lo, End, Stores, {Access}});
 }
 
 /// Items minus those another item implies (Implies(A, B): B implies A);
@@ -442,8 +446,9 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
         if (const SCEV *Offset = memoryOffset(Ptr)) {
           if (!rangeOf(Offset, P, R))
             return false;
-          addAccessEnd(P, R, Store->getValueOperand()->getType());
-          addFootprint(P, R, Store);
+          const SCEV *End = endOf(R, Store);
+          P.Ends.push_back({End, nullptr});
+          addFootprint(P, R.Lo, End, Store);
         } else if (!outsideMemory(Ptr)) {
           return false;
         }
@@ -452,7 +457,7 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
         Range R;
         if (const SCEV *Offset = memoryOffset(Load->getPointerOperand());
             Offset && rangeOf(Offset, P, R))
-          addFootprint(P, R, Load);
+          addFootprint(P, R.Lo, endOf(R, Load), Load);
       } else if (auto *Cmp = dyn_cast<ICmpInst>(&I); Cmp && Cmp->isUnsigned()) {
         // Normalised to `X Pred Size`.
         Value *X = Cmp->getOperand(0), *Size = Cmp->getOperand(1);
@@ -690,8 +695,6 @@ void LoopVersioner::version(Plan &P) {
 void LoopVersioner::addAliasScopes(
     const Plan &P, Loop *Scoped,
     function_ref<Instruction *(Instruction *)> CopyOf) {
-  if (P.Apart.empty())
-    return;
   LLVMContext &Context = F.getContext();
   MDBuilder Builder(Context);
   MDNode *Domain = Builder.createAnonymousAliasScopeDomain("w2n.loop");

@@ -1,5 +1,4 @@
-//===- LoopCopy.cpp - A loop copied behind a condition
-//---------------------===//
+//===- LoopCopy.cpp - A loop copied behind a condition --------------------===//
 //
 // See LoopCopy.h.
 //
