@@ -7,6 +7,7 @@
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/TargetParser/Host.h"
 
@@ -31,9 +32,26 @@ namespace w2n::driver {
 
 using namespace llvm;
 
+// The code generator's tail merging replaces identical block tails with a
+// jump to one copy. Lowered WebAssembly has many such tails: every branch
+// back to a loop carries the loop's locals as phis, so each path ends in the
+// same few register copies. Merging them puts a second taken jump on each
+// path, and in an interpreter's dispatch loop on every instruction it
+// interprets (bench/programs/interp.c: 1.92x native with guard pages
+// merged, 1.28x not; bench/README.md). Executables grow 1-2%.
+static void disableTailMerging() {
+  StringMap<cl::Option *> &Options = cl::getRegisteredOptions();
+  auto It = Options.find("enable-tail-merge");
+  if (It == Options.end())
+    report_fatal_error("LLVM has no -enable-tail-merge option");
+  if (It->second->addOccurrence(0, It->first(), "false"))
+    report_fatal_error("cannot set LLVM's -enable-tail-merge option");
+}
+
 static void initializeTargets() {
   static std::once_flag Once;
   std::call_once(Once, [] {
+    disableTailMerging();
     LLVMInitializeX86TargetInfo();
     LLVMInitializeX86Target();
     LLVMInitializeX86TargetMC();
