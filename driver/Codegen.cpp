@@ -32,26 +32,35 @@ namespace w2n::driver {
 
 using namespace llvm;
 
-// The code generator's tail merging replaces identical block tails with a
-// jump to one copy. Lowered WebAssembly has many such tails: every branch
-// back to a loop carries the loop's locals as phis, so each path ends in the
-// same few register copies. Merging them puts a second taken jump on each
-// path, and in an interpreter's dispatch loop on every instruction it
-// interprets (bench/programs/interp.c: 1.92x native with guard pages
-// merged, 1.28x not; bench/README.md). Executables grow 1-2%.
-static void disableTailMerging() {
+// Two code generator settings that LLVM only offers as command-line options
+// (bench/README.md, "Kept", has the measurements):
+// - No tail merging. It replaces identical block tails with a jump to one
+//   copy. Lowered WebAssembly has many such tails: every branch back to a
+//   loop carries the loop's locals as phis, so paths end in the same few
+//   register copies. Merged, each path takes a second jump; in an
+//   interpreter's dispatch loop, on every instruction it interprets
+//   (bench/programs/interp.c with guard pages: 1.92x native merged, 1.28x
+//   not). Executables grow 1-2%.
+// - Jump tables only for switches of 8 cases or more, not 4. clang's
+//   WebAssembly backend turns short compare chains into br_table, which
+//   comes back here as a switch; as a jump table it costs an indirect
+//   branch that predicts worse than the few compares native code has
+//   (bench/programs/parser.c 1.19x -> 1.09x). This moves x86-64 only:
+//   LLVM's AArch64 and RISC-V backends keep thresholds of their own (13 on
+//   AArch64).
+static void setCodeGeneratorOption(StringRef Name, StringRef Value) {
   StringMap<cl::Option *> &Options = cl::getRegisteredOptions();
-  auto It = Options.find("enable-tail-merge");
-  if (It == Options.end())
-    report_fatal_error("LLVM has no -enable-tail-merge option");
-  if (It->second->addOccurrence(0, It->first(), "false"))
-    report_fatal_error("cannot set LLVM's -enable-tail-merge option");
+  auto It = Options.find(Name);
+  if (It == Options.end() ||
+      It->second->addOccurrence(0, It->first(), Value))
+    report_fatal_error("cannot set LLVM's -" + Name + " option");
 }
 
 static void initializeTargets() {
   static std::once_flag Once;
   std::call_once(Once, [] {
-    disableTailMerging();
+    setCodeGeneratorOption("enable-tail-merge", "false");
+    setCodeGeneratorOption("min-jump-table-entries", "8");
     LLVMInitializeX86TargetInfo();
     LLVMInitializeX86Target();
     LLVMInitializeX86TargetMC();

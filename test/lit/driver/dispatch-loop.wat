@@ -15,7 +15,8 @@
   (memory 1)
   ;; A stack machine: bytecode at pc, a stack of i64 at sp (growing up),
   ;; locals at fp. Opcodes: 0 push imm, 1 add, 2 sub, 3 mul, 4 load local,
-  ;; 5 store local, 6 jump if zero, 7 halt.
+  ;; 5 store local, 6 jump if zero, 7 dup, 8 drop, 9 halt (enough cases for
+  ;; a jump table).
   (func (export "run") (param $pc i32) (result i64)
     (local $sp i32) (local $fp i32) (local $next i32)
     (local.set $sp (i32.const 4096))
@@ -23,6 +24,8 @@
     (loop $dispatch (result i64)
       (local.set $next (i32.add (local.get $pc) (i32.const 1)))
       (block $halt
+      (block $drop
+      (block $dup
       (block $jz
       (block $store
       (block $load
@@ -30,7 +33,7 @@
       (block $sub
       (block $add
       (block $push
-        (br_table $push $add $sub $mul $load $store $jz $halt
+        (br_table $push $add $sub $mul $load $store $jz $dup $drop $halt
           (i32.load8_u (local.get $pc))))
       ;; push
       (i64.store offset=8 (local.get $sp) (i64.load8_s (local.get $next)))
@@ -71,5 +74,14 @@
       (local.set $sp (i32.sub (local.get $sp) (i32.const 8)))
       (local.set $pc (select (i32.load8_u (local.get $next)) (i32.add (local.get $pc) (i32.const 2))
         (i64.eqz (i64.load offset=8 (local.get $sp)))))
+      (br $dispatch))
+      ;; dup
+      (i64.store offset=8 (local.get $sp) (i64.load (local.get $sp)))
+      (local.set $sp (i32.add (local.get $sp) (i32.const 8)))
+      (local.set $pc (local.get $next))
+      (br $dispatch))
+      ;; drop
+      (local.set $sp (i32.sub (local.get $sp) (i32.const 8)))
+      (local.set $pc (local.get $next))
       (br $dispatch))
       (i64.load (local.get $sp)))))
