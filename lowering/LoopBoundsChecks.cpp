@@ -83,10 +83,14 @@ struct Range {
   const SCEV *Lo, *Hi;
 };
 
-/// How the fast copy of a zero extension of a 32-bit affine index counts.
+/// How the fast copy of a zero extension of a 32-bit affine index counts:
+/// Delta away from a 64-bit induction variable that starts at Start.
+/// Indices a constant apart share one variable, which keeps the loop small
+/// for the loop vectoriser's cost model (and its choice to interleave).
 struct Widening {
-  const SCEV *Start; // i64, the first iteration's value
+  const SCEV *Start; // i64, the induction variable's first value
   int64_t Step;
+  int64_t Delta = 0;
 };
 
 struct Condition {
@@ -256,14 +260,15 @@ bool LoopVersioner::rangeOfZExt(const SCEVZeroExtendExpr *Z, Plan &P,
   // [0, 2^Width), where that makes it equal to the index. Then the copy's
   // accesses are visibly consecutive (b[j] and b[j+1] of an unrolled loop,
   // whose indices clang computed separately), as the vectorisers need.
+  Widening W{First, Step};
   bool Anchored = false;
   for (auto [Anchor, AnchorFirst] : P.Anchors) {
     if (Anchor->getType() != AR->getType() ||
         Anchor->getStepRecurrence(SE) != StepC)
       continue;
     if (const auto *D = dyn_cast<SCEVConstant>(SE.getMinusSCEV(AR, Anchor))) {
-      First = SE.getAddExpr(
-          AnchorFirst, SE.getConstant(I64, D->getAPInt().getSExtValue(), true));
+      W = {AnchorFirst, Step, D->getAPInt().getSExtValue()};
+      First = SE.getAddExpr(AnchorFirst, SE.getConstant(I64, W.Delta, true));
       Anchored = true;
       break;
     }
@@ -274,7 +279,7 @@ bool LoopVersioner::rangeOfZExt(const SCEVZeroExtendExpr *Z, Plan &P,
   P.Conditions.push_back({CmpInst::ICMP_SGE, R.Lo, SE.getZero(I64)});
   P.Conditions.push_back({CmpInst::ICMP_SLE, R.Hi,
                           SE.getConstant(I64, (int64_t(1) << Width) - 1)});
-  P.Widenings[Z] = {First, Step};
+  P.Widenings[Z] = W;
   return true;
 }
 
@@ -663,7 +668,17 @@ void LoopVersioner::version(Plan &P) {
       Counter->addIncoming(Next, Fast->getLoopLatch());
     }
     auto *Copy = cast<Instruction>(VMap[Z]);
-    Copy->replaceAllUsesWith(Counter);
+    Value *Index = Counter;
+    if (W.Delta) {
+      // Counter + Delta is the index, in [0, 2^32): no signed wrap.
+      auto *Add = BinaryOperator::Create(
+          Instruction::Add, Counter, ConstantInt::get(I64, W.Delta, true),
+          "w2n.index.moved", Copy->getIterator());
+      Add->setHasNoSignedWrap(true);
+      Add->setHasNoUnsignedWrap(W.Delta > 0);
+      Index = Add;
+    }
+    Copy->replaceAllUsesWith(Index);
     Copy->eraseFromParent();
   }
 

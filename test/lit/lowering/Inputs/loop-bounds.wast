@@ -142,8 +142,33 @@
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $next))))
 
+  ;; O[x] = DN[x] + UP[x] + MID[x + 1] - MID[x - 1] over i64s, x in [1, N),
+  ;; with MID = UP + 64 and DN = UP + 128 (rows of 8), DN read first: the
+  ;; other rows' indices count from DN's, a negative distance away.
+  (func (export "smooth") (param $o i32) (param $up i32) (param $n i32)
+    (local $mid i32) (local $dn i32) (local $x i32)
+    (local.set $mid (i32.add (local.get $up) (i32.const 64)))
+    (local.set $dn (i32.add (local.get $up) (i32.const 128)))
+    (local.set $x (i32.const 1))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $x) (local.get $n)))
+        (i64.store (i32.add (local.get $o) (i32.shl (local.get $x) (i32.const 3)))
+          (i64.sub
+            (i64.add
+              (i64.add
+                (i64.load (i32.add (local.get $dn) (i32.shl (local.get $x) (i32.const 3))))
+                (i64.load (i32.add (local.get $up) (i32.shl (local.get $x) (i32.const 3)))))
+              (i64.load offset=8 (i32.add (local.get $mid) (i32.shl (local.get $x) (i32.const 3)))))
+            (i64.load (i32.add (local.get $mid)
+                               (i32.shl (i32.sub (local.get $x) (i32.const 1)) (i32.const 3))))))
+        (local.set $x (i32.add (local.get $x) (i32.const 1)))
+        (br $next))))
+
   ;; The f64 at P.
   (func (export "f64-at") (param $p i32) (result f64) (f64.load (local.get $p)))
+  ;; The i64 at P.
+  (func (export "i64-at") (param $p i32) (result i64) (i64.load (local.get $p)))
   ;; The i32 at P.
   (func (export "at") (param $p i32) (result i32) (i32.load (local.get $p)))
   ;; Stores V as an i64 at P.
@@ -251,3 +276,27 @@
 (invoke "repeat" (i32.const 20504) (i32.const 24) (i32.const 8))
 (assert_return (invoke "at" (i32.const 20504)) (i32.const 0x0403_0201))
 (assert_return (invoke "at" (i32.const 20508)) (i32.const 0x0807_0605))
+
+;; Three rows of i64s at 28672 (i32s 1..48, so the i64 at row r, column c
+;; is 2k+1 + (2k+2) * 2^32, k = 8r + c), smoothed into 24576.
+(invoke "fill" (i32.const 28672) (i32.const 48))
+(invoke "smooth" (i32.const 24576) (i32.const 28672) (i32.const 8))
+(assert_return (invoke "i64-at" (i32.const 24584)) (i64.const 0x2c_0000_002a))
+(assert_return (invoke "i64-at" (i32.const 24608)) (i64.const 0x38_0000_0036))
+(assert_return (invoke "i64-at" (i32.const 24632)) (i64.const 0x44_0000_0042))
+(assert_return (invoke "i64-at" (i32.const 24640)) (i64.const 0))
+;; Into the first row itself, one column on: each result is read back as
+;; the next UP[x].
+(invoke "smooth" (i32.const 28680) (i32.const 28672) (i32.const 8))
+(assert_return (invoke "i64-at" (i32.const 28680)) (i64.const 0x4_0000_0003))
+(assert_return (invoke "i64-at" (i32.const 28688)) (i64.const 0x2c_0000_002a))
+(assert_return (invoke "i64-at" (i32.const 28712)) (i64.const 0xb0_0000_00ab))
+(assert_return (invoke "i64-at" (i32.const 28736)) (i64.const 0x146_0000_013e))
+(assert_return (invoke "i64-at" (i32.const 28744)) (i64.const 0x14_0000_0013))
+;; The last row ends the memory (two pages): DN[5] is beyond it, and the
+;; results of x = 1..4 are written before the trap.
+(invoke "fill" (i32.const 130904) (i32.const 42))
+(assert_trap (invoke "smooth" (i32.const 24832) (i32.const 130904) (i32.const 8)) "out of bounds memory access")
+(assert_return (invoke "i64-at" (i32.const 24840)) (i64.const 0x2c_0000_002a))
+(assert_return (invoke "i64-at" (i32.const 24864)) (i64.const 0x38_0000_0036))
+(assert_return (invoke "i64-at" (i32.const 24872)) (i64.const 0))
