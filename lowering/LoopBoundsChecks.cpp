@@ -161,6 +161,7 @@ private:
   bool outsideMemory(Value *Pointer) const;
   bool coverLoad(LoadInst *Load, Plan &P);
   const SCEV *endOf(const Range &R, Instruction *Access) const;
+  void coverAccess(Plan &P, const Range &R, Instruction *Access);
   void addFootprint(Plan &P, const SCEV *Lo, const SCEV *End,
                     Instruction *Access);
   void separateFootprints(Plan &P);
@@ -359,9 +360,7 @@ bool LoopVersioner::coverLoad(LoadInst *Load, Plan &P) {
   Range R;
   if (!Offset || !rangeOf(Offset, P, R))
     return false;
-  const SCEV *End = endOf(R, Load);
-  P.Ends.push_back({End, nullptr});
-  addFootprint(P, R.Lo, End, Load);
+  coverAccess(P, R, Load);
   return true;
 }
 
@@ -373,6 +372,14 @@ const SCEV *LoopVersioner::endOf(const Range &R, Instruction *Access) const {
       Store ? Store->getValueOperand()->getType() : Access->getType();
   uint64_t Bytes = DL.getTypeStoreSize(Accessed).getFixedValue();
   return SE.getAddExpr(R.Hi, SE.getConstant(I64, Bytes));
+}
+
+/// An access the copy leaves unchecked: its end must be within the memory,
+/// and it joins a footprint.
+void LoopVersioner::coverAccess(Plan &P, const Range &R, Instruction *Access) {
+  const SCEV *End = endOf(R, Access);
+  P.Ends.push_back({End, nullptr});
+  addFootprint(P, R.Lo, End, Access);
 }
 
 void LoopVersioner::addFootprint(Plan &P, const SCEV *Lo, const SCEV *End,
@@ -451,9 +458,7 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
         if (const SCEV *Offset = memoryOffset(Ptr)) {
           if (!rangeOf(Offset, P, R))
             return false;
-          const SCEV *End = endOf(R, Store);
-          P.Ends.push_back({End, nullptr});
-          addFootprint(P, R.Lo, End, Store);
+          coverAccess(P, R, Store);
         } else if (!outsideMemory(Ptr)) {
           return false;
         }
