@@ -1,6 +1,7 @@
 //===- Codegen.cpp --------------------------------------------------------===//
 #include "driver/Codegen.h"
 
+#include "driver/BalancedChains.h"
 #include "lowering/LoopBoundsChecks.h"
 
 #include "llvm/IR/LegacyPassManager.h"
@@ -153,6 +154,13 @@ void optimizeModule(Module &M, TargetMachine &TM, unsigned OptLevel) {
   PB.registerPeepholeEPCallback(
       [](FunctionPassManager &FPM, OptimizationLevel) {
         FPM.addPass(lowering::LoopBoundsChecksPass());
+      });
+  // Last, once the loops have their final shape (unrolled, vectorised):
+  // chains on a loop's recurrence rebuilt as trees (BalancedChains.cpp).
+  PB.registerOptimizerLastEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel Level) {
+        if (Level != OptimizationLevel::O0)
+          MPM.addPass(createModuleToFunctionPassAdaptor(BalancedChainsPass()));
       });
   PB.registerModuleAnalyses(MAM);
   PB.registerCGSCCAnalyses(CGAM);
