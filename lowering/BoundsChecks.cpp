@@ -73,9 +73,7 @@ Value *FunctionLowerer::memoryAddress(Value *Index, uint64_t Offset,
   if (withinMinimumSize(Index, Offset, Bytes))
     return B.CreateInBoundsGEP(MC.I8Ty, MemoryBase, EA);
   if (MC.Opts.BoundsChecks == BoundsCheckMode::Explicit) {
-    Value *Size = B.CreateLoad(
-        MC.I64Ty, B.CreateConstInBoundsGEP1_64(MC.I8Ty, memoryObject(),
-                                               InstanceLayout::MemoryFieldSize));
+    Value *Size = memorySize();
     Value *End = B.CreateAdd(EA, B.getInt64(Bytes), "", /*HasNUW=*/true);
     trapIf(B.CreateICmpUGT(End, Size), W2N_TRAP_MEMORY_OUT_OF_BOUNDS);
   }
@@ -146,6 +144,14 @@ Value *FunctionLowerer::keepLoad(Value *Loaded, LoadInst *Load) {
 
 Value *FunctionLowerer::memoryObject() {
   return MC.loadInvariant(B, MC.PtrTy, instanceField(InstanceLayout::Memory));
+}
+
+Value *FunctionLowerer::memorySize() {
+  LoadInst *Size = B.CreateLoad(
+      MC.I64Ty, B.CreateConstInBoundsGEP1_64(MC.I8Ty, memoryObject(),
+                                             InstanceLayout::MemoryFieldSize));
+  Size->setMetadata(LLVMContext::MD_tbaa, MC.InstanceTBAA);
+  return Size;
 }
 
 } // namespace w2n::lowering

@@ -176,6 +176,7 @@ private:
     return MC.fieldPtr(B, Inst, Offset);
   }
   llvm::Value *memoryObject();  // the w2n_memory *
+  llvm::Value *memorySize();    // its current size in bytes, an i64
   llvm::Value *tableObject(uint32_t Table); // the w2n_table *
   llvm::Value *tableSize(llvm::Value *TableObject);
   /// The address of element Index of Table, trapping with Kind when Index

@@ -39,6 +39,7 @@
 #include "lowering/LoopCopy.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Analysis/AssumptionCache.h"
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/Analysis/ScalarEvolution.h"
@@ -154,6 +155,7 @@ public:
 private:
   bool isMemoryBase(const Value *V) const;
   bool isMemorySize(const Value *V) const;
+  bool isMemorySizeLoad(const Value *V) const;
   Range sweep(Plan &P, const SCEV *First, int64_t Step);
   bool rangeOf(const SCEV *E, Plan &P, Range &R);
   bool rangeOfZExt(const SCEVZeroExtendExpr *Z, Plan &P, Range &R);
@@ -206,6 +208,28 @@ bool LoopVersioner::isMemoryBase(const Value *V) const {
 }
 
 bool LoopVersioner::isMemorySize(const Value *V) const {
+  // Stores to linear memory do not clobber the size (they have an alias tag
+  // of their own), so GVN forwards one load of it to later checks, through
+  // phis where paths meet (the exits of a loop versioned earlier, say).
+  // Every value such a phi takes was loaded from the size field with
+  // nothing between that could change it: a memory size as much as a load.
+  SmallPtrSet<const Value *, 8> Seen;
+  SmallVector<const Value *, 8> Pending{V};
+  while (!Pending.empty()) {
+    const Value *Item = Pending.pop_back_val();
+    if (!Seen.insert(Item).second)
+      continue;
+    if (const auto *Phi = dyn_cast<PHINode>(Item)) {
+      append_range(Pending, Phi->incoming_values());
+      continue;
+    }
+    if (!isMemorySizeLoad(Item))
+      return false;
+  }
+  return true;
+}
+
+bool LoopVersioner::isMemorySizeLoad(const Value *V) const {
   const auto *Load = dyn_cast<LoadInst>(V);
   if (!Load || !Load->getType()->isIntegerTy(64))
     return false;

@@ -60,6 +60,7 @@ void FunctionLowerer::emitLoad(Opcode Op, MemArg MA) {
   unsigned Bytes = unsigned(MC.LM.getDataLayout().getTypeStoreSize(A.InMemory));
   Value *Addr = memoryAddress(pop(), MA.Offset, Bytes);
   LoadInst *Load = B.CreateAlignedLoad(A.InMemory, Addr, Align(1));
+  Load->setMetadata(LLVMContext::MD_tbaa, MC.LinearMemoryTBAA);
   Value *V = Load;
   switch (Shape) {
   case Plain:
@@ -108,7 +109,8 @@ void FunctionLowerer::emitStore(Opcode Op, MemArg MA) {
       unsigned(MC.LM.getDataLayout().getTypeStoreSize(Val->getType()));
   Value *Index = pop();
   Value *Addr = storeAddress(Index, MA.Offset, Bytes);
-  B.CreateAlignedStore(Val, Addr, Align(1));
+  B.CreateAlignedStore(Val, Addr, Align(1))
+      ->setMetadata(LLVMContext::MD_tbaa, MC.LinearMemoryTBAA);
   orderStore(Index, MA.Offset, Bytes);
 }
 
@@ -119,6 +121,7 @@ void FunctionLowerer::emitSimdLoadLane(Opcode Op, MemArg MA, uint8_t Lane) {
   Value *V = fromV128(pop(), Vec);
   Value *Addr = memoryAddress(pop(), MA.Offset, Bytes);
   LoadInst *Loaded = B.CreateAlignedLoad(LaneTy, Addr, Align(1));
+  Loaded->setMetadata(LLVMContext::MD_tbaa, MC.LinearMemoryTBAA);
   push(keepLoad(toV128(B.CreateInsertElement(V, Loaded, uint64_t(Lane))),
                 Loaded));
 }
@@ -131,7 +134,8 @@ void FunctionLowerer::emitSimdStoreLane(Opcode Op, MemArg MA, uint8_t Lane) {
   Value *Index = pop();
   Value *Addr = storeAddress(Index, MA.Offset, Bytes);
   B.CreateAlignedStore(B.CreateExtractElement(V, uint64_t(Lane)), Addr,
-                       Align(1));
+                       Align(1))
+      ->setMetadata(LLVMContext::MD_tbaa, MC.LinearMemoryTBAA);
   orderStore(Index, MA.Offset, Bytes);
 }
 
@@ -165,9 +169,7 @@ Error FunctionLowerer::visitStoreLane(Opcode Op, MemArg MA, uint8_t Lane) {
 
 Error FunctionLowerer::visitMemorySize(uint32_t Memory) {
   W2N_VALIDATE_REACHABLE(V.visitMemorySize(Memory));
-  Value *Size = B.CreateLoad(
-      MC.I64Ty, B.CreateConstInBoundsGEP1_64(MC.I8Ty, memoryObject(),
-                                             InstanceLayout::MemoryFieldSize));
+  Value *Size = memorySize();
   push(B.CreateTrunc(B.CreateLShr(Size, 16), MC.I32Ty));
   return Error::success();
 }

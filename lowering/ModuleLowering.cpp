@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 #include "lowering/FunctionLowering.h"
 
+#include "llvm/IR/MDBuilder.h"
 #include "llvm/IR/Verifier.h"
 #include "llvm/TargetParser/Triple.h"
 
@@ -39,6 +40,12 @@ ModuleContext::ModuleContext(const frontend::Module &WM, Module &LM,
   V128Ty = FixedVectorType::get(I32Ty, 4);
   PtrTy = PointerType::get(Ctx, 0);
   InvariantMD = MDNode::get(Ctx, {});
+  MDBuilder MDB(Ctx);
+  MDNode *Root = MDB.createTBAARoot("w2n");
+  MDNode *LinearMemory = MDB.createTBAAScalarTypeNode("linear memory", Root);
+  MDNode *Instance = MDB.createTBAAScalarTypeNode("instance", Root);
+  LinearMemoryTBAA = MDB.createTBAAStructTagNode(LinearMemory, LinearMemory, 0);
+  InstanceTBAA = MDB.createTBAAStructTagNode(Instance, Instance, 0);
 
   auto Declare = [&](const char *Name, Type *Ret, ArrayRef<Type *> Params) {
     FunctionType *FT = FunctionType::get(Ret, Params, false);

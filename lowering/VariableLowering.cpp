@@ -37,8 +37,11 @@ Error FunctionLowerer::visitGlobalGet(uint32_t Index) {
   Value *Addr = globalAddress(Index);
   // An immutable global is written once, at instantiation, before any
   // function can run.
-  if (GT.Mutable)
-    push(B.CreateLoad(MC.type(GT.Type), Addr));
+  if (GT.Mutable) {
+    LoadInst *Load = B.CreateLoad(MC.type(GT.Type), Addr);
+    Load->setMetadata(LLVMContext::MD_tbaa, MC.InstanceTBAA);
+    push(Load);
+  }
   else
     push(MC.loadInvariant(B, MC.type(GT.Type), Addr));
   return Error::success();
@@ -46,7 +49,8 @@ Error FunctionLowerer::visitGlobalGet(uint32_t Index) {
 
 Error FunctionLowerer::visitGlobalSet(uint32_t Index) {
   W2N_VALIDATE_REACHABLE(V.visitGlobalSet(Index));
-  B.CreateStore(pop(), globalAddress(Index));
+  B.CreateStore(pop(), globalAddress(Index))
+      ->setMetadata(LLVMContext::MD_tbaa, MC.InstanceTBAA);
   return Error::success();
 }
 

@@ -74,9 +74,34 @@
   (func $between (result i32)
     (i32.load (i32.const 65536)))
 
+  ;; Linear memory and the instance carry different alias tags
+  ;; (ModuleContext.h), so with explicit checks a store to linear memory
+  ;; leaves the memory size and a mutable global as they were loaded: one
+  ;; load of each. (With guard pages the store's barrier, an asm statement,
+  ;; still makes the global be loaded again.)
+  ;; CHECK-LABEL: define internal i32 @f6.store_then_load(
+  ;; EXPLICIT: load i64, {{.*}} !tbaa [[INSTANCE:![0-9]+]]
+  ;; CHECK: load i32, {{.*}} !tbaa [[INSTANCE:![0-9]+]]
+  ;; CHECK: store i32 {{.*}} !tbaa [[LINEAR:![0-9]+]]
+  ;; EXPLICIT-NOT: load i64
+  ;; CHECK: load i32, {{.*}} !tbaa [[LINEAR]]
+  ;; EXPLICIT-NOT: load
+  ;; CHECK: ret i32
+  (func $store_then_load (param i32 i32) (result i32)
+    (i32.store (local.get 0) (global.get $g))
+    (i32.add (i32.load (local.get 1)) (global.get $g)))
+  (global $g (mut i32) (i32.const 7))
+
   (export "load" (func $load))
   (export "dropped_load" (func $dropped_load))
   (export "store_high" (func $store_high))
   (export "past_max" (func $past_max))
   (export "in_min" (func $in_min))
-  (export "between" (func $between)))
+  (export "between" (func $between))
+  (export "store_then_load" (func $store_then_load)))
+
+;; CHECK-DAG: [[INSTANCE]] = !{[[INSTANCE_TYPE:![0-9]+]], [[INSTANCE_TYPE]], i64 0}
+;; CHECK-DAG: [[INSTANCE_TYPE]] = !{!"instance", [[ROOT:![0-9]+]], i64 0}
+;; CHECK-DAG: [[LINEAR]] = !{[[LINEAR_TYPE:![0-9]+]], [[LINEAR_TYPE]], i64 0}
+;; CHECK-DAG: [[LINEAR_TYPE]] = !{!"linear memory", [[ROOT]], i64 0}
+;; CHECK-DAG: [[ROOT]] = !{!"w2n"}
