@@ -69,7 +69,6 @@ unsigned latencyOf(const Instruction &I) {
   case Instruction::BitCast:
   case Instruction::GetElementPtr:
   case Instruction::Freeze:
-  case Instruction::PHI:
     return 0;
   default:
     return 1;
@@ -91,7 +90,7 @@ bool isChainOperation(const Instruction &I) {
 bool isInsideChain(const Instruction &I) {
   if (!isChainOperation(I) || !I.hasOneUse())
     return false;
-  auto *User = dyn_cast<Instruction>(*I.user_begin());
+  auto *User = cast<Instruction>(*I.user_begin());
   return User->getOpcode() == I.getOpcode() &&
          User->getParent() == I.getParent();
 }
