@@ -24,8 +24,7 @@
 // what the previous iteration computed (the block's phis other than
 // induction variables); everything else an out-of-order core computes
 // ahead. A chain is rebuilt only when the estimate for its result improves,
-// so chains off the recurrence, and blocks that are not loops, stay as they
-// were.
+// so chains off the recurrence, and blocks without phis, stay as they were.
 //
 //===----------------------------------------------------------------------===//
 #include "driver/BalancedChains.h"
@@ -186,9 +185,10 @@ private:
       return false;
 
     // The merge, first on paper: Steps[K] combines the values numbered
-    // First and Second, operands being numbered before results.
+    // First and Second, operands being numbered before results, into one
+    // ready at Ready.
     struct Step {
-      unsigned First, Second;
+      unsigned First, Second, Ready;
     };
     using Entry = std::pair<unsigned, unsigned>; // (ready time, number)
     std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> Queue;
@@ -203,7 +203,7 @@ private:
       Queue.pop();
       TreeReady = combinedReadyTime(A.first, B.first, Latency);
       Queue.push({TreeReady, unsigned(Operands.size() + Steps.size())});
-      Steps.push_back({A.second, B.second});
+      Steps.push_back({A.second, B.second, TreeReady});
     }
     if (TreeReady >= readyTime(&Root))
       return false;
@@ -228,8 +228,8 @@ private:
       if (Disjoint)
         cast<PossiblyDisjointInst>(Node)->setIsDisjoint(true);
       insertAfterOperands(*Node, A, B);
-      if (unsigned T = combinedReadyTime(readyTime(A), readyTime(B), Latency))
-        Ready[Node] = T;
+      if (S.Ready)
+        Ready[Node] = S.Ready;
       Values.push_back(Node);
     }
     Root.replaceAllUsesWith(Values.back());

@@ -41,9 +41,9 @@ Error FunctionLowerer::visitGlobalGet(uint32_t Index) {
     LoadInst *Load = B.CreateLoad(MC.type(GT.Type), Addr);
     Load->setMetadata(LLVMContext::MD_tbaa, MC.InstanceTBAA);
     push(Load);
-  }
-  else
+  } else {
     push(MC.loadInvariant(B, MC.type(GT.Type), Addr));
+  }
   return Error::success();
 }
 

@@ -81,7 +81,8 @@
   ;; still makes the global be loaded again.)
   ;; CHECK-LABEL: define internal i32 @f6.store_then_load(
   ;; EXPLICIT: load i64, {{.*}} !tbaa [[INSTANCE:![0-9]+]]
-  ;; CHECK: load i32, {{.*}} !tbaa [[INSTANCE:![0-9]+]]
+  ;; EXPLICIT: load i32, {{.*}} !tbaa [[INSTANCE]]
+  ;; GUARD: load i32, {{.*}} !tbaa [[INSTANCE:![0-9]+]]
   ;; CHECK: store i32 {{.*}} !tbaa [[LINEAR:![0-9]+]]
   ;; EXPLICIT-NOT: load i64
   ;; CHECK: load i32, {{.*}} !tbaa [[LINEAR]]
