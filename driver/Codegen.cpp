@@ -2,6 +2,7 @@
 #include "driver/Codegen.h"
 
 #include "driver/BalancedChains.h"
+#include "lowering/BoundsCheckLimits.h"
 #include "lowering/LoopBoundsChecks.h"
 
 #include "llvm/IR/LegacyPassManager.h"
@@ -156,11 +157,17 @@ void optimizeModule(Module &M, TargetMachine &TM, unsigned OptLevel) {
         FPM.addPass(lowering::LoopBoundsChecksPass());
       });
   // Last, once the loops have their final shape (unrolled, vectorised):
-  // chains on a loop's recurrence rebuilt as trees (BalancedChains.cpp).
+  // chains on a loop's recurrence rebuilt as trees (BalancedChains.cpp),
+  // and explicit checks against precomputed limits (BoundsCheckLimits.cpp;
+  // the passes before it know the canonical form of a check).
   PB.registerOptimizerLastEPCallback(
       [](ModulePassManager &MPM, OptimizationLevel Level) {
-        if (Level != OptimizationLevel::O0)
-          MPM.addPass(createModuleToFunctionPassAdaptor(BalancedChainsPass()));
+        if (Level == OptimizationLevel::O0)
+          return;
+        FunctionPassManager FPM;
+        FPM.addPass(BalancedChainsPass());
+        FPM.addPass(lowering::BoundsCheckLimitsPass());
+        MPM.addPass(createModuleToFunctionPassAdaptor(std::move(FPM)));
       });
   PB.registerModuleAnalyses(MAM);
   PB.registerCGSCCAnalyses(CGAM);

@@ -1,8 +1,10 @@
 ;; The bounds-check ladder of lowering/BoundsChecks.cpp, in both modes:
 ;; guard pages emit no compare and keep every load alive (even one whose
 ;; use the optimiser folds away: x * 0); explicit checks
-;; compare the end of the access with the memory's current size; constant
-;; addresses are settled at compile time either way.
+;; compare the end of the access with the memory's current size (optimised,
+;; as here: the index with the size less the access's offset and width,
+;; lowering/BoundsCheckLimits.cpp); constant addresses are settled at
+;; compile time either way.
 
 ;; RUN: %wat2wasm --debug-names %s -o %t.wasm
 ;; RUN: %w2n compile %t.wasm --emit=llvm -o - | FileCheck %s --check-prefixes=CHECK,GUARD
@@ -18,8 +20,8 @@
   ;; GUARD: [[V:%.*]] = load i32, ptr %{{.*}}, align 1
   ;; GUARD-NEXT: call void asm sideeffect "", "r"(i32 [[V]])
   ;; GUARD-NOT: @w2n_trap(i32 2)
-  ;; EXPLICIT: [[END:%.*]] = add nuw nsw i64 %{{.*}}, 20
-  ;; EXPLICIT-NEXT: icmp ugt i64 [[END]], %{{.*}}
+  ;; EXPLICIT: [[LIMIT:%.*]] = sub nsw i64 %{{.*}}, 20
+  ;; EXPLICIT-NEXT: icmp sgt i64 %{{.*}}, [[LIMIT]]
   ;; EXPLICIT-NOT: asm sideeffect
   ;; EXPLICIT: call void @w2n_trap(i32 2)
   (func $load (param i32) (result i32)
@@ -29,8 +31,8 @@
   ;; CHECK-LABEL: define internal void @f1.dropped_load(
   ;; GUARD: [[V:%.*]] = load i64, ptr %{{.*}}, align 1
   ;; GUARD-NEXT: call void asm sideeffect "", "r"(i64 [[V]])
-  ;; EXPLICIT: [[END:%.*]] = add nuw nsw i64 %{{.*}}, 8
-  ;; EXPLICIT-NEXT: icmp ugt i64 [[END]], %{{.*}}
+  ;; EXPLICIT: [[LIMIT:%.*]] = sub nsw i64 %{{.*}}, 8
+  ;; EXPLICIT-NEXT: icmp sgt i64 %{{.*}}, [[LIMIT]]
   ;; EXPLICIT: call void @w2n_trap(i32 2)
   (func $dropped_load (param i32)
     (drop (i64.load (local.get 0))))
@@ -42,8 +44,8 @@
   ;; GUARD-NEXT: [[P:%.*]] = getelementptr inbounds i8, ptr [[EA]], i64 4294967292
   ;; GUARD-NEXT: store i32 %{{.*}}, ptr [[P]], align 1
   ;; GUARD-NOT: @w2n_trap(i32 2)
-  ;; EXPLICIT: [[END:%.*]] = {{add nuw nsw|or disjoint}} i64 [[A]], 4294967296
-  ;; EXPLICIT-NEXT: icmp ugt i64 [[END]], %{{.*}}
+  ;; EXPLICIT: [[LIMIT:%.*]] = sub nsw i64 %{{.*}}, 4294967296
+  ;; EXPLICIT-NEXT: icmp sgt i64 [[A]], [[LIMIT]]
   ;; EXPLICIT: call void @w2n_trap(i32 2)
   (func $store_high (param i32 i32)
     (i32.store offset=0xfffffffc (local.get 0) (local.get 1)))

@@ -1,0 +1,146 @@
+//===- BoundsCheckLimits.cpp - Checks against a precomputed limit ---------===//
+//
+// An explicit bounds check (BoundsChecks.cpp, rung 4) compares the end of
+// an access, zext(Index) + Offset + Bytes, with the memory size. The end is
+// computed for the compare alone: one addition per access, on the path of
+// every load and store. The same test reads Index > Size - (Offset + Bytes)
+// in signed 64-bit arithmetic, and Size - (Offset + Bytes) depends only on
+// the size and the access's constant, so it is computed once, where the
+// size is loaded (which, the size changing only in memory.grow, is usually
+// once per function), and each check is a single compare.
+//
+// It runs last, so that the passes before it see the canonical form (the
+// versioning in LoopBoundsChecks.cpp, constraint elimination). It rewrites
+// any unsigned compare of `X +nuw C` (or a disjoint `or`) with `S` where the signed form is
+// exact: X < 2^62 and C < 2^62 (so X + C does not reach the sign bit) and
+// S < 2^63 (so S - C does not overflow), X and S read from known bits.
+// The memory size carries a range (memorySize()) for that.
+//
+//===----------------------------------------------------------------------===//
+#include "lowering/BoundsCheckLimits.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Analysis/ValueTracking.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/PatternMatch.h"
+#include "llvm/IR/ValueHandle.h"
+#include "llvm/Transforms/Utils/Local.h"
+
+namespace w2n::lowering {
+
+using namespace llvm;
+using namespace llvm::PatternMatch;
+
+namespace {
+
+// Whether V has at least LeadingZeros leading zero bits. Known bits stop at
+// a phi that is part of a cycle, which is what the memory size is in a loop
+// with a call (a phi joining the value before the loop with the values
+// after each call), so phis are walked here, every value they can take
+// counting.
+bool hasLeadingZeros(Value *V, unsigned LeadingZeros, const DataLayout &DL) {
+  SmallPtrSet<Value *, 8> Seen;
+  SmallVector<Value *, 8> Pending{V};
+  while (!Pending.empty()) {
+    Value *Item = Pending.pop_back_val();
+    if (!Seen.insert(Item).second)
+      continue;
+    if (auto *Phi = dyn_cast<PHINode>(Item))
+      append_range(Pending, Phi->incoming_values());
+    else if (computeKnownBits(Item, DL).countMinLeadingZeros() < LeadingZeros)
+      return false;
+  }
+  return true;
+}
+
+ICmpInst::Predicate signedFor(ICmpInst::Predicate Unsigned) {
+  return ICmpInst::getSignedPredicate(Unsigned);
+}
+
+class Limits {
+public:
+  explicit Limits(Function &F) : F(F) {}
+
+  // Size - C, computed right after Size, so that one subtraction serves
+  // every check it dominates. Where Size is a phi (the size in a loop that
+  // calls: the value before the loop joined with the values loaded again
+  // after each call), the limit is a phi of the same shape over the limits
+  // of its incoming values: a subtraction in the phi's block would run on
+  // every iteration.
+  Value *get(Value *Size, const APInt &C) {
+    Value *&Limit = Cache[{Size, C.getZExtValue()}];
+    if (Limit)
+      return Limit;
+    if (auto *Phi = dyn_cast<PHINode>(Size)) {
+      PHINode *LimitPhi =
+          PHINode::Create(Size->getType(), Phi->getNumIncomingValues(),
+                          Size->getName() + ".limit", Phi->getIterator());
+      Limit = LimitPhi; // before the incoming values: phis form cycles
+      for (unsigned K = 0; K < Phi->getNumIncomingValues(); ++K)
+        LimitPhi->addIncoming(get(Phi->getIncomingValue(K), C),
+                              Phi->getIncomingBlock(K));
+      return LimitPhi;
+    }
+    BasicBlock::iterator At = F.getEntryBlock().getFirstInsertionPt();
+    if (auto *I = dyn_cast<Instruction>(Size))
+      At = std::next(I->getIterator());
+    IRBuilder<> B(At->getParent(), At);
+    Value *Sub = B.CreateSub(Size, B.getInt(C), Size->getName() + ".limit",
+                             /*HasNUW=*/false, /*HasNSW=*/true);
+    Cache[{Size, C.getZExtValue()}] = Sub; // the reference may be stale
+    return Sub;
+  }
+
+private:
+  Function &F;
+  DenseMap<std::pair<Value *, uint64_t>, Value *> Cache;
+};
+
+} // namespace
+
+PreservedAnalyses BoundsCheckLimitsPass::run(Function &F,
+                                             FunctionAnalysisManager &) {
+  const DataLayout &DL = F.getDataLayout();
+  Limits Limits(F);
+  SmallVector<WeakTrackingVH, 4> SizePhis;
+  bool Changed = false;
+  for (BasicBlock &BB : F)
+    for (Instruction &I : BB) {
+      auto *Cmp = dyn_cast<ICmpInst>(&I);
+      if (!Cmp || !Cmp->isUnsigned() || !Cmp->getType()->isIntegerTy(1))
+        continue;
+      ICmpInst::Predicate Pred;
+      Value *X, *Size;
+      const APInt *C;
+      if (!match(Cmp, m_c_ICmp(Pred, m_NUWAddLike(m_Value(X), m_APInt(C)),
+                               m_Value(Size))))
+        continue;
+      // X, C < 2^62 and Size < 2^63.
+      if (C->getBitWidth() != 64 || C->getActiveBits() > 62 ||
+          !hasLeadingZeros(X, 2, DL) || !hasLeadingZeros(Size, 1, DL))
+        continue;
+      Value *Limit = Limits.get(Size, *C);
+      Value *End = Cmp->getOperand(Cmp->getOperand(0) == Size ? 1 : 0);
+      Cmp->setPredicate(signedFor(Pred));
+      Cmp->setOperand(0, X);
+      Cmp->setOperand(1, Limit);
+      RecursivelyDeleteTriviallyDeadInstructions(End);
+      if (auto *Phi = dyn_cast<PHINode>(Size))
+        SizePhis.push_back(Phi);
+      Changed = true;
+    }
+  // Size phis left to themselves: a cycle carrying a value nothing reads.
+  // (Deleted only now: the cache of limits is keyed by them.)
+  for (WeakTrackingVH &Phi : SizePhis)
+    if (auto *P = dyn_cast_or_null<PHINode>(Phi))
+      RecursivelyDeleteDeadPHINode(P);
+  if (!Changed)
+    return PreservedAnalyses::all();
+  PreservedAnalyses PA;
+  PA.preserveSet<CFGAnalyses>();
+  return PA;
+}
+
+} // namespace w2n::lowering

@@ -1,0 +1,73 @@
+;; Accesses at the last in-bounds address and one byte beyond, with and
+;; without constant offsets, in straight-line code and in loops whose memory
+;; size changes between iterations: each explicit check compares the index
+;; with a limit, the size less the access's offset and width
+;; (lowering/BoundsCheckLimits.cpp), and an off-by-one there shows here.
+(module
+  (memory 1 4)
+
+  (func (export "load8") (param $a i32) (result i32)
+    (i32.load8_u (local.get $a)))
+  (func (export "load32_off16") (param $a i32) (result i32)
+    (i32.load offset=16 (local.get $a)))
+  (func (export "load64") (param $a i32) (result i64)
+    (i64.load (local.get $a)))
+  (func (export "store16_off3") (param $a i32) (param $v i32)
+    (i32.store16 offset=3 (local.get $a) (local.get $v)))
+  (func (export "load32_max_off") (param $a i32) (result i32)
+    (i32.load offset=0xfffffff0 (local.get $a)))
+
+  ;; Follows a chain of N pointers from the one at P, growing the memory by
+  ;; a page before each step when G is set: the index is not affine, so no
+  ;; loop versioning takes the checks away, and the size differs each
+  ;; iteration. The load before the loop makes the size a phi in the loop
+  ;; (bounds-check-limits.wat).
+  (func (export "chase") (param $p i32) (param $n i32) (param $g i32) (result i32)
+    (local.set $p (i32.load (local.get $p)))
+    (loop $next
+      (if (local.get $g) (then (drop (memory.grow (i32.const 1)))))
+      (local.set $p (i32.load offset=4 (local.get $p)))
+      (br_if $next (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (local.get $p))
+
+  (func (export "poke") (param $a i32) (param $v i32)
+    (i32.store (local.get $a) (local.get $v)))
+  (func (export "size") (result i32) (memory.size))
+)
+
+;; One page: 65536 bytes.
+(assert_return (invoke "load8" (i32.const 65535)) (i32.const 0))
+(assert_trap (invoke "load8" (i32.const 65536)) "out of bounds memory access")
+(assert_return (invoke "load32_off16" (i32.const 65516)) (i32.const 0))
+(assert_trap (invoke "load32_off16" (i32.const 65517)) "out of bounds memory access")
+(assert_trap (invoke "load32_off16" (i32.const -1)) "out of bounds memory access")
+(assert_return (invoke "load64" (i32.const 65528)) (i64.const 0))
+(assert_trap (invoke "load64" (i32.const 65529)) "out of bounds memory access")
+(assert_trap (invoke "load64" (i32.const -8)) "out of bounds memory access")
+(assert_return (invoke "store16_off3" (i32.const 65531) (i32.const 0x1234)))
+(assert_return (invoke "load8" (i32.const 65534)) (i32.const 0x34))
+(assert_return (invoke "load8" (i32.const 65535)) (i32.const 0x12))
+(assert_trap (invoke "store16_off3" (i32.const 65532) (i32.const 0x5678)) "out of bounds memory access")
+(assert_return (invoke "load8" (i32.const 65535)) (i32.const 0x12))
+(assert_trap (invoke "load32_max_off" (i32.const 0)) "out of bounds memory access")
+(assert_trap (invoke "load32_max_off" (i32.const 0x10000)) "out of bounds memory access")
+
+;; A chain from mem[0] = 0 whose k-th link is read at k * 65536 (the link at P is
+;; read at P + 4): the first word of page k + 1, one word beyond the
+;; memory until it has k + 1 pages. Growing inside the loop must move
+;; each check's limit with the size; a stale limit traps.
+(assert_return (invoke "poke" (i32.const 4) (i32.const 65532)))
+(assert_return (invoke "chase" (i32.const 0) (i32.const 1) (i32.const 0)) (i32.const 65532))
+(assert_trap (invoke "chase" (i32.const 0) (i32.const 2) (i32.const 0)) "out of bounds memory access")
+(assert_return (invoke "chase" (i32.const 0) (i32.const 2) (i32.const 1)) (i32.const 0))
+(assert_return (invoke "size") (i32.const 3))
+(assert_return (invoke "poke" (i32.const 65536) (i32.const 131068)))
+(assert_return (invoke "poke" (i32.const 131072) (i32.const 196604)))
+(assert_return (invoke "chase" (i32.const 0) (i32.const 3) (i32.const 0)) (i32.const 196604))
+(assert_trap (invoke "chase" (i32.const 0) (i32.const 4) (i32.const 0)) "out of bounds memory access")
+(assert_return (invoke "chase" (i32.const 0) (i32.const 4) (i32.const 1)) (i32.const 0))
+(assert_return (invoke "size") (i32.const 4))
+;; At the maximum the grows fail, and the fifth link, beyond page 4, traps.
+(assert_return (invoke "poke" (i32.const 196608) (i32.const 262140)))
+(assert_trap (invoke "chase" (i32.const 0) (i32.const 5) (i32.const 1)) "out of bounds memory access")
+(assert_return (invoke "size") (i32.const 4))
