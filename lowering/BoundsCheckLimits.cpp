@@ -11,9 +11,10 @@
 //
 // It runs last, so that the passes before it see the canonical form (the
 // versioning in LoopBoundsChecks.cpp, constraint elimination). It rewrites
-// any unsigned compare of `X +nuw C` (or a disjoint `or`) with `S` where the signed form is
-// exact: X < 2^62 and C < 2^62 (so X + C does not reach the sign bit) and
-// S < 2^63 (so S - C does not overflow), X and S read from known bits.
+// any unsigned compare of `X +nuw C` (or a disjoint `or`) with `S` where
+// the signed form is exact: X < 2^62 and C < 2^62 (so X + C does not reach
+// the sign bit) and S < 2^63 (so S - C does not overflow), X and S read
+// from known bits.
 // The memory size carries a range (memorySize()) for that.
 //
 //===----------------------------------------------------------------------===//

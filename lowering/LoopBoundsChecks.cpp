@@ -30,13 +30,14 @@
 // second test shows the footprints of its accesses (the bytes each group
 // of accesses a constant apart touches over all iterations) apart; there
 // alias scopes tell LLVM that a store does not alias the accesses of
-// another footprint, which the vectorisers need (separateFootprints()).
+// another footprint, which the vectorisers need (LoopFootprints.cpp).
 //
 //===----------------------------------------------------------------------===//
 #include "lowering/LoopBoundsChecks.h"
 
 #include "lowering/InstanceLayout.h"
 #include "lowering/LoopCopy.h"
+#include "lowering/LoopFootprints.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -50,7 +51,6 @@
 #include "llvm/IR/InlineAsm.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
-#include "llvm/IR/MDBuilder.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Cloning.h"
 #include "llvm/Transforms/Utils/LoopSimplify.h"
@@ -105,21 +105,6 @@ struct EndBound {
   Value *Size; // a value the loop compares against; null: the current size
 };
 
-/// The bytes some accesses of a loop touch over all its iterations: [Lo,
-/// End). The accesses of one footprint are a constant distance apart.
-struct Footprint {
-  const SCEV *Lo, *End;
-  bool Stores = false;
-  SmallVector<Instruction *, 4> Accesses;
-};
-
-/// Two footprints (indices into Plan::Footprints) that do not overlap in
-/// the copy; Tested: the test must say so (SCEV does not prove it).
-struct Separation {
-  unsigned First, Second;
-  bool Tested;
-};
-
 struct Plan {
   Loop *L = nullptr;
   const SCEV *MaxIterations = nullptr; // i64, the backedge-taken bound
@@ -164,11 +149,6 @@ private:
   bool coverLoad(LoadInst *Load, Plan &P);
   const SCEV *endOf(const Range &R, Instruction *Access) const;
   void coverAccess(Plan &P, const Range &R, Instruction *Access);
-  void addFootprint(Plan &P, const SCEV *Lo, const SCEV *End,
-                    Instruction *Access);
-  void separateFootprints(Plan &P);
-  void addAliasScopes(const Plan &P, Loop *Scoped,
-                      function_ref<Instruction *(Instruction *)> CopyOf);
   bool hasCandidates(Loop *L) const;
   bool plan(Loop *L, Plan &P);
   bool expandable(const Plan &P, Instruction *At);
@@ -403,29 +383,7 @@ const SCEV *LoopVersioner::endOf(const Range &R, Instruction *Access) const {
 void LoopVersioner::coverAccess(Plan &P, const Range &R, Instruction *Access) {
   const SCEV *End = endOf(R, Access);
   P.Ends.push_back({End, nullptr});
-  addFootprint(P, R.Lo, End, Access);
-}
-
-void LoopVersioner::addFootprint(Plan &P, const SCEV *Lo, const SCEV *End,
-                                 Instruction *Access) {
-  for (const Footprint &Print : P.Footprints)
-    if (is_contained(Print.Accesses, Access))
-      return;
-  bool Stores = isa<StoreInst>(Access);
-  for (Footprint &Print : P.Footprints) {
-    const auto *ToLo = dyn_cast<SCEVConstant>(SE.getMinusSCEV(Lo, Print.Lo));
-    const auto *ToEnd = dyn_cast<SCEVConstant>(SE.getMinusSCEV(End, Print.End));
-    if (!ToLo || !ToEnd)
-      continue;
-    if (ToLo->getAPInt().isNegative())
-      Print.Lo = Lo;
-    if (ToEnd->getAPInt().isStrictlyPositive())
-      Print.End = End;
-    Print.Stores |= Stores;
-    Print.Accesses.push_back(Access);
-    return;
-  }
-  P.Footprints.push_back({Lo, End, Stores, {Access}});
+  addFootprint(P.Footprints, SE, R.Lo, End, Access);
 }
 
 /// Items minus those another item implies (Implies(A, B): B implies A);
@@ -491,7 +449,7 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
         Range R;
         if (const SCEV *Offset = memoryOffset(Load->getPointerOperand());
             Offset && rangeOf(Offset, P, R))
-          addFootprint(P, R.Lo, endOf(R, Load), Load);
+          addFootprint(P.Footprints, SE, R.Lo, endOf(R, Load), Load);
       } else if (auto *Cmp = dyn_cast<ICmpInst>(&I); Cmp && Cmp->isUnsigned()) {
         // Normalised to `X Pred Size`.
         Value *X = Cmp->getOperand(0), *Size = Cmp->getOperand(1);
@@ -548,37 +506,11 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
       });
   if (P.Conditions.size() + P.Ends.size() > MaxConditions)
     return false;
-  separateFootprints(P);
+  P.Apart = separateFootprints(
+      P.Footprints, SE,
+      std::min<unsigned>(MaxTestedPairs, MaxConditions - P.Conditions.size() -
+                                             P.Ends.size()));
   return expandable(P, L->getLoopPreheader()->getTerminator());
-}
-
-/// Where a loop stores, the test also requires the footprints of its
-/// accesses apart, and the copy then tells LLVM, with alias scopes, that a
-/// store does not alias the accesses of another footprint. Otherwise only a
-/// runtime check of its own lets the loop vectoriser reorder them, and it
-/// does not always manage one (matmul's c[j] += a * b[j], unrolled by two:
-/// it compares c[j]'s footprint with c[j+1]'s, which always overlap).
-void LoopVersioner::separateFootprints(Plan &P) {
-  if (P.Footprints.size() < 2 ||
-      none_of(P.Footprints, [](const Footprint &F) { return F.Stores; }))
-    return;
-  unsigned Budget = std::min<unsigned>(
-      MaxTestedPairs, MaxConditions - P.Conditions.size() - P.Ends.size());
-  for (unsigned A = 0; A != P.Footprints.size(); ++A)
-    for (unsigned B = A + 1; B != P.Footprints.size(); ++B) {
-      const Footprint &First = P.Footprints[A], &Second = P.Footprints[B];
-      if (!First.Stores && !Second.Stores)
-        continue;
-      bool Known =
-          SE.isKnownPredicate(CmpInst::ICMP_ULE, First.End, Second.Lo) ||
-          SE.isKnownPredicate(CmpInst::ICMP_ULE, Second.End, First.Lo);
-      if (!Known && Budget == 0) {
-        P.Apart.clear();
-        return;
-      }
-      Budget -= !Known;
-      P.Apart.push_back({A, B, !Known});
-    }
 }
 
 bool LoopVersioner::expandable(const Plan &P, Instruction *At) {
@@ -718,57 +650,16 @@ void LoopVersioner::version(Plan &P) {
   if (P.Apart.empty())
     return;
   if (!Apart) {
-    addAliasScopes(P, Fast,
+    addAliasScopes(P.Footprints, P.Apart, Fast,
                    [&](Instruction *I) { return cast<Instruction>(VMap[I]); });
     return;
   }
   ValueToValueMapTy ScopedMap;
   Loop *Scoped = copyLoopWhen(Fast, Apart, ScopedMap, ".apart", ".overlapping",
                               DT, LI, SE);
-  addAliasScopes(P, Scoped, [&](Instruction *I) {
+  addAliasScopes(P.Footprints, P.Apart, Scoped, [&](Instruction *I) {
     return cast<Instruction>(ScopedMap[VMap[I]]);
   });
-}
-
-/// In the copy, each access of a footprint in Plan::Apart is in that
-/// footprint's scope and does not alias the scopes of those it is apart from.
-/// The scopes are declared in the copy's preheader: they hold for one run
-/// of the loop, not between runs (an outer loop may store in one run what
-/// it loads in the next), and a pass that duplicates the declaration (an
-/// outer loop unrolled) then gives each duplicate scopes of its own.
-void LoopVersioner::addAliasScopes(
-    const Plan &P, Loop *Scoped,
-    function_ref<Instruction *(Instruction *)> CopyOf) {
-  LLVMContext &Context = F.getContext();
-  MDBuilder Builder(Context);
-  MDNode *Domain = Builder.createAnonymousAliasScopeDomain("w2n.loop");
-  SmallVector<MDNode *, 4> Scopes;
-  for (unsigned I = 0; I != P.Footprints.size(); ++I)
-    Scopes.push_back(Builder.createAnonymousAliasScope(Domain));
-  SmallVector<SmallVector<Metadata *, 4>, 4> ApartFrom(P.Footprints.size());
-  for (const Separation &S : P.Apart) {
-    ApartFrom[S.First].push_back(Scopes[S.Second]);
-    ApartFrom[S.Second].push_back(Scopes[S.First]);
-  }
-  IRBuilder<> Declare(Scoped->getLoopPreheader()->getTerminator());
-  for (unsigned I = 0; I != P.Footprints.size(); ++I) {
-    if (ApartFrom[I].empty())
-      continue;
-    MDNode *Own = MDNode::get(Context, {Scopes[I]});
-    MDNode *Others = MDNode::get(Context, ApartFrom[I]);
-    Declare.CreateNoAliasScopeDeclaration(Own);
-    for (Instruction *Access : P.Footprints[I].Accesses) {
-      Instruction *Copied = CopyOf(Access);
-      Copied->setMetadata(
-          LLVMContext::MD_alias_scope,
-          MDNode::concatenate(Copied->getMetadata(LLVMContext::MD_alias_scope),
-                              Own));
-      Copied->setMetadata(
-          LLVMContext::MD_noalias,
-          MDNode::concatenate(Copied->getMetadata(LLVMContext::MD_noalias),
-                              Others));
-    }
-  }
 }
 
 /// Whether a loop has a check the copy could drop, cheaply, before any
