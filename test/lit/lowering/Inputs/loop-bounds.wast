@@ -300,3 +300,31 @@
 (assert_return (invoke "i64-at" (i32.const 24840)) (i64.const 0x2c_0000_002a))
 (assert_return (invoke "i64-at" (i32.const 24864)) (i64.const 0x38_0000_0036))
 (assert_return (invoke "i64-at" (i32.const 24872)) (i64.const 0))
+
+;; A search, leaving when the bytes differ or after N: the copy runs only
+;; with explicit checks (loop-bounds.wat), and both must stop at the same
+;; byte, or trap at the same one.
+(module
+  (memory 1)
+  (data (i32.const 100) "abcdefgh")
+  (data (i32.const 200) "abcdXfgh")
+  (func (export "match") (param $a i32) (param $b i32) (param $n i32) (result i32)
+    (local $l i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $l) (local.get $n)))
+        (br_if $done (i32.ne (i32.load8_u (i32.add (local.get $a) (local.get $l)))
+                             (i32.load8_u (i32.add (local.get $b) (local.get $l)))))
+        (local.set $l (i32.add (local.get $l) (i32.const 1)))
+        (br $next)))
+    (local.get $l)))
+(assert_return (invoke "match" (i32.const 100) (i32.const 200) (i32.const 8)) (i32.const 4))
+(assert_return (invoke "match" (i32.const 100) (i32.const 200) (i32.const 3)) (i32.const 3))
+(assert_return (invoke "match" (i32.const 100) (i32.const 100) (i32.const 8)) (i32.const 8))
+;; A mismatch before the end of the memory: no trap, though N reaches
+;; beyond it (the copy's test fails; the checked loop runs).
+(assert_return (invoke "match" (i32.const 100) (i32.const 200) (i32.const 100000)) (i32.const 4))
+;; Equal up to the end of the memory.
+(assert_return (invoke "match" (i32.const 65530) (i32.const 65530) (i32.const 6)) (i32.const 6))
+(assert_trap (invoke "match" (i32.const 65530) (i32.const 65530) (i32.const 7)) "out of bounds memory access")
+(assert_trap (invoke "match" (i32.const -16) (i32.const 0) (i32.const 4)) "out of bounds memory access")
