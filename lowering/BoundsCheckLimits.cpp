@@ -56,13 +56,9 @@ bool hasLeadingZeros(Value *V, unsigned LeadingZeros, const DataLayout &DL) {
   return true;
 }
 
-ICmpInst::Predicate signedFor(ICmpInst::Predicate Unsigned) {
-  return ICmpInst::getSignedPredicate(Unsigned);
-}
-
-class Limits {
+class LimitCache {
 public:
-  explicit Limits(Function &F) : F(F) {}
+  explicit LimitCache(Function &F) : F(F) {}
 
   // Size - C, computed right after Size, so that one subtraction serves
   // every check it dominates. Where Size is a phi (the size in a loop that
@@ -88,10 +84,9 @@ public:
     if (auto *I = dyn_cast<Instruction>(Size))
       At = std::next(I->getIterator());
     IRBuilder<> B(At->getParent(), At);
-    Value *Sub = B.CreateSub(Size, B.getInt(C), Size->getName() + ".limit",
-                             /*HasNUW=*/false, /*HasNSW=*/true);
-    Cache[{Size, C.getZExtValue()}] = Sub; // the reference may be stale
-    return Sub;
+    Limit = B.CreateSub(Size, B.getInt(C), Size->getName() + ".limit",
+                        /*HasNUW=*/false, /*HasNSW=*/true);
+    return Limit;
   }
 
 private:
@@ -104,7 +99,7 @@ private:
 PreservedAnalyses BoundsCheckLimitsPass::run(Function &F,
                                              FunctionAnalysisManager &) {
   const DataLayout &DL = F.getDataLayout();
-  Limits Limits(F);
+  LimitCache Limits(F);
   SmallVector<WeakTrackingVH, 4> SizePhis;
   bool Changed = false;
   for (BasicBlock &BB : F)
@@ -124,7 +119,7 @@ PreservedAnalyses BoundsCheckLimitsPass::run(Function &F,
         continue;
       Value *Limit = Limits.get(Size, *C);
       Value *End = Cmp->getOperand(Cmp->getOperand(0) == Size ? 1 : 0);
-      Cmp->setPredicate(signedFor(Pred));
+      Cmp->setPredicate(ICmpInst::getSignedPredicate(Pred));
       Cmp->setOperand(0, X);
       Cmp->setOperand(1, Limit);
       RecursivelyDeleteTriviallyDeadInstructions(End);
