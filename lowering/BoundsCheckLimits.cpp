@@ -1,5 +1,8 @@
 //===- BoundsCheckLimits.cpp - Checks against a precomputed limit ---------===//
 //
+// WARNING: subtle, like BoundsChecks.cpp: a rewrite that is not exact lets a
+// guest read or write outside its sandbox, or traps a correct program.
+//
 // An explicit bounds check (BoundsChecks.cpp, rung 4) compares the end of
 // an access, zext(Index) + Offset + Bytes, with the memory size. The end is
 // computed for the compare alone: one addition per access, on the path of
