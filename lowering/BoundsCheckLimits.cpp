@@ -22,9 +22,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "lowering/BoundsCheckLimits.h"
+#include "lowering/PhiSources.h"
 
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Instructions.h"
@@ -41,22 +41,11 @@ namespace {
 
 // Whether V has at least LeadingZeros leading zero bits. Known bits stop at
 // a phi that is part of a cycle, which is what the memory size is in a loop
-// with a call (a phi joining the value before the loop with the values
-// after each call), so phis are walked here, every value they can take
-// counting.
+// with a call, so phis are walked here, every value they can take counting.
 bool hasLeadingZeros(Value *V, unsigned LeadingZeros, const DataLayout &DL) {
-  SmallPtrSet<Value *, 8> Seen;
-  SmallVector<Value *, 8> Pending{V};
-  while (!Pending.empty()) {
-    Value *Item = Pending.pop_back_val();
-    if (!Seen.insert(Item).second)
-      continue;
-    if (auto *Phi = dyn_cast<PHINode>(Item))
-      append_range(Pending, Phi->incoming_values());
-    else if (computeKnownBits(Item, DL).countMinLeadingZeros() < LeadingZeros)
-      return false;
-  }
-  return true;
+  return holdsThroughPhis(V, [&](const Value *Item) {
+    return computeKnownBits(Item, DL).countMinLeadingZeros() >= LeadingZeros;
+  });
 }
 
 class LimitCache {

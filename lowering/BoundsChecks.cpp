@@ -50,7 +50,6 @@
 #include "lowering/FunctionLowering.h"
 
 #include "llvm/IR/InlineAsm.h"
-#include "llvm/IR/MDBuilder.h"
 #include "llvm/TargetParser/Triple.h"
 
 namespace w2n::lowering {
@@ -154,12 +153,7 @@ Value *FunctionLowerer::memorySize() {
       MC.I64Ty, B.CreateConstInBoundsGEP1_64(MC.I8Ty, memoryObject(),
                                              InstanceLayout::MemoryFieldSize));
   Size->setMetadata(LLVMContext::MD_tbaa, MC.InstanceTBAA);
-  // At most 4 GiB: BoundsCheckLimits.cpp relies on that to rewrite checks.
-  Size->setMetadata(
-      LLVMContext::MD_range,
-      MDBuilder(MC.Ctx).createRange(
-          APInt(64, 0),
-          APInt(64, frontend::MaxMemoryPages * frontend::PageSize + 1)));
+  Size->setMetadata(LLVMContext::MD_range, MC.MemorySizeRange);
   return Size;
 }
 

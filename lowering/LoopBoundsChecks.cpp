@@ -38,9 +38,9 @@
 #include "lowering/InstanceLayout.h"
 #include "lowering/LoopCopy.h"
 #include "lowering/LoopFootprints.h"
+#include "lowering/PhiSources.h"
 
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Analysis/AssumptionCache.h"
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/Analysis/ScalarEvolution.h"
@@ -193,20 +193,8 @@ bool LoopVersioner::isMemorySize(const Value *V) const {
   // phis where paths meet (the exits of a loop versioned earlier, say).
   // Every value such a phi takes was loaded from the size field with
   // nothing between that could change it: a memory size as much as a load.
-  SmallPtrSet<const Value *, 8> Seen;
-  SmallVector<const Value *, 8> Pending{V};
-  while (!Pending.empty()) {
-    const Value *Item = Pending.pop_back_val();
-    if (!Seen.insert(Item).second)
-      continue;
-    if (const auto *Phi = dyn_cast<PHINode>(Item)) {
-      append_range(Pending, Phi->incoming_values());
-      continue;
-    }
-    if (!isMemorySizeLoad(Item))
-      return false;
-  }
-  return true;
+  return holdsThroughPhis(
+      V, [&](const Value *Item) { return isMemorySizeLoad(Item); });
 }
 
 bool LoopVersioner::isMemorySizeLoad(const Value *V) const {

@@ -37,6 +37,9 @@ struct ModuleContext {
   /// need not load the memory size again. Accesses left untagged (memory
   /// intrinsics, tables) may alias either.
   llvm::MDNode *LinearMemoryTBAA, *InstanceTBAA;
+  /// The memory size's range, [0, 4 GiB]: BoundsCheckLimits.cpp relies on
+  /// it to rewrite checks.
+  llvm::MDNode *MemorySizeRange;
 
   /// The LLVM type of a WebAssembly value type.
   llvm::Type *type(frontend::ValType T) const;

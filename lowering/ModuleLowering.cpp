@@ -46,6 +46,9 @@ ModuleContext::ModuleContext(const frontend::Module &WM, Module &LM,
   MDNode *Instance = MDB.createTBAAScalarTypeNode("instance", Root);
   LinearMemoryTBAA = MDB.createTBAAStructTagNode(LinearMemory, LinearMemory, 0);
   InstanceTBAA = MDB.createTBAAStructTagNode(Instance, Instance, 0);
+  MemorySizeRange = MDB.createRange(
+      APInt(64, 0),
+      APInt(64, frontend::MaxMemoryPages * frontend::PageSize + 1));
 
   auto Declare = [&](const char *Name, Type *Ret, ArrayRef<Type *> Params) {
     FunctionType *FT = FunctionType::get(Ret, Params, false);
