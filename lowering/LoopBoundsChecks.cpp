@@ -32,12 +32,19 @@
 // alias scopes tell LLVM that a store does not alias the accesses of
 // another footprint, which the vectorisers need (LoopFootprints.cpp).
 //
+// A nest of up to three loops is versioned as a whole instead, at its
+// outermost loop, where its copy has no check left at all and its stored
+// footprints are kept apart (versionNest): the ranges then cover every
+// iteration of every loop of it (LoopIndexRanges.cpp), and the test runs
+// once for the nest rather than once per run of the innermost loop.
+//
 //===----------------------------------------------------------------------===//
 #include "lowering/LoopBoundsChecks.h"
 
 #include "lowering/InstanceLayout.h"
 #include "lowering/LoopCopy.h"
 #include "lowering/LoopFootprints.h"
+#include "lowering/LoopIndexRanges.h"
 #include "lowering/PhiSources.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -58,6 +65,8 @@
 #include "llvm/Transforms/Utils/ScalarEvolutionExpander.h"
 #include "llvm/Transforms/Utils/ValueMapper.h"
 
+#include <optional>
+
 namespace w2n::lowering {
 
 using namespace llvm;
@@ -75,29 +84,7 @@ constexpr unsigned MaxConditions = 24;
 // pairs, measured 5% slower with all six tested in one run, level in
 // another).
 constexpr unsigned MaxTestedPairs = 3;
-// A non-affine index term is bounded by its value range only below this.
-constexpr uint64_t MaxTermRange = uint64_t(1) << 20;
 constexpr const char *VersionedMark = "w2n.loop.versioned";
-
-/// The lowest and highest value of an i64 expression over a loop.
-struct Range {
-  const SCEV *Lo, *Hi;
-};
-
-/// How the fast copy of a zero extension of a 32-bit affine index counts:
-/// Delta away from a 64-bit induction variable that starts at Start.
-/// Indices a constant apart share one variable, which keeps the loop small
-/// for the loop vectoriser's cost model (and its choice to interleave).
-struct Widening {
-  const SCEV *Start; // i64, the induction variable's first value
-  int64_t Step;
-  int64_t Delta = 0;
-};
-
-struct Condition {
-  CmpInst::Predicate Pred;
-  const SCEV *LHS, *RHS;
-};
 
 /// An access end, or a compare's bound, that must not exceed a size.
 struct EndBound {
@@ -107,20 +94,13 @@ struct EndBound {
 
 struct Plan {
   Loop *L = nullptr;
-  const SCEV *MaxIterations = nullptr; // i64, the backedge-taken bound
-  bool Ascending = false, Descending = false; // how the indices move
-  bool ValueRanges = false; // some index is bounded by its value range
-  SmallVector<Condition, 8> Conditions;
+  std::optional<IndexRanges> Indices; // with the conditions they rest on
   SmallVector<EndBound, 8> Ends;
   SmallVector<CallInst *, 8> KeepAlives;
   SmallVector<CallInst *, 8> StoreBarriers; // all stores are in bounds
 
   SmallVector<LoadInst *, 4> VolatileLoads;
   SmallVector<std::pair<ICmpInst *, bool>, 8> KnownCompares;
-  DenseMap<const SCEV *, Widening> Widenings; // keyed by the zext's SCEV
-  // Widened 32-bit indices and their first values, so that an index a
-  // constant away from one of them starts that constant away from it.
-  SmallVector<std::pair<const SCEVAddRecExpr *, const SCEV *>, 8> Anchors;
   SmallVector<Footprint, 4> Footprints;
   // Pairs of footprints, one of them stored to, known or tested apart.
   SmallVector<Separation, 4> Apart;
@@ -141,15 +121,14 @@ private:
   bool isMemoryBase(const Value *V) const;
   bool isMemorySize(const Value *V) const;
   bool isMemorySizeLoad(const Value *V) const;
-  Range sweep(Plan &P, const SCEV *First, int64_t Step);
-  bool rangeOf(const SCEV *E, Plan &P, Range &R);
-  bool rangeOfZExt(const SCEVZeroExtendExpr *Z, Plan &P, Range &R);
   const SCEV *memoryOffset(Value *Pointer);
   bool outsideMemory(Value *Pointer) const;
   bool coverLoad(LoadInst *Load, Plan &P);
   const SCEV *endOf(const Range &R, Instruction *Access) const;
   void coverAccess(Plan &P, const Range &R, Instruction *Access);
-  bool hasCandidates(Loop *L) const;
+  unsigned countChecks(Loop *L) const;
+  bool versionNest(Loop *Inner, SmallPtrSetImpl<Loop *> &Tried,
+                   bool &Changed);
   bool plan(Loop *L, Plan &P);
   bool expandable(const Plan &P, Instruction *At);
   void version(Plan &P);
@@ -212,114 +191,6 @@ bool LoopVersioner::isMemorySizeLoad(const Value *V) const {
   return Inst == Instance && Offset == InstanceLayout::Memory;
 }
 
-Range LoopVersioner::sweep(Plan &P, const SCEV *First, int64_t Step) {
-  const SCEV *Last = SE.getAddExpr(
-      First, SE.getMulExpr(SE.getConstant(I64, Step, true), P.MaxIterations));
-  (Step >= 0 ? P.Ascending : P.Descending) = true;
-  return Step >= 0 ? Range{First, Last} : Range{Last, First};
-}
-
-bool LoopVersioner::rangeOfZExt(const SCEVZeroExtendExpr *Z, Plan &P,
-                                Range &R) {
-  const auto *AR = dyn_cast<SCEVAddRecExpr>(Z->getOperand());
-  if (!AR || AR->getLoop() != P.L || !AR->isAffine())
-    return false;
-  const auto *StepC = dyn_cast<SCEVConstant>(AR->getStepRecurrence(SE));
-  unsigned Width = AR->getType()->getScalarSizeInBits();
-  if (!StepC || Width > 32)
-    return false;
-  int64_t Step = StepC->getAPInt().getSExtValue();
-  // The start, split into a constant taken as signed (so that `p - 8` stays
-  // a small negative offset from p) and the rest, zero-extended.
-  const SCEV *Start = AR->getStart();
-  int64_t Constant = 0;
-  const SCEV *Rest = Start;
-  if (const auto *C = dyn_cast<SCEVConstant>(Start)) {
-    Constant = int64_t(C->getAPInt().getZExtValue());
-    Rest = SE.getZero(Start->getType());
-  } else if (const auto *Add = dyn_cast<SCEVAddExpr>(Start)) {
-    if (const auto *C = dyn_cast<SCEVConstant>(Add->getOperand(0))) {
-      Constant = C->getAPInt().getSExtValue();
-      Rest = SE.getMinusSCEV(Start, C);
-    }
-  }
-  // Under the conditions below, the index at iteration k is exactly
-  // zext(Rest) + Constant + Step * k, for every k up to MaxIterations.
-  const SCEV *First = SE.getAddExpr(SE.getZeroExtendExpr(Rest, I64),
-                                    SE.getConstant(I64, Constant, true));
-  // An index a constant D (mod 2^Width) away from one already widened
-  // starts D, taken as signed, away from that one's first value: the sum
-  // is congruent to the index, and the conditions below keep it within
-  // [0, 2^Width), where that makes it equal to the index. Then the copy's
-  // accesses are visibly consecutive (b[j] and b[j+1] of an unrolled loop,
-  // whose indices clang computed separately), as the vectorisers need.
-  Widening W{First, Step};
-  bool Anchored = false;
-  for (auto [Anchor, AnchorFirst] : P.Anchors) {
-    if (Anchor->getType() != AR->getType() ||
-        Anchor->getStepRecurrence(SE) != StepC)
-      continue;
-    if (const auto *D = dyn_cast<SCEVConstant>(SE.getMinusSCEV(AR, Anchor))) {
-      W = {AnchorFirst, Step, D->getAPInt().getSExtValue()};
-      First = SE.getAddExpr(AnchorFirst, SE.getConstant(I64, W.Delta, true));
-      Anchored = true;
-      break;
-    }
-  }
-  if (!Anchored)
-    P.Anchors.push_back({AR, First});
-  R = sweep(P, First, Step);
-  P.Conditions.push_back({CmpInst::ICMP_SGE, R.Lo, SE.getZero(I64)});
-  P.Conditions.push_back({CmpInst::ICMP_SLE, R.Hi,
-                          SE.getConstant(I64, (int64_t(1) << Width) - 1)});
-  P.Widenings[Z] = W;
-  return true;
-}
-
-bool LoopVersioner::rangeOf(const SCEV *E, Plan &P, Range &R) {
-  if (SE.isLoopInvariant(E, P.L)) {
-    R = {E, E};
-    return true;
-  }
-  if (const auto *AR = dyn_cast<SCEVAddRecExpr>(E)) {
-    const auto *StepC = dyn_cast<SCEVConstant>(AR->getStepRecurrence(SE));
-    if (AR->getLoop() != P.L || !AR->isAffine() || !StepC)
-      return false;
-    // Offsets are below 2^34, the step is kept below 2^31 and the iteration
-    // bound below 2^32, so this arithmetic does not wrap in 64 bits.
-    int64_t Step = StepC->getAPInt().getSExtValue();
-    if (Step <= -(int64_t(1) << 31) || Step >= (int64_t(1) << 31))
-      return false;
-    R = sweep(P, AR->getStart(), Step);
-    return true;
-  }
-  if (const auto *Z = dyn_cast<SCEVZeroExtendExpr>(E))
-    if (rangeOfZExt(Z, P, R))
-      return true;
-  if (const auto *Add = dyn_cast<SCEVAddExpr>(E)) {
-    Range Sum{SE.getZero(I64), SE.getZero(I64)};
-    for (const SCEV *Op : Add->operands()) {
-      Range OpRange;
-      if (!rangeOf(Op, P, OpRange))
-        return false;
-      Sum = {SE.getAddExpr(Sum.Lo, OpRange.Lo),
-             SE.getAddExpr(Sum.Hi, OpRange.Hi)};
-    }
-    R = Sum;
-    return true;
-  }
-  // Any other term (a masked table index, say): SCEV's unsigned range
-  // holds in every iteration. Only a small one is worth a test.
-  ConstantRange Values = SE.getUnsignedRange(E);
-  if (Values.getUnsignedMax().ult(MaxTermRange)) {
-    R = {SE.getConstant(Values.getUnsignedMin()),
-         SE.getConstant(Values.getUnsignedMax())};
-    P.ValueRanges = true;
-    return true;
-  }
-  return false;
-}
-
 const SCEV *LoopVersioner::memoryOffset(Value *Pointer) {
   const SCEV *Ptr = SE.getSCEV(Pointer);
   const auto *Base = dyn_cast<SCEVUnknown>(SE.getPointerBase(Ptr));
@@ -350,7 +221,7 @@ bool LoopVersioner::coverLoad(LoadInst *Load, Plan &P) {
     return false;
   const SCEV *Offset = memoryOffset(Load->getPointerOperand());
   Range R;
-  if (!Offset || !rangeOf(Offset, P, R))
+  if (!Offset || !P.Indices->rangeOf(Offset, R))
     return false;
   coverAccess(P, R, Load);
   return true;
@@ -399,10 +270,10 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
   // At most 2^32 - 1, so that Step * Max (|Step| < 2^31) fits in 64 bits.
   bool Wide = Max->getType()->getIntegerBitWidth() > 32;
   Max = SE.getNoopOrZeroExtend(Max, I64);
+  IndexRanges &Indices = P.Indices.emplace(SE, L, Max);
   if (Wide)
-    P.Conditions.push_back(
+    Indices.Conditions.push_back(
         {CmpInst::ICMP_ULE, Max, SE.getConstant(I64, UINT32_MAX)});
-  P.MaxIterations = Max;
 
   for (BasicBlock *BB : L->blocks())
     for (Instruction &I : *BB) {
@@ -426,7 +297,7 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
         Value *Ptr = Store->getPointerOperand();
         Range R;
         if (const SCEV *Offset = memoryOffset(Ptr)) {
-          if (!rangeOf(Offset, P, R))
+          if (!Indices.rangeOf(Offset, R))
             return false;
           coverAccess(P, R, Store);
         } else if (!outsideMemory(Ptr)) {
@@ -436,7 +307,7 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
         // Loads proven in bounds at compile time gain a 64-bit index too.
         Range R;
         if (const SCEV *Offset = memoryOffset(Load->getPointerOperand());
-            Offset && rangeOf(Offset, P, R))
+            Offset && Indices.rangeOf(Offset, R))
           addFootprint(P.Footprints, SE, R.Lo, endOf(R, Load), Load);
       } else if (auto *Cmp = dyn_cast<ICmpInst>(&I); Cmp && Cmp->isUnsigned()) {
         // Normalised to `X Pred Size`.
@@ -448,7 +319,7 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
         }
         Range R;
         if (!isMemorySize(Size) || !X->getType()->isIntegerTy(64) ||
-            !rangeOf(SE.getSCEV(X), P, R))
+            !Indices.rangeOf(SE.getSCEV(X), R))
           continue;
         // X <= Size for every X when Hi <= Size; X < Size when Hi + 1 <= Size.
         bool Strict = Pred == CmpInst::ICMP_UGE || Pred == CmpInst::ICMP_ULT;
@@ -466,12 +337,12 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
   // Indices moving towards each other (reversing, swapping from both ends)
   // do not vectorise, and such loops are usually short: the test would
   // cost more than the copy saves (fannkuch: 10% slower with guard pages).
-  if (P.Ascending && P.Descending)
+  if (Indices.Ascending && Indices.Descending)
     return false;
   // Bounding table lookups by their value range pays where it drops
   // compares (crc32 with explicit checks 1.18 -> 1.05 s), not where it only
   // drops keep-alives (crc32 with guard pages 0.93 -> 1.06 s).
-  if (P.ValueRanges && P.KnownCompares.empty())
+  if (Indices.ValueRanges && P.KnownCompares.empty())
     return false;
   // A loop that leaves from more than one block (a search: lz77's match
   // loop, `while (l < max && a[l] == b[l])`) does not vectorise either, so
@@ -482,14 +353,14 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
     return false;
   // Conditions SCEV proves need no code; one it disproves sinks the plan.
   SmallVector<Condition, 8> Needed;
-  for (const Condition &C : P.Conditions) {
+  for (const Condition &C : Indices.Conditions) {
     if (SE.isKnownPredicate(C.Pred, C.LHS, C.RHS))
       continue;
     if (SE.isKnownPredicate(CmpInst::getInversePredicate(C.Pred), C.LHS, C.RHS))
       return false;
     Needed.push_back(C);
   }
-  P.Conditions = pruneImplied<Condition>(
+  Indices.Conditions = pruneImplied<Condition>(
       Needed, [&](const Condition &C, const Condition &D) {
         return C.Pred == D.Pred && C.RHS == D.RHS &&
                SE.isKnownPredicate(C.Pred, C.LHS, D.LHS);
@@ -499,11 +370,12 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
         return E.Size == F.Size &&
                SE.isKnownPredicate(CmpInst::ICMP_ULE, E.End, F.End);
       });
-  if (P.Conditions.size() + P.Ends.size() > MaxConditions)
+  if (Indices.Conditions.size() + P.Ends.size() > MaxConditions)
     return false;
   P.Apart = separateFootprints(
       P.Footprints, SE,
-      std::min<unsigned>(MaxTestedPairs, MaxConditions - P.Conditions.size() -
+      std::min<unsigned>(MaxTestedPairs, MaxConditions -
+                                             Indices.Conditions.size() -
                                              P.Ends.size()));
   return expandable(P, L->getLoopPreheader()->getTerminator());
 }
@@ -511,13 +383,13 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
 bool LoopVersioner::expandable(const Plan &P, Instruction *At) {
   SCEVExpander Exp(SE, DL, "w2n.bounds");
   auto Safe = [&](const SCEV *S) { return Exp.isSafeToExpandAt(S, At); };
-  for (const Condition &C : P.Conditions)
+  for (const Condition &C : P.Indices->Conditions)
     if (!Safe(C.LHS) || !Safe(C.RHS))
       return false;
   for (const EndBound &E : P.Ends)
     if (!Safe(E.End))
       return false;
-  for (const auto &[Z, W] : P.Widenings)
+  for (const auto &[Z, W] : P.Indices->Widenings)
     if (!Safe(W.Start))
       return false;
   for (const Separation &S : P.Apart)
@@ -531,23 +403,27 @@ void LoopVersioner::version(Plan &P) {
   Loop *L = P.L;
   BasicBlock *CheckBB = L->getLoopPreheader();
   Instruction *At = CheckBB->getTerminator();
-  // Both copies are marked, so that a later run leaves them alone.
-  addStringMetadataToLoop(L, VersionedMark);
+  // Both copies of every loop of the nest are marked, so that a later run
+  // leaves them alone.
+  for (Loop *In : L->getLoopsInPreorder())
+    addStringMetadataToLoop(In, VersionedMark);
 
-  // The zero extensions the fast copy widens, found before anything moves.
+  // The zero extensions the fast copy widens, found before anything moves;
+  // each inside the loops its index moves in, where their variables are.
   SmallVector<std::pair<ZExtInst *, Widening>, 8> Zexts;
   for (BasicBlock *BB : L->blocks())
     for (Instruction &I : *BB)
       if (auto *Z = dyn_cast<ZExtInst>(&I); Z && Z->getType() == I64)
-        if (auto It = P.Widenings.find(SE.getSCEV(Z));
-            It != P.Widenings.end())
+        if (auto It = P.Indices->Widenings.find(SE.getSCEV(Z));
+            It != P.Indices->Widenings.end() &&
+            It->second.Strides.back().In->contains(Z))
           Zexts.push_back({Z, It->second});
 
   // The condition, at the end of the old preheader.
   SCEVExpander Exp(SE, DL, "w2n.bounds");
   IRBuilder<> B(At);
   Value *Ok = B.getTrue();
-  for (const Condition &C : P.Conditions)
+  for (const Condition &C : P.Indices->Conditions)
     Ok = B.CreateAnd(Ok, B.CreateICmp(C.Pred, Exp.expandCodeFor(C.LHS, I64, At),
                                       Exp.expandCodeFor(C.RHS, I64, At)));
   DenseMap<const SCEV *, Value *> Starts;
@@ -606,29 +482,35 @@ void LoopVersioner::version(Plan &P) {
     Copy->eraseFromParent();
   }
   // Each widened index is a 64-bit induction variable of the fast copy,
-  // starting from a value computed with the condition.
-  BasicBlock *FastPH = Fast->getLoopPreheader(), *FastHeader = Fast->getHeader();
-  Instruction *FastLatchEnd = Fast->getLoopLatch()->getTerminator();
-  DenseMap<std::pair<const SCEV *, int64_t>, PHINode *> Counters;
+  // starting from a value computed with the condition; in a nest, a
+  // variable of each loop the index moves in, starting each run of that
+  // loop from the value of the one outside it.
+  DenseMap<std::tuple<Value *, const Loop *, int64_t>, PHINode *> Counters;
+  auto Counter = [&](Value *From, const Stride &S) {
+    PHINode *&Phi = Counters[{From, S.In, S.Step}];
+    if (Phi)
+      return Phi;
+    Loop *Copy = LI.getLoopFor(cast<BasicBlock>(VMap[S.In->getHeader()]));
+    Phi = PHINode::Create(I64, 2, "w2n.index",
+                          Copy->getHeader()->getFirstNonPHIIt());
+    auto *Next = BinaryOperator::Create(
+        Instruction::Add, Phi, ConstantInt::get(I64, S.Step, true),
+        "w2n.index.next", Copy->getLoopLatch()->getTerminator()->getIterator());
+    Next->setHasNoUnsignedWrap(S.Step >= 0);
+    Next->setHasNoSignedWrap(true);
+    Phi->addIncoming(From, Copy->getLoopPreheader());
+    Phi->addIncoming(Next, Copy->getLoopLatch());
+    return Phi;
+  };
   for (auto [Z, W] : Zexts) {
-    PHINode *&Counter = Counters[{W.Start, W.Step}];
-    if (!Counter) {
-      Counter = PHINode::Create(I64, 2, "w2n.index",
-                                FastHeader->getFirstNonPHIIt());
-      auto *Next = BinaryOperator::Create(Instruction::Add, Counter,
-                                          ConstantInt::get(I64, W.Step, true),
-                                          "w2n.index.next", FastLatchEnd);
-      Next->setHasNoUnsignedWrap(W.Step >= 0);
-      Next->setHasNoSignedWrap(true);
-      Counter->addIncoming(Starts.lookup(W.Start), FastPH);
-      Counter->addIncoming(Next, Fast->getLoopLatch());
-    }
+    Value *Index = Starts.lookup(W.Start);
+    for (const Stride &S : W.Strides)
+      Index = Counter(Index, S);
     auto *Copy = cast<Instruction>(VMap[Z]);
-    Value *Index = Counter;
     if (W.Delta) {
       // Counter + Delta is the index, in [0, 2^32): no signed wrap.
       auto *Add = BinaryOperator::Create(
-          Instruction::Add, Counter, ConstantInt::get(I64, W.Delta, true),
+          Instruction::Add, Index, ConstantInt::get(I64, W.Delta, true),
           "w2n.index.moved", Copy->getIterator());
       Add->setHasNoSignedWrap(true);
       Add->setHasNoUnsignedWrap(W.Delta > 0);
@@ -657,32 +539,82 @@ void LoopVersioner::version(Plan &P) {
   });
 }
 
-/// Whether a loop has a check the copy could drop, cheaply, before any
-/// analysis or canonicalisation (the pass runs at every peephole point);
-/// also the size and call limits, which plan() then takes as given.
-bool LoopVersioner::hasCandidates(Loop *L) const {
-  if (findStringMetadataForLoop(L, VersionedMark))
-    return false;
-  unsigned Count = 0;
-  bool Found = false;
+/// How many checks the copy of a loop (with the loops inside it) could
+/// drop, counted cheaply, before any analysis or canonicalisation (the pass
+/// runs at every peephole point). None where a loop of it is versioned
+/// already, or the size and call limits, which plan() then takes as given,
+/// are not met.
+unsigned LoopVersioner::countChecks(Loop *L) const {
+  for (Loop *In : L->getLoopsInPreorder())
+    if (findStringMetadataForLoop(In, VersionedMark))
+      return 0;
+  unsigned Count = 0, Checks = 0;
   for (BasicBlock *BB : L->blocks())
     for (Instruction &I : *BB) {
       if (++Count > MaxLoopInstructions)
-        return false;
+        return 0;
       if (auto *Call = dyn_cast<CallInst>(&I);
           Call && (isKeepAlive(Call) || isStoreBarrier(Call)))
-        Found = true;
+        ++Checks;
       else if (isa<CallBase>(I) && !isa<IntrinsicInst>(I))
         // A loop that calls out is not vectorised, and the call costs more
         // than the checks the copy would save: not worth its code size.
-        return false;
+        return 0;
       else if (auto *Load = dyn_cast<LoadInst>(&I))
-        Found |= Load->isVolatile();
+        Checks += Load->isVolatile();
       else if (auto *Cmp = dyn_cast<ICmpInst>(&I))
-        Found |= Cmp->isUnsigned() && (isMemorySize(Cmp->getOperand(0)) ||
-                                       isMemorySize(Cmp->getOperand(1)));
+        Checks += Cmp->isUnsigned() && (isMemorySize(Cmp->getOperand(0)) ||
+                                        isMemorySize(Cmp->getOperand(1)));
     }
-  return Found;
+  return Checks;
+}
+
+/// Versions a nest around the innermost loop Inner instead of Inner alone,
+/// where one is worth it: the outermost enclosing loop (at most
+/// MaxNestDepth deep) whose copy has no check left at all and keeps the
+/// footprints it stores to apart. The test then runs once for the whole
+/// nest, and the alias scopes hold across the runs of the inner loops, so
+/// that LICM keeps what an inner loop updates in registers across the
+/// outer one (matmul's row of C, c[jj .. jj + 32), over k).
+bool LoopVersioner::versionNest(Loop *Inner, SmallPtrSetImpl<Loop *> &Tried,
+                                bool &Changed) {
+  SmallVector<Loop *, 2> Enclosing;
+  for (Loop *A = Inner->getParentLoop();
+       A && Enclosing.size() + 1 < MaxNestDepth; A = A->getParentLoop())
+    Enclosing.push_back(A);
+  for (Loop *A : reverse(Enclosing)) {
+    if (!Tried.insert(A).second ||
+        any_of(A->getLoopsInPreorder(), [&](const Loop *In) {
+          return In->getLoopDepth() - A->getLoopDepth() >= MaxNestDepth;
+        }))
+      continue;
+    unsigned Checks = countChecks(A);
+    if (!Checks)
+      continue;
+    // Every loop of the nest, for the induction variables of its copy.
+    Changed |= simplifyLoop(A, &DT, &LI, &SE, &AC, nullptr, false);
+    Plan P;
+    if (any_of(A->getLoopsInPreorder(),
+               [](const Loop *In) { return !In->isLoopSimplifyForm(); }) ||
+        !plan(A, P))
+      continue;
+    unsigned Dropped = P.KeepAlives.size() + P.VolatileLoads.size() +
+                       P.KnownCompares.size() + P.StoreBarriers.size();
+    if (Dropped != Checks)
+      continue;
+    if (P.Footprints.size() > 1 && P.Apart.empty() &&
+        any_of(P.Footprints, [](const Footprint &F) { return F.Stores; }))
+      continue;
+    // Recursively: formLCSSA takes the loops inside as in LCSSA form
+    // already, and a value of theirs used after the nest must reach the
+    // nest's exits through phis for copyLoopWhen to join its copies. Only
+    // now: the phis change how a nest left alone is optimised (nbody with
+    // explicit checks 1.08 -> 1.20, when every nest tried had them).
+    formLCSSARecursively(*A, DT, &LI, &SE);
+    version(P);
+    return true;
+  }
+  return false;
 }
 
 bool LoopVersioner::run() {
@@ -694,9 +626,14 @@ bool LoopVersioner::run() {
     if (L->isInnermost())
       Innermost.push_back(L);
   bool Changed = false;
+  SmallPtrSet<Loop *, 4> TriedNests;
   for (Loop *L : Innermost) {
-    if (!hasCandidates(L))
+    if (!countChecks(L))
       continue;
+    if (versionNest(L, TriedNests, Changed)) {
+      Changed = true;
+      continue;
+    }
     Changed |= simplifyLoop(L, &DT, &LI, &SE, &AC, nullptr, false);
     Changed |= formLCSSA(*L, DT, &LI, &SE);
     Plan P;
