@@ -17,6 +17,8 @@
 ;; RUN: %spec --bounds-checks=explicit -O 2 %S/Inputs/loop-nests.wast | FileCheck %s --check-prefix=SPEC
 ;; RUN: %spec --bounds-checks=explicit -O 1 %S/Inputs/loop-nests.wast | FileCheck %s --check-prefix=SPEC
 ;; RUN: %spec --bounds-checks=guard -O 0 %S/Inputs/loop-nests.wast | FileCheck %s --check-prefix=SPEC
+;; RUN: %w2n compile %t.wasm -o %t.exe --target=aarch64-linux
+;; RUN: %w2n compile %t.wasm -o %t.exe --target=riscv64-linux
 
 ;; No inner loop is versioned on its own, in either copy.
 ;; NEST: loop.checked.unchecked:
