@@ -48,6 +48,8 @@ const SCEV *IndexRanges::iterations(const Loop *In) {
   if (auto It = InnerIterations.find(In); It != InnerIterations.end())
     return It->second;
   const SCEV *&Count = InnerIterations[In];
+  if (In->getLoopDepth() - L->getLoopDepth() >= MaxNestDepth)
+    return Count = nullptr;
   const SCEV *Max = SE.getSymbolicMaxBackedgeTakenCount(In);
   if (isa<SCEVCouldNotCompute>(Max) || !Max->getType()->isIntegerTy() ||
       Max->getType()->getIntegerBitWidth() > 64 || !SE.isLoopInvariant(Max, L))
@@ -62,8 +64,9 @@ const SCEV *IndexRanges::iterations(const Loop *In) {
 
 /// Whether an index may move by Step per iteration. Memory offsets are
 /// below 2^34 and iteration bounds below 2^32; so, with |Step| < 2^31 in a
-/// single loop, or < 2^28 in each of at most four (MaxNestDepth), no bound
-/// computed from them wraps in 64 bits.
+/// single loop, or < 2^28 in each loop of a nest (at most MaxNestDepth of
+/// them, iterations() sees to that; up to four would do), no bound computed
+/// from them wraps in 64 bits.
 bool IndexRanges::smallStep(int64_t Step) const {
   int64_t Limit = int64_t(1) << (L->isInnermost() ? 31 : 28);
   return Step > -Limit && Step < Limit;

@@ -26,8 +26,8 @@ class Type;
 
 namespace w2n::lowering {
 
-/// The most loops of a nest IndexRanges bounds offsets in (the loop and
-/// two levels inside it): the bounds are exact in 64 bits for up to four.
+/// The most loops of a nest IndexRanges bounds offsets in: the loop and
+/// two levels inside it (its 64-bit arithmetic would hold for four).
 constexpr unsigned MaxNestDepth = 3;
 
 /// The lowest and highest value of an i64 expression over a loop.

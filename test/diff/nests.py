@@ -118,9 +118,8 @@ def module(seed):
     for q in range(COUNTS):
         count = rng.choice([0, 1, 2, 3, 5, 8, 16, 31])
         lines.append(f"    (i32.store (i32.const {PARAMS + 4 * BASES + 4 * q}) "
-                     f"(i32.const {count})))" if q == COUNTS - 1 else
-                     f"    (i32.store (i32.const {PARAMS + 4 * BASES + 4 * q}) "
                      f"(i32.const {count}))")
+    lines[-1] += ")"  # the end of a_init
     for k in range(KERNELS):
         lines.append(_kernel(rng, f"k{k}"))
     lines.append(")")
