@@ -4,6 +4,7 @@
 #include "driver/BalancedChains.h"
 #include "lowering/BoundsCheckLimits.h"
 #include "lowering/LoopBoundsChecks.h"
+#include "lowering/RedundantStackChecks.h"
 
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/MC/TargetRegistry.h"
@@ -151,10 +152,15 @@ void optimizeModule(Module &M, TargetMachine &TM, unsigned OptLevel) {
   // Early, after the first instruction combining of each function: the loop
   // passes that follow (unrolling, induction variables) then see the
   // unchecked copies, and before induction-variable widening hides the trip
-  // count. Later peephole points find the loops already marked.
+  // count. Later peephole points find the loops already marked. The
+  // peephole points also come right after each round of inlining into a
+  // function, where the call-stack checks inlined with its callees go
+  // (RedundantStackChecks.cpp), before the function is itself weighed for
+  // inlining into its callers.
   PB.registerPeepholeEPCallback(
       [](FunctionPassManager &FPM, OptimizationLevel) {
         FPM.addPass(lowering::LoopBoundsChecksPass());
+        FPM.addPass(lowering::RedundantStackChecksPass());
       });
   // Last, once the loops have their final shape (unrolled, vectorised):
   // chains on a loop's recurrence rebuilt as trees (BalancedChains.cpp),

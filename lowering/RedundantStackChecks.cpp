@@ -1,0 +1,90 @@
+//===- RedundantStackChecks.cpp - One call-stack check per frame ----------===//
+//
+// Every function that calls starts with the call-stack check of
+// ControlLowering.cpp: trap when the stack pointer is below the limit the
+// runtime set. Inlining copies the callee's check into the caller, where
+// it compares the caller's stack pointer (the frame is one now) with the
+// same limit (the runtime restores it after any nested entry) as the
+// caller's own check did: once that passed, the copy cannot fail. LLVM
+// cannot see this, because each check reads the stack pointer through its
+// own llvm.stacksave, and the limit again after any call. So a chain of
+// small functions kept one check per inlined level, and the inliner, which
+// counts them in each callee's cost, stopped after two or three levels.
+//
+// A check is `icmp ult (ptrtoint (llvm.stacksave)), Limit` (or the same
+// with its operands swapped) whose branch leads to the trap when true. A
+// check reached only through the no-trap edge of another check's branch
+// is false, and is replaced by false; SimplifyCFG removes its branch.
+//
+//===----------------------------------------------------------------------===//
+#include "lowering/RedundantStackChecks.h"
+
+#include "llvm/IR/Dominators.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/PatternMatch.h"
+
+namespace w2n::lowering {
+
+using namespace llvm;
+using namespace llvm::PatternMatch;
+
+namespace {
+
+bool readsStackPointer(const Value *V) {
+  const auto *Cast = dyn_cast<PtrToIntInst>(V);
+  const auto *Save =
+      Cast ? dyn_cast<IntrinsicInst>(Cast->getOperand(0)) : nullptr;
+  return Save && Save->getIntrinsicID() == Intrinsic::stacksave;
+}
+
+/// Whether Cmp is true exactly when the stack pointer is below something.
+bool isStackCheck(const ICmpInst &Cmp) {
+  Value *SP;
+  return (match(&Cmp, m_SpecificICmp(ICmpInst::ICMP_ULT, m_Value(SP),
+                                     m_Value())) ||
+          match(&Cmp, m_SpecificICmp(ICmpInst::ICMP_UGT, m_Value(),
+                                     m_Value(SP)))) &&
+         readsStackPointer(SP);
+}
+
+} // namespace
+
+PreservedAnalyses RedundantStackChecksPass::run(Function &F,
+                                                FunctionAnalysisManager &AM) {
+  SmallVector<ICmpInst *, 4> Checks;
+  for (Instruction &I : instructions(F))
+    if (auto *Cmp = dyn_cast<ICmpInst>(&I); Cmp && isStackCheck(*Cmp))
+      Checks.push_back(Cmp);
+  if (Checks.size() < 2)
+    return PreservedAnalyses::all();
+
+  // The edges on which a check is known to have passed: the false edge of
+  // a branch on it whose true edge leads to a trap (a block that ends in
+  // unreachable).
+  SmallVector<BasicBlockEdge, 4> Passed;
+  for (ICmpInst *Cmp : Checks)
+    for (User *U : Cmp->users())
+      if (auto *Br = dyn_cast<BranchInst>(U);
+          Br && Br->isConditional() &&
+          isa<UnreachableInst>(Br->getSuccessor(0)->getTerminator()))
+        Passed.emplace_back(Br->getParent(), Br->getSuccessor(1));
+
+  DominatorTree &DT = AM.getResult<DominatorTreeAnalysis>(F);
+  bool Changed = false;
+  for (ICmpInst *Cmp : Checks)
+    for (const BasicBlockEdge &Edge : Passed)
+      if (DT.dominates(Edge, Cmp->getParent())) {
+        Cmp->replaceAllUsesWith(ConstantInt::getFalse(F.getContext()));
+        Changed = true;
+        break;
+      }
+  if (!Changed)
+    return PreservedAnalyses::all();
+  PreservedAnalyses PA;
+  PA.preserveSet<CFGAnalyses>();
+  return PA;
+}
+
+} // namespace w2n::lowering
