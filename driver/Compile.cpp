@@ -286,7 +286,7 @@ Error compile(const Config &C) {
     if (C.Output == "-")
       return createStringError(inconvertibleErrorCode(),
                                "an executable cannot be written to stdout");
-    auto Objects = compileInParallel(**LM, C, Threads, P);
+    auto Objects = compileInParallel(std::move(*LM), C, Threads, P);
     if (!Objects)
       return Objects.takeError();
     std::vector<ArrayRef<char>> Refs(Objects->begin(), Objects->end());

@@ -1,15 +1,18 @@
 //===- Parallel.cpp -------------------------------------------------------===//
 #include "driver/Parallel.h"
 #include "driver/Codegen.h"
+#include "driver/Partition.h"
 
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/Support/MemoryBufferRef.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
-#include "llvm/Transforms/Utils/SplitModule.h"
 
 #include <atomic>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <string>
 
 namespace w2n::driver {
@@ -28,16 +31,25 @@ uint64_t definedFunctions(const Module &M) {
 } // namespace
 
 Expected<std::vector<SmallVector<char, 0>>>
-compileInParallel(Module &M, const Config &C, unsigned Threads, Progress &P) {
-  const uint64_t Total = definedFunctions(M);
+compileInParallel(std::unique_ptr<Module> M, const Config &C, unsigned Threads,
+                  Progress &P) {
+  const uint64_t Total = definedFunctions(*M);
   std::vector<SmallVector<char, 0>> Pieces;
   P.update("splitting");
-  SplitModule(M, 2 * Threads, [&](std::unique_ptr<Module> Piece) {
+  partitionModule(*M, 2 * Threads, [&](std::unique_ptr<Module> Piece) {
     SmallVector<char, 0> Bitcode;
     raw_svector_ostream OS(Bitcode);
     WriteBitcodeToFile(*Piece, OS);
     Pieces.push_back(std::move(Bitcode));
   });
+  // The whole module is most of the peak. Freed, its memory goes back to
+  // the main thread's heap, which the worker threads' allocations do not
+  // draw from (glibc gives each thread an arena of its own): it is handed
+  // back to the system instead.
+  M.reset();
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
   std::vector<SmallVector<char, 0>> Objects(Pieces.size());
   std::vector<std::string> Errors(Pieces.size());
   std::atomic<uint64_t> Done{0};

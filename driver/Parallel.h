@@ -1,11 +1,12 @@
 //===- Parallel.h - Optimisation and code generation on threads -*- C++ -*-===//
 //
-// `-j N`: the lowered module is split into pieces (llvm::SplitModule, which
-// makes the functions it separates hidden globals), each piece is carried to
-// a thread of its own as bitcode, parsed into that thread's LLVMContext,
-// optimised and compiled there; the objects are linked together. Calls
-// between pieces cannot be inlined, so a split costs a little run time:
-// it is for large modules, where compile time matters most.
+// `-j N`: the lowered module is cut into pieces of consecutive functions
+// (Partition.h, which makes what one piece uses of another a hidden
+// global), each piece is carried to a thread of its own as bitcode, parsed
+// into that thread's LLVMContext, optimised and compiled there; the objects
+// are linked together. Calls between pieces cannot be inlined, so a split
+// costs a little run time: it is for large modules, where compile time
+// matters most.
 //
 //===----------------------------------------------------------------------===//
 #ifndef W2N_DRIVER_PARALLEL_H
@@ -23,10 +24,11 @@
 namespace w2n::driver {
 
 /// The object files of M (lowered, not yet optimised), built by Threads
-/// threads from twice as many pieces (for balance); M is consumed.
+/// threads from twice as many pieces (for balance). M is freed once the
+/// pieces are cut, before the threads start.
 llvm::Expected<std::vector<llvm::SmallVector<char, 0>>>
-compileInParallel(llvm::Module &M, const Config &C, unsigned Threads,
-                  Progress &P);
+compileInParallel(std::unique_ptr<llvm::Module> M, const Config &C,
+                  unsigned Threads, Progress &P);
 
 } // namespace w2n::driver
 
