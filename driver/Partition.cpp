@@ -73,8 +73,8 @@ void partitionModule(Module &M, unsigned Count,
       continue;
     uint64_t Size = F.getInstructionCount();
     uint64_t Middle = Before + Size / 2;
-    Home[&F] = unsigned(std::min<uint64_t>(Count - 1,
-                                           Middle * Count / std::max<uint64_t>(Total, 1)));
+    Home[&F] = unsigned(std::min<uint64_t>(
+        Count - 1, Middle * Count / std::max<uint64_t>(Total, 1)));
     Before += Size;
   }
 

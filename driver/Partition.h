@@ -1,4 +1,4 @@
-//===- Partition.h - A module cut into pieces of neighbouring functions -*- C++ -*-===//
+//===- Partition.h - Pieces of neighbouring functions -----------*- C++ -*-===//
 //
 // `-j N` optimises and compiles a module in pieces, and which functions
 // share a piece decides which calls can be inlined: a call into another

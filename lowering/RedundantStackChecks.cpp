@@ -3,13 +3,15 @@
 // Every function that calls starts with the call-stack check of
 // ControlLowering.cpp: trap when the stack pointer is below the limit the
 // runtime set. Inlining copies the callee's check into the caller, where
-// it compares the caller's stack pointer (the frame is one now) with the
-// same limit (the runtime restores it after any nested entry) as the
-// caller's own check did: once that passed, the copy cannot fail. LLVM
-// cannot see this, because each check reads the stack pointer through its
-// own llvm.stacksave, and the limit again after any call. So a chain of
-// small functions kept one check per inlined level, and the inliner, which
-// counts them in each callee's cost, stopped after two or three levels.
+// it compares the caller's stack pointer (the frame is one now; the
+// lowering makes no dynamic allocas) with the same limit as the caller's
+// own check did (the runtime sets the limit of the calling thread's stack
+// on each entry, so a nested entry from a host function sets the same
+// one): once that passed, the copy cannot fail. LLVM cannot see this,
+// because each check reads the stack pointer through its own
+// llvm.stacksave, and the limit again after any call. So a chain of small
+// functions kept one check per inlined level, and the inliner, which counts
+// them in each callee's cost, stopped after two or three levels.
 //
 // A check is `icmp ult (ptrtoint (llvm.stacksave)), Limit` (or the same
 // with its operands swapped) whose branch leads to the trap when true. A
@@ -42,10 +44,10 @@ bool readsStackPointer(const Value *V) {
 /// Whether Cmp is true exactly when the stack pointer is below something.
 bool isStackCheck(const ICmpInst &Cmp) {
   Value *SP;
-  return (match(&Cmp, m_SpecificICmp(ICmpInst::ICMP_ULT, m_Value(SP),
-                                     m_Value())) ||
-          match(&Cmp, m_SpecificICmp(ICmpInst::ICMP_UGT, m_Value(),
-                                     m_Value(SP)))) &&
+  return (match(&Cmp,
+                m_SpecificICmp(ICmpInst::ICMP_ULT, m_Value(SP), m_Value())) ||
+          match(&Cmp,
+                m_SpecificICmp(ICmpInst::ICMP_UGT, m_Value(), m_Value(SP)))) &&
          readsStackPointer(SP);
 }
 
