@@ -2,6 +2,7 @@
 #include "driver/Partition.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Instruction.h"
 #include "llvm/Transforms/Utils/Cloning.h"
@@ -64,16 +65,18 @@ void partitionModule(Module &M, unsigned Count,
   // Functions, in module order (the lowering declares them in the order of
   // the WebAssembly module), cut where the running total of instructions
   // crosses a multiple of Total / Count.
+  // (Counting walks every instruction, so each function is counted once.)
+  SmallVector<std::pair<const Function *, uint64_t>, 0> Sizes;
   uint64_t Total = 0;
   for (const Function &F : M)
-    Total += F.getInstructionCount();
+    if (!F.isDeclaration()) {
+      Sizes.emplace_back(&F, F.getInstructionCount());
+      Total += Sizes.back().second;
+    }
   uint64_t Before = 0;
-  for (const Function &F : M) {
-    if (F.isDeclaration())
-      continue;
-    uint64_t Size = F.getInstructionCount();
+  for (const auto &[F, Size] : Sizes) {
     uint64_t Middle = Before + Size / 2;
-    Home[&F] = unsigned(std::min<uint64_t>(
+    Home[F] = unsigned(std::min<uint64_t>(
         Count - 1, Middle * Count / std::max<uint64_t>(Total, 1)));
     Before += Size;
   }
