@@ -149,11 +149,20 @@ Value *FunctionLowerer::memoryObject() {
 }
 
 Value *FunctionLowerer::memorySize() {
+  // One load for every access of a stretch of straight-line code: the
+  // checks of repeated accesses are then the same compare, which the first
+  // instruction combining removes. Left to GVN, each such check costs time
+  // in proportion to the function's size, and a function with thousands of
+  // accesses (an interpreter's loop) took minutes.
+  if (KnownSize && KnownSizeBlock == B.GetInsertBlock())
+    return KnownSize;
   LoadInst *Size = B.CreateLoad(
       MC.I64Ty, B.CreateConstInBoundsGEP1_64(MC.I8Ty, memoryObject(),
                                              InstanceLayout::MemoryFieldSize));
   Size->setMetadata(LLVMContext::MD_tbaa, MC.InstanceTBAA);
   Size->setMetadata(LLVMContext::MD_range, MC.MemorySizeRange);
+  KnownSize = Size;
+  KnownSizeBlock = B.GetInsertBlock();
   return Size;
 }
 

@@ -362,6 +362,8 @@ void FunctionLowerer::trapIf(Value *Cond, w2n_trap_kind Kind) {
   BasicBlock *Cont = BasicBlock::Create(MC.Ctx, "ok", F);
   MDBuilder MDB(MC.Ctx);
   B.CreateCondBr(Cond, trapBlock(Kind), Cont, MDB.createUnlikelyBranchWeights());
+  if (KnownSizeBlock == B.GetInsertBlock())
+    KnownSizeBlock = Cont; // its only predecessor
   B.SetInsertPoint(Cont);
 }
 

@@ -177,6 +177,7 @@ private:
   }
   llvm::Value *memoryObject();  // the w2n_memory *
   llvm::Value *memorySize();    // its current size in bytes, an i64
+  void forgetMemorySize() { KnownSize = nullptr; }
   llvm::Value *tableObject(uint32_t Table); // the w2n_table *
   llvm::Value *tableSize(llvm::Value *TableObject);
   /// The address of element Index of Table, trapping with Kind when Index
@@ -201,6 +202,11 @@ private:
   llvm::IRBuilder<> B;
   llvm::Value *Inst = nullptr;
   llvm::Value *MemoryBase = nullptr; // loaded once, in the entry block
+  // The memory size as last loaded, and the block it holds in: it holds
+  // until a call or memory.grow (forgetMemorySize), and through the no-trap
+  // edge of a check (trapIf), but no further, as other paths join there.
+  llvm::Value *KnownSize = nullptr;
+  llvm::BasicBlock *KnownSizeBlock = nullptr;
   llvm::Instruction *StackCheck = nullptr; // the entry's call-stack check
   bool HasCalls = false; // whether a call or call_indirect was lowered
   llvm::BasicBlock *EntryBlock = nullptr;

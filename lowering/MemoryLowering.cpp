@@ -178,6 +178,7 @@ Error FunctionLowerer::visitMemoryGrow(uint32_t Memory) {
   W2N_VALIDATE_REACHABLE(V.visitMemoryGrow(Memory));
   Value *Delta = pop();
   push(B.CreateCall(MC.MemoryGrow, {memoryObject(), Delta}));
+  forgetMemorySize();
   return Error::success();
 }
 

@@ -96,6 +96,7 @@ void FunctionLowerer::emitCall(Value *Callee, Value *Ctx,
   Args.append(Params.begin(), Params.end());
   FunctionType *CalleeTy = MC.functionType(T);
   CallInst *Call = B.CreateCall(CalleeTy, Callee, Args);
+  forgetMemorySize(); // the callee may grow the memory
   Call->setAttributes(MC.abiAttributes(CalleeTy));
   // Every call takes a frame: LLVM must not turn a recursive call into a
   // loop (or a jump), or unbounded recursion would spin forever instead of
