@@ -150,10 +150,10 @@ Value *FunctionLowerer::memoryObject() {
 
 Value *FunctionLowerer::memorySize() {
   // One load for every access of a stretch of straight-line code: the
-  // checks of repeated accesses are then the same compare, which the first
-  // instruction combining removes. Left to GVN, each such check costs time
-  // in proportion to the function's size, and a function with thousands of
-  // accesses (an interpreter's loop) took minutes.
+  // checks of repeated accesses are then the same compare, which EarlyCSE
+  // removes. Left to GVN, each such check costs time in proportion to the
+  // function's size, and a function with thousands of accesses (an
+  // interpreter's loop) took minutes.
   if (KnownSize && KnownSizeBlock == B.GetInsertBlock())
     return KnownSize;
   LoadInst *Size = B.CreateLoad(
