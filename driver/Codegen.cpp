@@ -4,6 +4,7 @@
 #include "driver/BalancedChains.h"
 #include "lowering/BoundsCheckLimits.h"
 #include "lowering/LoopBoundsChecks.h"
+#include "lowering/MergeTrapBlocks.h"
 #include "lowering/RedundantStackChecks.h"
 
 #include "llvm/IR/LegacyPassManager.h"
@@ -162,17 +163,27 @@ void optimizeModule(Module &M, TargetMachine &TM, unsigned OptLevel) {
         FPM.addPass(lowering::LoopBoundsChecksPass());
         FPM.addPass(lowering::RedundantStackChecksPass());
       });
+  // After GVN, which is why a large function's checks have trap blocks of
+  // their own, the trap blocks merged into one per kind
+  // (MergeTrapBlocks.cpp), for the passes after it.
+  PB.registerScalarOptimizerLateEPCallback(
+      [](FunctionPassManager &FPM, OptimizationLevel) {
+        FPM.addPass(lowering::MergeTrapBlocksPass());
+      });
   // Last, once the loops have their final shape (unrolled, vectorised):
-  // chains on a loop's recurrence rebuilt as trees (BalancedChains.cpp),
-  // and explicit checks against precomputed limits (BoundsCheckLimits.cpp;
-  // the passes before it know the canonical form of a check).
+  // the trap blocks merged at every level (-O0 has no GVN, but the
+  // lowering does not know the level), chains on a loop's recurrence
+  // rebuilt as trees (BalancedChains.cpp), and explicit checks against
+  // precomputed limits (BoundsCheckLimits.cpp; the passes before it know
+  // the canonical form of a check).
   PB.registerOptimizerLastEPCallback(
       [](ModulePassManager &MPM, OptimizationLevel Level) {
-        if (Level == OptimizationLevel::O0)
-          return;
         FunctionPassManager FPM;
-        FPM.addPass(BalancedChainsPass());
-        FPM.addPass(lowering::BoundsCheckLimitsPass());
+        FPM.addPass(lowering::MergeTrapBlocksPass());
+        if (Level != OptimizationLevel::O0) {
+          FPM.addPass(BalancedChainsPass());
+          FPM.addPass(lowering::BoundsCheckLimitsPass());
+        }
         MPM.addPass(createModuleToFunctionPassAdaptor(std::move(FPM)));
       });
   PB.registerModuleAnalyses(MAM);

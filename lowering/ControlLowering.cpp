@@ -1,5 +1,6 @@
 //===- ControlLowering.cpp - Blocks, branches, traps, the function frame --===//
 #include "lowering/FunctionLowering.h"
+#include "lowering/MergeTrapBlocks.h"
 
 #include "frontend/BinaryReader.h"
 #include "frontend/OperatorDecoder.h"
@@ -31,6 +32,12 @@ Error FunctionLowerer::run() {
     return frontend::makeInvalid(
         Body.Offset, "implementation limit: " + Twine(V.locals().size()) +
                          " locals (at most " + Twine(MaxFunctionLocals) + ")");
+
+  // GVN's cost in a large function (MergeTrapBlocks.cpp); a small one keeps
+  // one trap block per kind from the start.
+  TrapBlockPerCheck = Body.Size > TrapBlockPerCheckBodySize;
+  if (TrapBlockPerCheck)
+    F->addFnAttr(TrapBlockPerCheckAttr);
 
   EntryBlock = BasicBlock::Create(MC.Ctx, "entry", F);
   B.SetInsertPoint(EntryBlock);
@@ -346,22 +353,20 @@ Error FunctionLowerer::visitUnreachable() {
   return Error::success();
 }
 
-BasicBlock *FunctionLowerer::trapBlock(w2n_trap_kind Kind) {
-  BasicBlock *&BB = TrapBlocks[Kind];
-  if (!BB) {
-    BB = BasicBlock::Create(MC.Ctx, "trap", F);
-    IRBuilder<> TB(BB);
-    CallInst *Call = TB.CreateCall(MC.Trap, {TB.getInt32(Kind)});
-    Call->setDoesNotReturn();
-    TB.CreateUnreachable();
-  }
+BasicBlock *FunctionLowerer::newTrapBlock(w2n_trap_kind Kind) {
+  BasicBlock *BB = BasicBlock::Create(MC.Ctx, "trap", F);
+  IRBuilder<> TB(BB);
+  CallInst *Call = TB.CreateCall(MC.Trap, {TB.getInt32(Kind)});
+  Call->setDoesNotReturn();
+  TB.CreateUnreachable();
   return BB;
 }
 
 void FunctionLowerer::trapIf(Value *Cond, w2n_trap_kind Kind) {
   BasicBlock *Cont = BasicBlock::Create(MC.Ctx, "ok", F);
   MDBuilder MDB(MC.Ctx);
-  B.CreateCondBr(Cond, trapBlock(Kind), Cont, MDB.createUnlikelyBranchWeights());
+  BasicBlock *Trap = TrapBlockPerCheck ? newTrapBlock(Kind) : trapBlock(Kind);
+  B.CreateCondBr(Cond, Trap, Cont, MDB.createUnlikelyBranchWeights());
   if (KnownSizeBlock == B.GetInsertBlock())
     KnownSizeBlock = Cont; // its only predecessor
   B.SetInsertPoint(Cont);
@@ -369,6 +374,13 @@ void FunctionLowerer::trapIf(Value *Cond, w2n_trap_kind Kind) {
 
 void FunctionLowerer::emitTrap(w2n_trap_kind Kind) {
   B.CreateBr(trapBlock(Kind));
+}
+
+BasicBlock *FunctionLowerer::trapBlock(w2n_trap_kind Kind) {
+  BasicBlock *&BB = TrapBlocks[Kind];
+  if (!BB)
+    BB = newTrapBlock(Kind);
+  return BB;
 }
 
 } // namespace w2n::lowering

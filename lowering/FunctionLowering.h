@@ -166,10 +166,12 @@ private:
   llvm::Value *keepLoad(llvm::Value *Loaded, llvm::LoadInst *Load);
 
   // Traps.
-  /// Branches to the trap block of Kind when Cond is true.
+  /// Branches to a trap block of Kind when Cond is true: the function's
+  /// one, or in a large function one of the check's own.
   void trapIf(llvm::Value *Cond, w2n_trap_kind Kind);
   void emitTrap(w2n_trap_kind Kind);
-  llvm::BasicBlock *trapBlock(w2n_trap_kind Kind);
+  llvm::BasicBlock *trapBlock(w2n_trap_kind Kind); // the function's one
+  llvm::BasicBlock *newTrapBlock(w2n_trap_kind Kind);
 
   // The instance and what hangs off it.
   llvm::Value *instanceField(uint64_t Offset) {
@@ -215,6 +217,7 @@ private:
   llvm::SmallVector<llvm::Value *, 32> Stack;
   llvm::SmallVector<Control, 16> Controls;
   std::array<llvm::BasicBlock *, W2N_TRAP_COUNT> TrapBlocks{};
+  bool TrapBlockPerCheck = false; // else the blocks above, one per kind
   bool Reachable = true;
 };
 
@@ -254,6 +257,9 @@ constexpr uint64_t MaxFunctionLocals = 50000;
 /// JavaScript API sets and other engines share). With it a module's
 /// largest function, the unit LLVM optimises whole, stays bounded.
 constexpr uint64_t MaxFunctionBodySize = 7654321;
+/// Above this body size in bytes, each check has a trap block of its own
+/// until the optimiser merges them (MergeTrapBlocks.cpp).
+constexpr uint64_t TrapBlockPerCheckBodySize = 16 * 1024;
 
 } // namespace w2n::lowering
 

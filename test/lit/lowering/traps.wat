@@ -1,12 +1,21 @@
-;; Trap guards: each is a compare that branches, marked unlikely, to one
-;; block per trap kind per function, which calls the noreturn w2n_trap with
-;; the kind (w2n/abi.h: 1 unreachable, 7 integer divide by zero, 8 integer
-;; overflow, 9 invalid conversion to integer, 10 call stack exhausted).
+;; Trap guards: each is a compare that branches, marked unlikely, to a
+;; block that calls the noreturn w2n_trap with the kind (w2n/abi.h:
+;; 1 unreachable, 2 out-of-bounds memory access, 7 integer divide by zero,
+;; 8 integer overflow, 9 invalid conversion to integer, 10 call stack
+;; exhausted), one block per kind per function. (In a function over
+;; 16 KiB each check has a block of its own until the optimiser merges
+;; them: trap-blocks.test.)
 
 ;; RUN: %wat2wasm --debug-names %s -o %t.wasm
 ;; RUN: %w2n compile %t.wasm --emit=llvm -o %t.ll
 ;; RUN: FileCheck %s < %t.ll
 ;; RUN: FileCheck %s --check-prefix=DIV < %t.ll
+;; RUN: FileCheck %s --check-prefix=MERGED < %t.ll
+;; RUN: %w2n compile %t.wasm --emit=llvm -O0 --bounds-checks=explicit -o %t.O0.ll
+;; RUN: FileCheck %s --check-prefix=MERGED < %t.O0.ll
+;; RUN: %w2n compile %t.wasm --emit=llvm --bounds-checks=explicit -o %t.explicit.ll
+;; RUN: FileCheck %s --check-prefix=MERGED < %t.explicit.ll
+;; RUN: FileCheck %s --check-prefix=EXPLICIT < %t.explicit.ll
 
 (module
   ;; Signed division checks the divisor for zero and INT_MIN / -1.
@@ -83,6 +92,24 @@
   ;; CHECK: }
   (func $empty)
 
+  ;; Checks that cannot be folded into one (different divisors, different
+  ;; addresses, a store between the loads) still share one trap block per
+  ;; kind.
+  ;; MERGED-LABEL: @f8.many_checks(
+  ;; MERGED-COUNT-1: call void @w2n_trap(i32 7)
+  ;; MERGED-NOT: call void @w2n_trap(i32 7)
+  ;; MERGED: }
+  ;; EXPLICIT-LABEL: @f8.many_checks(
+  ;; EXPLICIT-COUNT-1: call void @w2n_trap(i32 2)
+  ;; EXPLICIT-NOT: call void @w2n_trap(i32 2)
+  ;; EXPLICIT: }
+  (func $many_checks (param i32 i32 i32) (result i32)
+    (i32.store (local.get 0) (i32.div_u (local.get 1) (local.get 2)))
+    (i32.store (local.get 1) (i32.div_u (local.get 2) (local.get 0)))
+    (i32.div_u
+      (i32.load (local.get 2))
+      (i32.load (i32.div_u (local.get 0) (local.get 1)))))
+
   (export "div_s" (func $div_s))
   (export "two_div_u" (func $two_div_u))
   (export "rem_s" (func $rem_s))
@@ -90,6 +117,8 @@
   (export "trunc_sat" (func $trunc_sat))
   (export "unreachable" (func $unreachable))
   (export "calls" (func $calls))
-  (export "empty" (func $empty)))
+  (export "empty" (func $empty))
+  (export "many_checks" (func $many_checks))
+  (memory 1))
 
 ;; CHECK: [[UNLIKELY]] = !{!"branch_weights", {{.*}}i32 1, i32 1048575}
