@@ -9,7 +9,10 @@
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
+#include <numeric>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -28,6 +31,22 @@ uint64_t definedFunctions(const Module &M) {
   return N;
 }
 
+// What optimising a piece costs, relative to the others. The pieces have
+// about the same number of instructions (Partition.cpp), but the time a
+// function takes grows faster than its size, so the pieces that hold the
+// largest functions take longest: functions weigh n^1.5 here. (CPython's
+// four pieces with explicit checks took 87-110 s, in this order but for
+// the two closest.)
+double estimatedCost(const Module &M) {
+  double Cost = 0;
+  for (const Function &F : M)
+    if (!F.isDeclaration()) {
+      double N = F.getInstructionCount();
+      Cost += N * std::sqrt(N);
+    }
+  return Cost;
+}
+
 } // namespace
 
 Expected<std::vector<SmallVector<char, 0>>>
@@ -35,13 +54,22 @@ compileInParallel(std::unique_ptr<Module> M, const Config &C, unsigned Threads,
                   Progress &P) {
   const uint64_t Total = definedFunctions(*M);
   std::vector<SmallVector<char, 0>> Pieces;
+  std::vector<double> Costs;
   P.update("splitting");
   partitionModule(*M, 2 * Threads, [&](std::unique_ptr<Module> Piece) {
     SmallVector<char, 0> Bitcode;
     raw_svector_ostream OS(Bitcode);
     WriteBitcodeToFile(*Piece, OS);
     Pieces.push_back(std::move(Bitcode));
+    Costs.push_back(estimatedCost(*Piece));
   });
+  // The costliest pieces first (the pool starts them in the order they
+  // are queued), so that the threads finish closer together: the last
+  // piece to start is then a cheap one.
+  std::vector<size_t> Order(Pieces.size());
+  std::iota(Order.begin(), Order.end(), 0);
+  std::stable_sort(Order.begin(), Order.end(),
+                   [&](size_t A, size_t B) { return Costs[A] > Costs[B]; });
   // The whole module is most of the peak. Freed, its memory goes back to
   // the main thread's heap, which the worker threads' allocations do not
   // draw from (glibc gives each thread an arena of its own): it is handed
@@ -56,7 +84,7 @@ compileInParallel(std::unique_ptr<Module> M, const Config &C, unsigned Threads,
   P.update("compiling", 0, Total);
   {
     DefaultThreadPool Pool(hardware_concurrency(Threads));
-    for (size_t I = 0; I < Pieces.size(); ++I)
+    for (size_t I : Order)
       Pool.async([&, I] {
         LLVMContext Ctx;
         Ctx.setDiscardValueNames(true);
