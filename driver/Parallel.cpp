@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cmath>
 #include <numeric>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -31,22 +30,6 @@ uint64_t definedFunctions(const Module &M) {
   return N;
 }
 
-// What optimising a piece costs, relative to the others. The pieces have
-// about the same number of instructions (Partition.cpp), but the time a
-// function takes grows faster than its size, so the pieces that hold the
-// largest functions take longest: functions weigh n^1.5 here. (CPython's
-// four pieces with explicit checks took 87-110 s, in this order but for
-// the two closest.)
-double estimatedCost(const Module &M) {
-  double Cost = 0;
-  for (const Function &F : M)
-    if (!F.isDeclaration()) {
-      double N = F.getInstructionCount();
-      Cost += N * std::sqrt(N);
-    }
-  return Cost;
-}
-
 } // namespace
 
 Expected<std::vector<SmallVector<char, 0>>>
@@ -56,16 +39,19 @@ compileInParallel(std::unique_ptr<Module> M, const Config &C, unsigned Threads,
   std::vector<SmallVector<char, 0>> Pieces;
   std::vector<double> Costs;
   P.update("splitting");
-  partitionModule(*M, 2 * Threads, [&](std::unique_ptr<Module> Piece) {
-    SmallVector<char, 0> Bitcode;
-    raw_svector_ostream OS(Bitcode);
-    WriteBitcodeToFile(*Piece, OS);
-    Pieces.push_back(std::move(Bitcode));
-    Costs.push_back(estimatedCost(*Piece));
-  });
+  partitionModule(*M, 2 * Threads,
+                  [&](std::unique_ptr<Module> Piece, double Cost) {
+                    SmallVector<char, 0> Bitcode;
+                    raw_svector_ostream OS(Bitcode);
+                    WriteBitcodeToFile(*Piece, OS);
+                    Pieces.push_back(std::move(Bitcode));
+                    Costs.push_back(Cost);
+                  });
   // The costliest pieces first (the pool starts them in the order they
   // are queued), so that the threads finish closer together: the last
-  // piece to start is then a cheap one.
+  // piece to start is then a cheap one. (CPython's four pieces with
+  // explicit checks took 87-110 s, in the order of their estimates but
+  // for the two closest.)
   std::vector<size_t> Order(Pieces.size());
   std::iota(Order.begin(), Order.end(), 0);
   std::stable_sort(Order.begin(), Order.end(),

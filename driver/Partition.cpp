@@ -9,6 +9,7 @@
 #include "llvm/Transforms/Utils/ValueMapper.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace w2n::driver {
 
@@ -57,8 +58,9 @@ void eraseUnusedDeclarations(Module &M) {
 
 } // namespace
 
-void partitionModule(Module &M, unsigned Count,
-                     function_ref<void(std::unique_ptr<Module>)> Emit) {
+void partitionModule(
+    Module &M, unsigned Count,
+    function_ref<void(std::unique_ptr<Module>, double Cost)> Emit) {
   Count = std::max(Count, 1u);
   Homes Home;
 
@@ -74,10 +76,13 @@ void partitionModule(Module &M, unsigned Count,
       Total += Sizes.back().second;
     }
   uint64_t Before = 0;
+  SmallVector<double, 8> Costs(Count);
   for (const auto &[F, Size] : Sizes) {
     uint64_t Middle = Before + Size / 2;
-    Home[F] = unsigned(std::min<uint64_t>(
+    unsigned Piece = unsigned(std::min<uint64_t>(
         Count - 1, Middle * Count / std::max<uint64_t>(Total, 1)));
+    Home[F] = Piece;
+    Costs[Piece] += double(Size) * std::sqrt(double(Size));
     Before += Size;
   }
 
@@ -119,7 +124,7 @@ void partitionModule(Module &M, unsigned Count,
           return Home.lookup(GV) == Piece;
         });
     eraseUnusedDeclarations(*Clone);
-    Emit(std::move(Clone));
+    Emit(std::move(Clone), Costs[Piece]);
   }
 }
 

@@ -24,13 +24,15 @@
 namespace w2n::driver {
 
 /// Cuts M into Count pieces of consecutive function definitions, each with
-/// about the same number of instructions, and hands each to Emit in order.
-/// Global variables go with the first function that uses them. Symbols
-/// used across pieces are made hidden globals in M itself, which is
-/// otherwise left as it was.
+/// about the same number of instructions, and hands each to Emit in order,
+/// with an estimate of what optimising it costs relative to the others:
+/// the time a function takes grows faster than its size, so each function
+/// weighs n^1.5 for its n instructions. Global variables go with the first
+/// function that uses them. Symbols used across pieces are made hidden
+/// globals in M itself, which is otherwise left as it was.
 void partitionModule(
     llvm::Module &M, unsigned Count,
-    llvm::function_ref<void(std::unique_ptr<llvm::Module>)> Emit);
+    llvm::function_ref<void(std::unique_ptr<llvm::Module>, double Cost)> Emit);
 
 } // namespace w2n::driver
 
