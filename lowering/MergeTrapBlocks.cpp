@@ -1,6 +1,6 @@
 //===- MergeTrapBlocks.cpp - One trap block per kind ----------------------===//
 //
-// In a function over 16 KiB the lowering gives each check a trap block of
+// In a function over 32 KiB the lowering gives each check a trap block of
 // its own (trapIf in ControlLowering.cpp), so that when GVN finds a check
 // that cannot fail, the block it marks dead has that one predecessor. A
 // trap block shared by all the checks of a function is a critical edge's

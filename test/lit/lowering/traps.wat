@@ -3,7 +3,7 @@
 ;; 1 unreachable, 2 out-of-bounds memory access, 7 integer divide by zero,
 ;; 8 integer overflow, 9 invalid conversion to integer, 10 call stack
 ;; exhausted), one block per kind per function. (In a function over
-;; 16 KiB each check has a block of its own until the optimiser merges
+;; 32 KiB each check has a block of its own until the optimiser merges
 ;; them: trap-blocks.test.)
 
 ;; RUN: %wat2wasm --debug-names %s -o %t.wasm
