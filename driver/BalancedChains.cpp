@@ -139,6 +139,31 @@ private:
   // computed from them) an out-of-order core computes ahead: they are ready
   // at 0, and so is any combination of them.
   DenseMap<const Value *, unsigned> Ready;
+  // Where each instruction of the block stands, once a chain is rebuilt:
+  // Instruction::comesBefore numbers the whole block again after every
+  // insertion, which made a block of many chains quadratic (a loop body of
+  // 4000 such statements took 54 s to compile, 23 s without this pass). A
+  // node inserted takes the midpoint of its neighbours' positions; when
+  // they are adjacent the block is numbered again, which the gap leaves for
+  // after 32 insertions at one place.
+  DenseMap<const Instruction *, uint64_t> Position;
+  static constexpr uint64_t PositionGap = uint64_t(1) << 32;
+
+  void numberBlock() {
+    uint64_t Next = 0;
+    for (const Instruction &I : BB)
+      Position[&I] = Next += PositionGap;
+  }
+
+  void numberInserted(const Instruction &Node) {
+    const Instruction *Before = Node.getPrevNode();
+    uint64_t Low = Before ? Position.lookup(Before) : 0;
+    uint64_t High = Position.lookup(Node.getNextNode());
+    if (High - Low < 2)
+      numberBlock();
+    else
+      Position[&Node] = Low + (High - Low) / 2;
+  }
 
   unsigned readyTime(const Value *V) const {
     auto It = Ready.find(V);
@@ -218,6 +243,8 @@ private:
       return isa<PossiblyDisjointInst>(Link) &&
              cast<PossiblyDisjointInst>(Link)->isDisjoint();
     });
+    if (Position.empty())
+      numberBlock();
     SmallVector<Value *, 16> Values(Operands.begin(), Operands.end());
     for (const Step &S : Steps) {
       Value *A = Values[S.First], *B = Values[S.Second];
@@ -235,6 +262,7 @@ private:
     Root.replaceAllUsesWith(Values.back());
     for (Instruction *Link : Chain) {
       Ready.erase(Link);
+      Position.erase(Link);
       Link->dropAllReferences();
     }
     for (Instruction *Link : Chain)
@@ -249,13 +277,14 @@ private:
     for (Value *Op : {A, B}) {
       auto *OpInst = dyn_cast<Instruction>(Op);
       if (OpInst && OpInst->getParent() == &BB &&
-          (!Latest || Latest->comesBefore(OpInst)))
+          (!Latest || Position.lookup(Latest) < Position.lookup(OpInst)))
         Latest = OpInst;
     }
     if (!Latest || isa<PHINode>(Latest))
       Node.insertInto(&BB, BB.getFirstInsertionPt());
     else
       Node.insertAfter(Latest);
+    numberInserted(Node);
   }
 };
 
