@@ -20,11 +20,22 @@
 // from known bits.
 // The memory size carries a range (memorySize()) for that.
 //
+// Where the size is a phi, the limit is a phi too, over the limits of its
+// incoming values, and so on through the phis the size passes (a web, in a
+// function that calls in branches and loops): one phi per phi of the web
+// for each constant. In a function of thousands of such branches, each
+// followed by a check at an offset of its own, that is quadratic: 65 715
+// phis for 2000 branches, and for 4000, 165 s and 0.94 GB to compile (87 s
+// and 0.19 GB without this pass). In a web of more than MaxLimitPhis phis
+// the limit is computed in the size's block instead, once each time the
+// block runs.
+//
 //===----------------------------------------------------------------------===//
 #include "lowering/BoundsCheckLimits.h"
 #include "lowering/PhiSources.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Instructions.h"
@@ -48,6 +59,27 @@ bool hasLeadingZeros(Value *V, unsigned LeadingZeros, const DataLayout &DL) {
   });
 }
 
+// The most phis a size may pass through for its limits to be phis too.
+constexpr unsigned MaxLimitPhis = 16;
+
+// Whether Phi and the phis it reaches through incoming values (cycles
+// included) number at most MaxLimitPhis.
+bool phiWebFits(const PHINode *Phi) {
+  SmallPtrSet<const PHINode *, 16> Seen;
+  SmallVector<const PHINode *, 8> Pending{Phi};
+  while (!Pending.empty()) {
+    const PHINode *Item = Pending.pop_back_val();
+    if (!Seen.insert(Item).second)
+      continue;
+    if (Seen.size() > MaxLimitPhis)
+      return false;
+    for (const Value *Incoming : Item->incoming_values())
+      if (const auto *Next = dyn_cast<PHINode>(Incoming))
+        Pending.push_back(Next);
+  }
+  return true;
+}
+
 class LimitCache {
 public:
   explicit LimitCache(Function &F) : F(F) {}
@@ -62,7 +94,8 @@ public:
     Value *&Limit = Cache[{Size, C.getZExtValue()}];
     if (Limit)
       return Limit;
-    if (auto *Phi = dyn_cast<PHINode>(Size)) {
+    auto *Phi = dyn_cast<PHINode>(Size);
+    if (Phi && phiWebFits(Phi)) {
       PHINode *LimitPhi =
           PHINode::Create(Size->getType(), Phi->getNumIncomingValues(),
                           Size->getName() + ".limit", Phi->getIterator());
@@ -73,7 +106,9 @@ public:
       return LimitPhi;
     }
     BasicBlock::iterator At = F.getEntryBlock().getFirstInsertionPt();
-    if (auto *I = dyn_cast<Instruction>(Size))
+    if (Phi)
+      At = Phi->getParent()->getFirstInsertionPt();
+    else if (auto *I = dyn_cast<Instruction>(Size))
       At = std::next(I->getIterator());
     IRBuilder<> B(At->getParent(), At);
     Limit = B.CreateSub(Size, B.getInt(C), Size->getName() + ".limit",
@@ -93,6 +128,15 @@ PreservedAnalyses BoundsCheckLimitsPass::run(Function &F,
   const DataLayout &DL = F.getDataLayout();
   LimitCache Limits(F);
   SmallVector<WeakTrackingVH, 4> SizePhis;
+  // Whether each size is below 2^63, walked once per size rather than once
+  // per check (a size that is a phi has a web of them behind it).
+  DenseMap<Value *, bool> SizeFits;
+  auto FitsSigned = [&](Value *Size) {
+    auto [It, New] = SizeFits.try_emplace(Size);
+    if (New)
+      It->second = hasLeadingZeros(Size, 1, DL);
+    return It->second;
+  };
   bool Changed = false;
   for (BasicBlock &BB : F)
     for (Instruction &I : BB) {
@@ -107,7 +151,7 @@ PreservedAnalyses BoundsCheckLimitsPass::run(Function &F,
         continue;
       // X, C < 2^62 and Size < 2^63.
       if (C->getBitWidth() != 64 || C->getActiveBits() > 62 ||
-          !hasLeadingZeros(X, 2, DL) || !hasLeadingZeros(Size, 1, DL))
+          !hasLeadingZeros(X, 2, DL) || !FitsSigned(Size))
         continue;
       Value *Limit = Limits.get(Size, *C);
       Value *End = Cmp->getOperand(Cmp->getOperand(0) == Size ? 1 : 0);
