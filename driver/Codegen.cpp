@@ -5,6 +5,7 @@
 #include "lowering/BoundsCheckLimits.h"
 #include "lowering/LoopBoundsChecks.h"
 #include "lowering/MergeTrapBlocks.h"
+#include "lowering/RedundantBoundsChecks.h"
 #include "lowering/RedundantStackChecks.h"
 
 #include "llvm/IR/LegacyPassManager.h"
@@ -157,11 +158,14 @@ void optimizeModule(Module &M, TargetMachine &TM, unsigned OptLevel) {
   // peephole points also come right after each round of inlining into a
   // function, where the call-stack checks inlined with its callees go
   // (RedundantStackChecks.cpp), before the function is itself weighed for
-  // inlining into its callers.
+  // inlining into its callers. Bounds checks that a check before them
+  // implies go there too, before the passes that follow spend time on them
+  // (RedundantBoundsChecks.cpp).
   PB.registerPeepholeEPCallback(
       [](FunctionPassManager &FPM, OptimizationLevel) {
         FPM.addPass(lowering::LoopBoundsChecksPass());
         FPM.addPass(lowering::RedundantStackChecksPass());
+        FPM.addPass(lowering::RedundantBoundsChecksPass());
       });
   // After GVN, which is why a large function's checks have trap blocks of
   // their own, the trap blocks merged into one per kind
@@ -173,15 +177,17 @@ void optimizeModule(Module &M, TargetMachine &TM, unsigned OptLevel) {
   // Last, once the loops have their final shape (unrolled, vectorised):
   // the trap blocks merged at every level (-O0 has no GVN, but the
   // lowering does not know the level), chains on a loop's recurrence
-  // rebuilt as trees (BalancedChains.cpp), and explicit checks against
-  // precomputed limits (BoundsCheckLimits.cpp; the passes before it know
-  // the canonical form of a check).
+  // rebuilt as trees (BalancedChains.cpp), the bounds checks that the
+  // loop passes and GVN have left implied by others removed, and explicit
+  // checks against precomputed limits (BoundsCheckLimits.cpp; the passes
+  // before it know the canonical form of a check).
   PB.registerOptimizerLastEPCallback(
       [](ModulePassManager &MPM, OptimizationLevel Level) {
         FunctionPassManager FPM;
         FPM.addPass(lowering::MergeTrapBlocksPass());
         if (Level != OptimizationLevel::O0) {
           FPM.addPass(BalancedChainsPass());
+          FPM.addPass(lowering::RedundantBoundsChecksPass());
           FPM.addPass(lowering::BoundsCheckLimitsPass());
         }
         MPM.addPass(createModuleToFunctionPassAdaptor(std::move(FPM)));

@@ -2,10 +2,11 @@
 //
 // WARNING: subtle. A wrong decision here lets a guest read or write outside
 // its sandbox. All bounds-check logic for linear memory lives in this file,
-// but for two optimisations: LoopBoundsChecks.cpp hoists the checks below
-// out of loops whose accesses it can bound, by versioning those loops, and
-// BoundsCheckLimits.cpp rewrites each remaining explicit check (rung 4) as
-// a compare of the index with a limit computed once from the size.
+// but for three optimisations: LoopBoundsChecks.cpp hoists the checks below
+// out of loops whose accesses it can bound, by versioning those loops,
+// RedundantBoundsChecks.cpp removes the explicit checks (rung 4) that an
+// earlier check implies, and BoundsCheckLimits.cpp rewrites each remaining
+// one as a compare of the index with a limit computed once from the size.
 //
 // The ladder, for an access of Bytes bytes at Index + Offset (Index a 32-bit
 // operand, Offset the instruction's 32-bit constant), first match wins:

@@ -45,7 +45,7 @@
 #include "lowering/LoopCopy.h"
 #include "lowering/LoopFootprints.h"
 #include "lowering/LoopIndexRanges.h"
-#include "lowering/PhiSources.h"
+#include "lowering/MemorySize.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Analysis/AssumptionCache.h"
@@ -120,7 +120,6 @@ public:
 private:
   bool isMemoryBase(const Value *V) const;
   bool isMemorySize(const Value *V) const;
-  bool isMemorySizeLoad(const Value *V) const;
   const SCEV *memoryOffset(Value *Pointer);
   bool outsideMemory(Value *Pointer) const;
   bool coverLoad(LoadInst *Load, Plan &P);
@@ -167,28 +166,7 @@ bool LoopVersioner::isMemoryBase(const Value *V) const {
 }
 
 bool LoopVersioner::isMemorySize(const Value *V) const {
-  // Stores to linear memory do not clobber the size (they have an alias tag
-  // of their own), so GVN forwards one load of it to later checks, through
-  // phis where paths meet (the exits of a loop versioned earlier, say).
-  // Every value such a phi takes was loaded from the size field with
-  // nothing between that could change it: a memory size as much as a load.
-  return holdsThroughPhis(
-      V, [&](const Value *Item) { return isMemorySizeLoad(Item); });
-}
-
-bool LoopVersioner::isMemorySizeLoad(const Value *V) const {
-  const auto *Load = dyn_cast<LoadInst>(V);
-  if (!Load || !Load->getType()->isIntegerTy(64))
-    return false;
-  int64_t Offset = 0;
-  const Value *Memory =
-      GetPointerBaseWithConstantOffset(Load->getPointerOperand(), Offset, DL);
-  const auto *MemoryLoad = dyn_cast<LoadInst>(Memory);
-  if (Offset != InstanceLayout::MemoryFieldSize || !MemoryLoad)
-    return false;
-  const Value *Inst = GetPointerBaseWithConstantOffset(
-      MemoryLoad->getPointerOperand(), Offset, DL);
-  return Inst == Instance && Offset == InstanceLayout::Memory;
+  return lowering::isMemorySize(V, Instance, DL);
 }
 
 const SCEV *LoopVersioner::memoryOffset(Value *Pointer) {
