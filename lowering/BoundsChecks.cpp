@@ -44,8 +44,19 @@
 // vectorisers); a merged store that crosses the end faults as a whole, and
 // the bytes of the stores before it that were in bounds are never written.
 // With guard pages each store not proven in bounds is therefore followed by
-// an empty asm statement that LLVM must assume touches memory (orderStore).
-// Explicit checks need none: the branch to the trap separates the stores.
+// an empty asm statement that LLVM must assume reads any memory
+// (orderStore). Explicit checks need none: the branch to the trap separates
+// the stores.
+//
+// Nor may an access that faults move above a store before it: the store
+// would be lost. Loads are held in place by their keep-alives, which LLVM
+// must assume read and write any memory: no load of linear memory is
+// invariant across one, nor available after one. The store barrier only
+// reads, so that LLVM may still forward a store's value to a later load of
+// the same bytes (the load cannot fault once the store did not): code that
+// keeps its locals in linear memory, on the shadow stack, stores and
+// reloads them all the time, and CPython 3.12 ran 1.4x slower with guard
+// pages than with explicit checks while the barrier wrote memory.
 //
 //===----------------------------------------------------------------------===//
 #include "lowering/FunctionLowering.h"
@@ -109,13 +120,15 @@ void FunctionLowerer::orderStore(Value *Index, uint64_t Offset,
   if (MC.Opts.BoundsChecks != BoundsCheckMode::Guard ||
       withinMinimumSize(Index, Offset, Bytes))
     return;
-  // An empty asm statement may touch any memory, so no store moves across
-  // it: LLVM cannot merge this store with the next into one wider store.
-  // It emits no instruction. (LoopBoundsChecks.cpp removes it from loop
-  // copies where every store is known to be in bounds.)
+  // An empty asm statement that may read any memory, so no store moves
+  // across it: LLVM cannot merge this store with the next into one wider
+  // store. It writes nothing, so loads after it still see the stores
+  // before it (see the head of this file). It emits no instruction.
+  // (LoopBoundsChecks.cpp removes it from loop copies where every store is
+  // known to be in bounds.)
   InlineAsm *Barrier = InlineAsm::get(FunctionType::get(MC.VoidTy, false), "",
                                       "", /*hasSideEffects=*/true);
-  B.CreateCall(Barrier);
+  B.CreateCall(Barrier)->setOnlyReadsMemory();
 }
 
 Value *FunctionLowerer::keepLoad(Value *Loaded, LoadInst *Load) {

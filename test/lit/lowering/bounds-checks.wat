@@ -79,8 +79,8 @@
   ;; Linear memory and the instance carry different alias tags
   ;; (ModuleContext.h), so with explicit checks a store to linear memory
   ;; leaves the memory size and a mutable global as they were loaded: one
-  ;; load of each. (With guard pages the store's barrier, an asm statement,
-  ;; still makes the global be loaded again.)
+  ;; load of each. (With guard pages the load's keep-alive, an asm statement
+  ;; that may write memory, still makes the global be loaded again.)
   ;; CHECK-LABEL: define internal i32 @f6.store_then_load(
   ;; EXPLICIT: load i64, {{.*}} !tbaa [[INSTANCE:![0-9]+]]
   ;; EXPLICIT: load i32, {{.*}} !tbaa [[INSTANCE]]
@@ -95,13 +95,27 @@
     (i32.add (i32.load (local.get 1)) (global.get $g)))
   (global $g (mut i32) (i32.const 7))
 
+  ;; With guard pages a store's barrier only reads memory, so a load of the
+  ;; bytes just stored takes the stored value, and goes: it cannot fault once
+  ;; the store did not. (Code that keeps its locals on the shadow stack
+  ;; stores and reloads them all the time.) The stored value is returned.
+  ;; CHECK-LABEL: define internal i32 @f7.store_reload(
+  ;; GUARD: store i32 %1, ptr
+  ;; GUARD-NEXT: call void asm sideeffect "", ""()
+  ;; GUARD-NOT: load i32
+  ;; GUARD: ret i32 %1
+  (func $store_reload (param i32 i32) (result i32)
+    (i32.store offset=8 (local.get 0) (local.get 1))
+    (i32.load offset=8 (local.get 0)))
+
   (export "load" (func $load))
   (export "dropped_load" (func $dropped_load))
   (export "store_high" (func $store_high))
   (export "past_max" (func $past_max))
   (export "in_min" (func $in_min))
   (export "between" (func $between))
-  (export "store_then_load" (func $store_then_load)))
+  (export "store_then_load" (func $store_then_load))
+  (export "store_reload" (func $store_reload)))
 
 ;; CHECK-DAG: [[INSTANCE]] = !{[[INSTANCE_TYPE:![0-9]+]], [[INSTANCE_TYPE]], i64 0}
 ;; CHECK-DAG: [[INSTANCE_TYPE]] = !{!"instance", [[ROOT:![0-9]+]], i64 0}

@@ -21,6 +21,17 @@
   (func (export "byte-pair") (param i32)
     (i32.store8 (local.get 0) (i32.const 0x11))
     (i32.store8 offset=1 (local.get 0) (i32.const 0x22)))
+  ;; Stores a byte at P, P + 1, ... and loads the same Q each time: where Q
+  ;; is out of bounds, the first store is made before the trap (the load
+  ;; must not move above it, out of the loop or otherwise).
+  (func (export "store-then-load-q") (param $p i32) (param $q i32) (param $n i32) (result i32)
+    (local $s i32)
+    (loop $next
+      (i32.store8 (local.get $p) (local.get $n))
+      (local.set $s (i32.add (local.get $s) (i32.load (local.get $q))))
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+      (br_if $next (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (local.get $s))
   (func (export "at") (param i32) (result i32) (i32.load (local.get 0)))
   (func (export "at8") (param i32) (result i32) (i32.load8_u (local.get 0)))
   ;; The sum of the last 16 bytes below END, each weighted, so that any
@@ -62,3 +73,8 @@
 (assert_return (invoke "at" (i32.const 131068)) (i32.const 0x01020304))
 (assert_trap (invoke "byte-pair" (i32.const 131071)) "out of bounds memory access")
 (assert_return (invoke "at8" (i32.const 131071)) (i32.const 0x11))
+(assert_trap (invoke "store-then-load-q" (i32.const 100) (i32.const 131069) (i32.const 3)) "out of bounds memory access")
+(assert_return (invoke "at8" (i32.const 100)) (i32.const 3))
+(assert_return (invoke "at8" (i32.const 101)) (i32.const 0))
+(assert_return (invoke "store-then-load-q" (i32.const 100) (i32.const 131068) (i32.const 3)) (i32.const 0x3306090c))
+(assert_return (invoke "at" (i32.const 100)) (i32.const 0x00010203))
