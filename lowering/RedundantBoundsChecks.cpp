@@ -22,13 +22,12 @@
 // or a chain of them: the lowering adds the offset and the width one at a
 // time) with a memory size (MemorySize.h), read as X + K > size when out
 // of bounds (K is the sum, plus one for the compares that include
-// equality). A
-// block whose only predecessor branches to it on such a compare's in-bounds
-// outcome (or on an `or` of them being false, or an `and` of them being
-// true: SimplifyCFG folds consecutive checks into one branch) knows
-// X + K <= size, in every block it dominates. A compare there of the same
-// X with a K no larger is decided, replaced by its value, and the branches
-// that become constant are folded.
+// equality). A block whose only predecessor branches to it on such a
+// compare's in-bounds outcome (or on an `or` of them being false, or an
+// `and` of them being true: SimplifyCFG folds consecutive checks into one
+// branch) knows X + K <= size, in every block it dominates. A compare there
+// of the same X with a K no larger is decided, replaced by its value, and
+// the branches that become constant are folded.
 //
 // The same X means the same SSA value, so the same number: where X is
 // defined in a loop, the block that knows the fact is dominated by X's
