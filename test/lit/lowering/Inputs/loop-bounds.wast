@@ -328,3 +328,34 @@
 (assert_return (invoke "match" (i32.const 65530) (i32.const 65530) (i32.const 6)) (i32.const 6))
 (assert_trap (invoke "match" (i32.const 65530) (i32.const 65530) (i32.const 7)) "out of bounds memory access")
 (assert_trap (invoke "match" (i32.const -16) (i32.const 0) (i32.const 4)) "out of bounds memory access")
+
+;; A byte fill, which loop idiom recognition turns into a memset in the
+;; copy. The checked loop stays a store a byte (and, with explicit checks,
+;; may be vectorised up to the first byte beyond the memory), so a fill
+;; that runs off the end writes every byte up to it before the trap.
+(module
+  (memory 1)
+  (func (export "set") (param $p i32) (param $n i32)
+    (local $i i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (i32.store8 (i32.add (local.get $p) (local.get $i)) (i32.const 0x5a))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next))))
+  (func (export "byte") (param $p i32) (result i32) (i32.load8_u (local.get $p))))
+(invoke "set" (i32.const 1000) (i32.const 300))
+(assert_return (invoke "byte" (i32.const 999)) (i32.const 0))
+(assert_return (invoke "byte" (i32.const 1000)) (i32.const 0x5a))
+(assert_return (invoke "byte" (i32.const 1299)) (i32.const 0x5a))
+(assert_return (invoke "byte" (i32.const 1300)) (i32.const 0))
+;; 300 bytes from 65300 run 64 beyond the memory: the 236 before it are
+;; written, up to its last byte.
+(assert_trap (invoke "set" (i32.const 65300) (i32.const 300)) "out of bounds memory access")
+(assert_return (invoke "byte" (i32.const 65299)) (i32.const 0))
+(assert_return (invoke "byte" (i32.const 65300)) (i32.const 0x5a))
+(assert_return (invoke "byte" (i32.const 65534)) (i32.const 0x5a))
+(assert_return (invoke "byte" (i32.const 65535)) (i32.const 0x5a))
+;; 100 bytes from 65436 end the memory exactly.
+(invoke "set" (i32.const 65436) (i32.const 100))
+(assert_trap (invoke "set" (i32.const -16) (i32.const 8)) "out of bounds memory access")
