@@ -349,8 +349,8 @@
 (assert_return (invoke "byte" (i32.const 1000)) (i32.const 0x5a))
 (assert_return (invoke "byte" (i32.const 1299)) (i32.const 0x5a))
 (assert_return (invoke "byte" (i32.const 1300)) (i32.const 0))
-;; 300 bytes from 65300 run 64 beyond the memory: the 236 before it are
-;; written, up to its last byte.
+;; 300 bytes from 65300 run 64 beyond the memory: the 236 within it are
+;; written, up to the memory's last byte.
 (assert_trap (invoke "set" (i32.const 65300) (i32.const 300)) "out of bounds memory access")
 (assert_return (invoke "byte" (i32.const 65299)) (i32.const 0))
 (assert_return (invoke "byte" (i32.const 65300)) (i32.const 0x5a))
