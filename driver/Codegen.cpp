@@ -1,12 +1,7 @@
 //===- Codegen.cpp --------------------------------------------------------===//
 #include "driver/Codegen.h"
 
-#include "driver/BalancedChains.h"
-#include "lowering/BoundsCheckLimits.h"
-#include "lowering/LoopBoundsChecks.h"
-#include "lowering/MergeTrapBlocks.h"
-#include "lowering/RedundantBoundsChecks.h"
-#include "lowering/RedundantStackChecks.h"
+#include "lowering/passes/Pipeline.h"
 
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/MC/TargetRegistry.h"
@@ -81,6 +76,23 @@ static void initializeTargets() {
   });
 }
 
+Error setLLVMOptions(ArrayRef<std::string> Options) {
+  if (Options.empty())
+    return Error::success();
+  // The options of the lowering and the passes are registered with LLVM's:
+  // one parse for both.
+  initializeTargets();
+  std::vector<const char *> Argv{"wasm2native"};
+  for (const std::string &O : Options)
+    Argv.push_back(O.c_str());
+  std::string Errors;
+  raw_string_ostream OS(Errors);
+  if (!cl::ParseCommandLineOptions(int(Argv.size()), Argv.data(), "", &OS))
+    return createStringError(inconvertibleErrorCode(),
+                             "--llvm-option: " + StringRef(Errors).trim());
+  return Error::success();
+}
+
 std::string targetTriple(Target T) {
   switch (T) {
   case Target::X86_64Linux: return "x86_64-unknown-linux-gnu";
@@ -151,47 +163,7 @@ void optimizeModule(Module &M, TargetMachine &TM, unsigned OptLevel) {
   // vectoriser out: enabled, it made programs slower with guard pages
   // (bench/README.md, "Dropped").
   PassBuilder PB(&TM);
-  // Early, after the first instruction combining of each function: the loop
-  // passes that follow (unrolling, induction variables) then see the
-  // unchecked copies, and before induction-variable widening hides the trip
-  // count. Later peephole points find the loops already marked. The
-  // peephole points also come right after each round of inlining into a
-  // function, where the call-stack checks inlined with its callees go
-  // (RedundantStackChecks.cpp), before the function is itself weighed for
-  // inlining into its callers. Bounds checks that a check before them
-  // implies go there too, before the passes that follow spend time on them
-  // (RedundantBoundsChecks.cpp).
-  PB.registerPeepholeEPCallback(
-      [](FunctionPassManager &FPM, OptimizationLevel) {
-        FPM.addPass(lowering::LoopBoundsChecksPass());
-        FPM.addPass(lowering::RedundantStackChecksPass());
-        FPM.addPass(lowering::RedundantBoundsChecksPass());
-      });
-  // After GVN, which is why a large function's checks have trap blocks of
-  // their own, the trap blocks merged into one per kind
-  // (MergeTrapBlocks.cpp), for the passes after it.
-  PB.registerScalarOptimizerLateEPCallback(
-      [](FunctionPassManager &FPM, OptimizationLevel) {
-        FPM.addPass(lowering::MergeTrapBlocksPass());
-      });
-  // Last, once the loops have their final shape (unrolled, vectorised):
-  // the trap blocks merged at every level (-O0 has no GVN, but the
-  // lowering does not know the level), chains on a loop's recurrence
-  // rebuilt as trees (BalancedChains.cpp), the bounds checks that the
-  // loop passes and GVN have left implied by others removed, and explicit
-  // checks against precomputed limits (BoundsCheckLimits.cpp; the passes
-  // before it know the canonical form of a check).
-  PB.registerOptimizerLastEPCallback(
-      [](ModulePassManager &MPM, OptimizationLevel Level) {
-        FunctionPassManager FPM;
-        FPM.addPass(lowering::MergeTrapBlocksPass());
-        if (Level != OptimizationLevel::O0) {
-          FPM.addPass(BalancedChainsPass());
-          FPM.addPass(lowering::RedundantBoundsChecksPass());
-          FPM.addPass(lowering::BoundsCheckLimitsPass());
-        }
-        MPM.addPass(createModuleToFunctionPassAdaptor(std::move(FPM)));
-      });
+  passes::registerWasmPasses(PB);
   PB.registerModuleAnalyses(MAM);
   PB.registerCGSCCAnalyses(CGAM);
   PB.registerFunctionAnalyses(FAM);

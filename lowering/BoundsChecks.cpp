@@ -63,7 +63,8 @@
 //===----------------------------------------------------------------------===//
 #include "lowering/FunctionLowering.h"
 
-#include "llvm/IR/InlineAsm.h"
+#include "lowering/WasmIR.h"
+
 #include "llvm/TargetParser/Triple.h"
 
 namespace w2n::lowering {
@@ -88,11 +89,9 @@ Value *FunctionLowerer::memoryAddress(Value *Index, uint64_t Offset,
   }
   if (withinMinimumSize(Index, Offset, Bytes))
     return B.CreateInBoundsGEP(MC.I8Ty, MemoryBase, EA);
-  if (MC.Opts.BoundsChecks == BoundsCheckMode::Explicit) {
-    Value *Size = memorySize();
-    Value *End = B.CreateAdd(EA, B.getInt64(Bytes), "", /*HasNUW=*/true);
-    trapIf(B.CreateICmpUGT(End, Size), W2N_TRAP_MEMORY_OUT_OF_BOUNDS);
-  }
+  if (MC.Opts.BoundsChecks == BoundsCheckMode::Explicit)
+    trapIf(ir::buildOutOfBounds(B, EA, Bytes, memorySize()),
+           W2N_TRAP_MEMORY_OUT_OF_BOUNDS);
   return B.CreateInBoundsGEP(MC.I8Ty, MemoryBase, EA);
 }
 
@@ -110,10 +109,7 @@ Value *FunctionLowerer::storeAddress(Value *Index, uint64_t Offset,
       Triple(MC.LM.getTargetTriple()).isX86() ||
       withinMinimumSize(Index, Offset, Bytes))
     return Addr;
-  LoadInst *Probe = B.CreateAlignedLoad(
-      MC.I8Ty, B.CreateConstInBoundsGEP1_64(MC.I8Ty, Addr, Bytes - 1),
-      Align(1));
-  keepLoad(Probe, Probe);
+  ir::buildStoreProbe(B, Addr, Bytes, Triple(MC.LM.getTargetTriple()));
   return Addr;
 }
 
@@ -122,46 +118,23 @@ void FunctionLowerer::orderStore(Value *Index, uint64_t Offset,
   if (MC.Opts.BoundsChecks != BoundsCheckMode::Guard ||
       withinMinimumSize(Index, Offset, Bytes))
     return;
-  // An empty asm statement that may read any memory, so no store moves
-  // across it: LLVM cannot merge this store with the next into one wider
-  // store. It writes nothing, so loads after it still see the stores
-  // before it (see the head of this file). It emits no instruction.
-  // (LoopBoundsChecks.cpp removes it from loop copies where every store is
-  // known to be in bounds.)
-  InlineAsm *Barrier = InlineAsm::get(FunctionType::get(MC.VoidTy, false), "",
-                                      "", /*hasSideEffects=*/true);
-  B.CreateCall(Barrier)->setOnlyReadsMemory();
+  // It may read any memory, so no store moves across it: LLVM cannot merge
+  // this store with the next into one wider store. It writes nothing, so
+  // loads after it still see the stores before it (see the head of this
+  // file). It emits no instruction. (LoopBoundsChecks.cpp removes it from
+  // loop copies where every store is known to be in bounds.)
+  ir::buildStoreBarrier(B);
 }
 
 Value *FunctionLowerer::keepLoad(Value *Loaded, LoadInst *Load) {
   if (MC.Opts.BoundsChecks != BoundsCheckMode::Guard)
     return Loaded;
-  // An empty asm statement that reads the value in a register keeps the
-  // load, and costs nothing more once the value is in that register.
-  Type *T = Loaded->getType();
-  Triple TT(MC.LM.getTargetTriple());
-  const char *Constraint = "r";
-  if (!T->isIntegerTy()) {
-    if (TT.isX86())
-      Constraint = "x";
-    else if (TT.isAArch64())
-      Constraint = "w";
-    else if (T->isFloatingPointTy())
-      Constraint = "f";
-    else {
-      // No vector registers to name (riscv64gc): keep the load itself.
-      Load->setVolatile(true);
-      return Loaded;
-    }
-  }
-  FunctionType *AsmTy = FunctionType::get(MC.VoidTy, {T}, false);
-  InlineAsm *Use = InlineAsm::get(AsmTy, "", Constraint, /*hasSideEffects=*/true);
-  B.CreateCall(Use, {Loaded});
+  ir::buildKeepAlive(B, Loaded, Load, Triple(MC.LM.getTargetTriple()));
   return Loaded;
 }
 
 Value *FunctionLowerer::memoryObject() {
-  return MC.loadInvariant(B, MC.PtrTy, instanceField(InstanceLayout::Memory));
+  return ir::buildMemoryObject(B, Inst);
 }
 
 Value *FunctionLowerer::memorySize() {
@@ -172,11 +145,7 @@ Value *FunctionLowerer::memorySize() {
   // interpreter's loop) took minutes.
   if (KnownSize && KnownSizeBlock == B.GetInsertBlock())
     return KnownSize;
-  LoadInst *Size = B.CreateLoad(
-      MC.I64Ty, B.CreateConstInBoundsGEP1_64(MC.I8Ty, memoryObject(),
-                                             InstanceLayout::MemoryFieldSize));
-  Size->setMetadata(LLVMContext::MD_tbaa, MC.InstanceTBAA);
-  Size->setMetadata(LLVMContext::MD_range, MC.MemorySizeRange);
+  LoadInst *Size = ir::buildMemorySize(B, memoryObject());
   KnownSize = Size;
   KnownSizeBlock = B.GetInsertBlock();
   return Size;

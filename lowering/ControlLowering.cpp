@@ -1,15 +1,35 @@
 //===- ControlLowering.cpp - Blocks, branches, traps, the function frame --===//
 #include "lowering/FunctionLowering.h"
-#include "lowering/MergeTrapBlocks.h"
+#include "lowering/WasmIR.h"
 
 #include "frontend/BinaryReader.h"
 #include "frontend/OperatorDecoder.h"
 
 #include "llvm/IR/MDBuilder.h"
+#include "llvm/Support/CommandLine.h"
 
 namespace w2n::lowering {
 
 using namespace llvm;
+
+namespace {
+
+// Below it the blocks cost more time than they save (bench/README.md has
+// the measurements).
+cl::opt<uint64_t> TrapBlockPerCheckBodySize(
+    "w2n-trap-block-per-check-size", cl::Hidden, cl::init(32 * 1024),
+    cl::desc("Above this body size in bytes, each check has a trap block of "
+             "its own until the optimiser merges them (MergeTrapBlocks.cpp)"));
+cl::opt<unsigned> LeafStackCheckLocals(
+    "w2n-leaf-stack-check-locals", cl::Hidden, cl::init(256),
+    cl::desc("A function with no calls and at most this many locals may "
+             "drop its call-stack check (with a small enough body)"));
+cl::opt<uint64_t> LeafStackCheckBodySize(
+    "w2n-leaf-stack-check-size", cl::Hidden, cl::init(16 * 1024),
+    cl::desc("A function with no calls and a body of at most this many "
+             "bytes may drop its call-stack check (with few enough locals)"));
+
+} // namespace
 
 FunctionLowerer::FunctionLowerer(ModuleContext &MC, uint32_t DefinedIndex)
     : MC(MC), WM(MC.WM), DefinedIndex(DefinedIndex),
@@ -37,7 +57,7 @@ Error FunctionLowerer::run() {
   // one trap block per kind from the start.
   TrapBlockPerCheck = Body.Size > TrapBlockPerCheckBodySize;
   if (TrapBlockPerCheck)
-    F->addFnAttr(TrapBlockPerCheckAttr);
+    ir::markTrapBlockPerCheck(*F);
 
   EntryBlock = BasicBlock::Create(MC.Ctx, "entry", F);
   B.SetInsertPoint(EntryBlock);
@@ -61,16 +81,11 @@ Error FunctionLowerer::run() {
   }
 
   if (!WM.Memories.empty())
-    MemoryBase = MC.loadInvariant(B, MC.PtrTy,
-                                  instanceField(InstanceLayout::MemoryBase));
+    MemoryBase = ir::buildMemoryBase(B, Inst);
 
   // Call-stack exhaustion: the runtime sets a limit below which no function
   // may start.
-  Value *SP = B.CreatePtrToInt(
-      B.CreateIntrinsic(Intrinsic::stacksave, {MC.PtrTy}, {}), MC.I64Ty);
-  Value *Limit =
-      B.CreateLoad(MC.I64Ty, instanceField(InstanceLayout::StackLimit));
-  StackCheck = cast<Instruction>(B.CreateICmpULT(SP, Limit));
+  StackCheck = ir::buildStackCheck(B, Inst);
   trapIf(StackCheck, W2N_TRAP_CALL_STACK_EXHAUSTED);
 
   // The function's own frame: `return` and the final `end` branch to it.
@@ -104,11 +119,11 @@ Error FunctionLowerer::run() {
 // is all it adds to the stack. When that frame is small (few locals, a
 // short body) it fits in the margin the runtime leaves below the limit (256
 // KiB), and a fault there is reported as call-stack exhaustion anyway, so
-// the entry check can go: the check and the stack-pointer read fold away.
-// Measured: about 4% of run time on call-heavy programs (hashtable 1.25x
-// native with every check, 1.10x without).
+// the entry check can go: the check and the stack-pointer read fold away
+// (bench/README.md, "Kept").
 void FunctionLowerer::dropLeafStackCheck(uint64_t BodySize) {
-  if (HasCalls || LocalTypes.size() > 256 || BodySize > 16 * 1024)
+  if (HasCalls || LocalTypes.size() > LeafStackCheckLocals ||
+      BodySize > LeafStackCheckBodySize)
     return;
   StackCheck->replaceAllUsesWith(B.getFalse());
   StackCheck->eraseFromParent();
@@ -354,12 +369,7 @@ Error FunctionLowerer::visitUnreachable() {
 }
 
 BasicBlock *FunctionLowerer::newTrapBlock(w2n_trap_kind Kind) {
-  BasicBlock *BB = BasicBlock::Create(MC.Ctx, "trap", F);
-  IRBuilder<> TB(BB);
-  CallInst *Call = TB.CreateCall(MC.Trap, {TB.getInt32(Kind)});
-  Call->setDoesNotReturn();
-  TB.CreateUnreachable();
-  return BB;
+  return ir::buildTrapBlock(*F, *MC.Trap, Kind);
 }
 
 void FunctionLowerer::trapIf(Value *Cond, w2n_trap_kind Kind) {

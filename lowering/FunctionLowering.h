@@ -257,12 +257,6 @@ constexpr uint64_t MaxFunctionLocals = 50000;
 /// JavaScript API sets and other engines share). With it a module's
 /// largest function, the unit LLVM optimises whole, stays bounded.
 constexpr uint64_t MaxFunctionBodySize = 7654321;
-/// Above this body size in bytes, each check has a trap block of its own
-/// until the optimiser merges them (MergeTrapBlocks.cpp). Below it the
-/// blocks cost more time than they save: from 16 KiB, a generated 6 MB
-/// module with explicit checks (34 functions of 16-30 KB) compiled in
-/// 110-115 s against 95-98 s.
-constexpr uint64_t TrapBlockPerCheckBodySize = 32 * 1024;
 
 } // namespace w2n::lowering
 

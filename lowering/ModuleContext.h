@@ -29,17 +29,9 @@ struct ModuleContext {
   llvm::Type *VoidTy, *I8Ty, *I16Ty, *I32Ty, *I64Ty, *F32Ty, *F64Ty;
   llvm::FixedVectorType *V128Ty; // v128 is <4 x i32> between operators
   llvm::PointerType *PtrTy;
-  llvm::MDNode *InvariantMD;
-  /// Type-based alias tags for the two places generated code accesses:
-  /// linear memory, and everything else (the instance: memory sizes,
-  /// globals). They never overlap, so a store to one leaves what was loaded
-  /// from the other valid: an explicit check after a store to linear memory
-  /// need not load the memory size again. Accesses left untagged (memory
+  /// The alias tags of WasmIR.h: accesses left untagged (memory
   /// intrinsics, tables) may alias either.
   llvm::MDNode *LinearMemoryTBAA, *InstanceTBAA;
-  /// The memory size's range, [0, 4 GiB]: BoundsCheckLimits.cpp relies on
-  /// it to rewrite checks.
-  llvm::MDNode *MemorySizeRange;
 
   /// The LLVM type of a WebAssembly value type.
   llvm::Type *type(frontend::ValType T) const;

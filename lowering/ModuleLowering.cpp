@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "lowering/FunctionLowering.h"
+#include "lowering/WasmIR.h"
 
 #include "llvm/IR/MDBuilder.h"
 #include "llvm/IR/Verifier.h"
@@ -39,16 +40,8 @@ ModuleContext::ModuleContext(const frontend::Module &WM, Module &LM,
   F64Ty = Type::getDoubleTy(Ctx);
   V128Ty = FixedVectorType::get(I32Ty, 4);
   PtrTy = PointerType::get(Ctx, 0);
-  InvariantMD = MDNode::get(Ctx, {});
-  MDBuilder MDB(Ctx);
-  MDNode *Root = MDB.createTBAARoot("w2n");
-  MDNode *LinearMemory = MDB.createTBAAScalarTypeNode("linear memory", Root);
-  MDNode *Instance = MDB.createTBAAScalarTypeNode("instance", Root);
-  LinearMemoryTBAA = MDB.createTBAAStructTagNode(LinearMemory, LinearMemory, 0);
-  InstanceTBAA = MDB.createTBAAStructTagNode(Instance, Instance, 0);
-  MemorySizeRange = MDB.createRange(
-      APInt(64, 0),
-      APInt(64, frontend::MaxMemoryPages * frontend::PageSize + 1));
+  LinearMemoryTBAA = ir::linearMemoryTBAA(Ctx);
+  InstanceTBAA = ir::instanceTBAA(Ctx);
 
   auto Declare = [&](const char *Name, Type *Ret, ArrayRef<Type *> Params) {
     FunctionType *FT = FunctionType::get(Ret, Params, false);
@@ -117,9 +110,7 @@ AttributeList ModuleContext::abiAttributes(FunctionType *FT) const {
 
 LoadInst *ModuleContext::loadInvariant(IRBuilderBase &B, Type *T,
                                        Value *Ptr) const {
-  LoadInst *L = B.CreateLoad(T, Ptr);
-  L->setMetadata(LLVMContext::MD_invariant_load, InvariantMD);
-  return L;
+  return ir::loadInvariant(B, T, Ptr);
 }
 
 namespace {

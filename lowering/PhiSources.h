@@ -14,7 +14,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/Instructions.h"
 
-namespace w2n::lowering {
+namespace w2n::ir {
 
 /// Whether Holds is true of every value V can take that is not itself a
 /// phi: V, or, through phis (cycles included), their incoming values.
@@ -35,6 +35,6 @@ holdsThroughPhis(const llvm::Value *V,
   return true;
 }
 
-} // namespace w2n::lowering
+} // namespace w2n::ir
 
 #endif

@@ -1,6 +1,6 @@
 """Random loop nests over linear memory, for run-diff --nests.
 
-wasm-opt -ttf rarely writes what lowering/LoopBoundsChecks.cpp versions:
+wasm-opt -ttf rarely writes what lowering/passes/LoopBoundsChecks.cpp versions:
 loops, nested up to three deep, whose accesses move by constant strides.
 Each module here (deterministic from its seed) has:
   - `a_init`, called first: fills the memory with a pattern and writes the

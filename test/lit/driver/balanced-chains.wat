@@ -1,6 +1,6 @@
 ;; A chain of one associative operation on a loop's recurrence is rebuilt
 ;; as a tree with the value from the previous iteration combined last
-;; (driver/BalancedChains.cpp); a chain off any recurrence stays as it is.
+;; (lowering/passes/BalancedChains.cpp); a chain off any recurrence stays as it is.
 ;; Inputs/balanced-chains.wast runs such loops for their results.
 
 ;; RUN: %wat2wasm %s -o %t.wasm

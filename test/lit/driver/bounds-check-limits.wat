@@ -1,6 +1,6 @@
 ;; With explicit checks, each check compares the access's index with a limit
 ;; computed once where the size is loaded, the size less the access's offset
-;; and width (lowering/BoundsCheckLimits.cpp); where the size is a phi (a
+;; and width (lowering/passes/BoundsCheckLimits.cpp); where the size is a phi (a
 ;; loop that may grow the memory), so is the limit. Inputs/bounds-check-
 ;; limits.wast runs accesses at the boundaries.
 

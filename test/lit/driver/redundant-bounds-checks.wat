@@ -1,7 +1,7 @@
 ;; With explicit checks, a check of an index is dropped where a check of the
 ;; same index value with an end at least as far has passed on every path to
 ;; it, even across a call or memory.grow: the memory never shrinks
-;; (lowering/RedundantBoundsChecks.cpp). A later, wider access keeps its
+;; (lowering/passes/RedundantBoundsChecks.cpp). A later, wider access keeps its
 ;; check, and so does one that only some paths checked before.
 ;; Inputs/redundant-bounds-checks.wast runs each at the boundary.
 

@@ -1,4 +1,4 @@
-;; Loops versioned on a hoisted bounds check (lowering/LoopBoundsChecks.cpp)
+;; Loops versioned on a hoisted bounds check (lowering/passes/LoopBoundsChecks.cpp)
 ;; on each target and in both modes: the unchecked copy computes the right
 ;; result; an index that wraps around 2^32 takes the checked loop and still
 ;; reads the right bytes; loads and stores crossing the end of the memory

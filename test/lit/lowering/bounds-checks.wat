@@ -3,7 +3,7 @@
 ;; use the optimiser folds away: x * 0); explicit checks
 ;; compare the end of the access with the memory's current size (optimised,
 ;; as here: the index with the size less the access's offset and width,
-;; lowering/BoundsCheckLimits.cpp); constant addresses are settled at
+;; lowering/passes/BoundsCheckLimits.cpp); constant addresses are settled at
 ;; compile time either way.
 
 ;; RUN: %wat2wasm --debug-names %s -o %t.wasm

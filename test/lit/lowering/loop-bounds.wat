@@ -1,6 +1,6 @@
 ;; A loop whose accesses have affine indices runs a copy without per-access
 ;; checks when one test before it shows that no index wraps around 2^32 and
-;; every access ends within the memory (lowering/LoopBoundsChecks.cpp):
+;; every access ends within the memory (lowering/passes/LoopBoundsChecks.cpp):
 ;; the copy is vectorised. The original loop, with its checks, runs
 ;; otherwise. Inputs/loop-bounds.wast runs both copies of such loops.
 
@@ -26,17 +26,20 @@
   (memory 1)
   ;; CHECK-LABEL: define internal i64 @f0(
   ;; The test: the highest index below 2^32, the highest end within the size.
-  ;; CHECK: [[SIZE:%.*]] = load i64, ptr
-  ;; CHECK: icmp ule i64 %{{.*}}, [[SIZE]]
+  ;; The size is loaded as the lowering loads it (WasmIR.h), with its range,
+  ;; so BoundsCheckLimits compares each end with a limit computed from it.
+  ;; CHECK: [[SIZE:%.*]] = load i64, ptr {{.*}}, !range
+  ;; CHECK: = sub nsw i64 [[SIZE]],
+  ;; CHECK: icmp sle i64 %{{.*}}, %{{.*}}limit
   ;; CHECK: br i1 %{{.*}}, label %{{.*}}unchecked{{.*}}, label
   ;; CHECK: vector.body:
   ;; CHECK-NOT: asm sideeffect
   ;; CHECK-NOT: br {{.*}}trap
   ;; CHECK: load <2 x i64>
   ;; CHECK: middle.block:
-  ;; The original loop keeps its checks.
+  ;; The original loop keeps its checks (against a limit, BoundsCheckLimits).
   ;; GUARD: call void asm sideeffect "", "r"(i64
-  ;; EXPLICIT: icmp ugt i64
+  ;; EXPLICIT: icmp sgt i64 %{{.*}}, %{{.*}}limit
   ;; CHECK-LABEL: {{^}}}
   ;; O0-NOT: unchecked
   (func (export "sum") (param $p i32) (param $n i32) (result i64)
@@ -83,7 +86,7 @@
   ;; CHECK-LABEL: define internal void @f2(
   ;; CHECK: br i1 %{{.*}}, label %[[APART:loop.unchecked[a-z.]*apart[a-z.]*]], label %loop.unchecked.preheader
   ;; CHECK: {{^}}loop.unchecked.preheader:
-  ;; CHECK: vector.memcheck:
+  ;; CHECK: vector.memcheck{{[0-9]*}}:
   ;; CHECK: {{^}}[[APART]]:
   ;; CHECK: call void @llvm.experimental.noalias.scope.decl(
   ;; CHECK: call void @llvm.experimental.noalias.scope.decl(

@@ -1,6 +1,6 @@
 ;; A nest of loops whose accesses move by constant strides in each loop is
 ;; versioned as a whole, at its outermost loop (up to three deep), when its
-;; copy has no check left (lowering/LoopBoundsChecks.cpp): one test before
+;; copy has no check left (lowering/passes/LoopBoundsChecks.cpp): one test before
 ;; the nest, and alias scopes that hold across the runs of the inner loops,
 ;; so that a row the innermost loop updates stays in registers across the
 ;; loop around it. Inputs/loop-nests.wast runs such nests where the test
@@ -33,8 +33,11 @@
   ;; rows of 64 bytes.
   ;; CHECK-LABEL: define internal void @f0(
   ;; One test, before the outermost loop, for the whole nest.
-  ;; CHECK: [[SIZE:%.*]] = load i64, ptr
-  ;; CHECK: icmp ule i64 %{{.*}}, [[SIZE]]
+  ;; The size is loaded as the lowering loads it (WasmIR.h), with its range,
+  ;; so BoundsCheckLimits compares each end with a limit computed from it.
+  ;; CHECK: [[SIZE:%.*]] = load i64, ptr {{.*}}, !range
+  ;; CHECK: = sub nsw i64 [[SIZE]],
+  ;; CHECK: icmp sle i64 %{{.*}}, %{{.*}}limit
   ;; CHECK: br i1 %{{.*}}, label %loop.checked.unchecked, label %loop.preheader
   ;; Where C, A and B are apart: C's row is loaded before the loop over k,
   ;; carried through it in registers and stored after it.
@@ -44,9 +47,9 @@
   ;; CHECK-NOT: store
   ;; CHECK: br_if.cont{{[0-9]+}}.unchecked.apart:
   ;; CHECK-NEXT: store i32
-  ;; The original nest keeps its checks.
+  ;; The original nest keeps its checks (against limits: BoundsCheckLimits).
   ;; GUARD: call void asm sideeffect "", "r"(i32
-  ;; EXPLICIT: icmp ugt i64
+  ;; EXPLICIT: icmp sgt i64 %{{.*}}, %{{.*}}limit
   ;; CHECK-LABEL: {{^}}}
   ;; O0-NOT: unchecked
   (func (export "mm") (param $c i32) (param $a i32) (param $b i32)

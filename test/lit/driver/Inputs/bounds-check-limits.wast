@@ -2,7 +2,7 @@
 ;; without constant offsets, in straight-line code and in loops whose memory
 ;; size changes between iterations: each explicit check compares the index
 ;; with a limit, the size less the access's offset and width
-;; (lowering/BoundsCheckLimits.cpp), and an off-by-one there shows here.
+;; (lowering/passes/BoundsCheckLimits.cpp), and an off-by-one there shows here.
 (module
   (memory 1 4)
 

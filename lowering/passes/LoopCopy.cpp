@@ -3,7 +3,7 @@
 // See LoopCopy.h.
 //
 //===----------------------------------------------------------------------===//
-#include "lowering/LoopCopy.h"
+#include "lowering/passes/LoopCopy.h"
 
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/Analysis/ScalarEvolution.h"
@@ -12,7 +12,7 @@
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Cloning.h"
 
-namespace w2n::lowering {
+namespace w2n::passes {
 
 using namespace llvm;
 
@@ -60,4 +60,4 @@ Loop *copyLoopWhen(Loop *L, Value *Condition, ValueToValueMapTy &VMap,
   return New;
 }
 
-} // namespace w2n::lowering
+} // namespace w2n::passes

@@ -19,45 +19,22 @@
 // is false, and is replaced by false; SimplifyCFG removes its branch.
 //
 //===----------------------------------------------------------------------===//
-#include "lowering/RedundantStackChecks.h"
+#include "lowering/passes/RedundantStackChecks.h"
+#include "lowering/WasmIR.h"
 
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
-#include "llvm/IR/IntrinsicInst.h"
-#include "llvm/IR/PatternMatch.h"
 
-namespace w2n::lowering {
+namespace w2n::passes {
 
 using namespace llvm;
-using namespace llvm::PatternMatch;
-
-namespace {
-
-bool readsStackPointer(const Value *V) {
-  const auto *Cast = dyn_cast<PtrToIntInst>(V);
-  const auto *Save =
-      Cast ? dyn_cast<IntrinsicInst>(Cast->getOperand(0)) : nullptr;
-  return Save && Save->getIntrinsicID() == Intrinsic::stacksave;
-}
-
-/// Whether Cmp is true exactly when the stack pointer is below something.
-bool isStackCheck(const ICmpInst &Cmp) {
-  Value *SP;
-  return (match(&Cmp,
-                m_SpecificICmp(ICmpInst::ICMP_ULT, m_Value(SP), m_Value())) ||
-          match(&Cmp,
-                m_SpecificICmp(ICmpInst::ICMP_UGT, m_Value(), m_Value(SP)))) &&
-         readsStackPointer(SP);
-}
-
-} // namespace
 
 PreservedAnalyses RedundantStackChecksPass::run(Function &F,
                                                 FunctionAnalysisManager &AM) {
   SmallVector<ICmpInst *, 4> Checks;
   for (Instruction &I : instructions(F))
-    if (auto *Cmp = dyn_cast<ICmpInst>(&I); Cmp && isStackCheck(*Cmp))
+    if (auto *Cmp = dyn_cast<ICmpInst>(&I); Cmp && ir::isStackCheck(*Cmp))
       Checks.push_back(Cmp);
   if (Checks.size() < 2)
     return PreservedAnalyses::all();
@@ -70,7 +47,7 @@ PreservedAnalyses RedundantStackChecksPass::run(Function &F,
     for (User *U : Cmp->users())
       if (auto *Br = dyn_cast<BranchInst>(U);
           Br && Br->isConditional() &&
-          isa<UnreachableInst>(Br->getSuccessor(0)->getTerminator()))
+          ir::endsInTrap(*Br->getSuccessor(0)))
         Passed.emplace_back(Br->getParent(), Br->getSuccessor(1));
 
   DominatorTree &DT = AM.getResult<DominatorTreeAnalysis>(F);
@@ -89,4 +66,4 @@ PreservedAnalyses RedundantStackChecksPass::run(Function &F,
   return PA;
 }
 
-} // namespace w2n::lowering
+} // namespace w2n::passes

@@ -1,15 +1,15 @@
 //===- RedundantStackChecks.h - One call-stack check per frame -*- C++ -*-===//
 //
-// A function pass the driver runs at each peephole point of the pipeline,
+// A function pass Pipeline.cpp runs at each peephole point of the pipeline,
 // at -O1 and up. See RedundantStackChecks.cpp.
 //
 //===----------------------------------------------------------------------===//
-#ifndef W2N_LOWERING_REDUNDANTSTACKCHECKS_H
-#define W2N_LOWERING_REDUNDANTSTACKCHECKS_H
+#ifndef W2N_PASSES_REDUNDANTSTACKCHECKS_H
+#define W2N_PASSES_REDUNDANTSTACKCHECKS_H
 
 #include "llvm/IR/PassManager.h"
 
-namespace w2n::lowering {
+namespace w2n::passes {
 
 class RedundantStackChecksPass
     : public llvm::PassInfoMixin<RedundantStackChecksPass> {
@@ -18,6 +18,6 @@ public:
                               llvm::FunctionAnalysisManager &AM);
 };
 
-} // namespace w2n::lowering
+} // namespace w2n::passes
 
 #endif

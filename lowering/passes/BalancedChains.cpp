@@ -27,7 +27,8 @@
 // so chains off the recurrence, and blocks without phis, stay as they were.
 //
 //===----------------------------------------------------------------------===//
-#include "driver/BalancedChains.h"
+#include "lowering/passes/BalancedChains.h"
+#include "lowering/WasmIR.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
@@ -37,7 +38,7 @@
 
 #include <queue>
 
-namespace w2n::driver {
+namespace w2n::passes {
 
 using namespace llvm;
 
@@ -98,8 +99,8 @@ class BlockBalancer {
 public:
   explicit BlockBalancer(BasicBlock &BB)
       : BB(BB), Stores(any_of(BB, [](const Instruction &I) {
-          auto *Call = dyn_cast<CallBase>(&I);
-          return I.mayWriteToMemory() && !(Call && Call->isInlineAsm());
+          return I.mayWriteToMemory() && !ir::isKeepAlive(I) &&
+                 !ir::isStoreBarrier(I);
         })) {}
 
   bool run() {
@@ -302,4 +303,4 @@ PreservedAnalyses BalancedChainsPass::run(Function &F,
   return PA;
 }
 
-} // namespace w2n::driver
+} // namespace w2n::passes

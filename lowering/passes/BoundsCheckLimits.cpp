@@ -31,22 +31,22 @@
 // block runs.
 //
 //===----------------------------------------------------------------------===//
-#include "lowering/BoundsCheckLimits.h"
+#include "lowering/passes/BoundsCheckLimits.h"
 #include "lowering/PhiSources.h"
+#include "lowering/WasmIR.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Instructions.h"
-#include "llvm/IR/PatternMatch.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/IR/ValueHandle.h"
 #include "llvm/Transforms/Utils/Local.h"
 
-namespace w2n::lowering {
+namespace w2n::passes {
 
 using namespace llvm;
-using namespace llvm::PatternMatch;
 
 namespace {
 
@@ -54,13 +54,15 @@ namespace {
 // a phi that is part of a cycle, which is what the memory size is in a loop
 // with a call, so phis are walked here, every value they can take counting.
 bool hasLeadingZeros(Value *V, unsigned LeadingZeros, const DataLayout &DL) {
-  return holdsThroughPhis(V, [&](const Value *Item) {
+  return ir::holdsThroughPhis(V, [&](const Value *Item) {
     return computeKnownBits(Item, DL).countMinLeadingZeros() >= LeadingZeros;
   });
 }
 
-// The most phis a size may pass through for its limits to be phis too.
-constexpr unsigned MaxLimitPhis = 16;
+cl::opt<unsigned> MaxLimitPhis(
+    "w2n-bounds-limit-phis", cl::Hidden, cl::init(16),
+    cl::desc("The most phis a memory size may pass through for its limits "
+             "to be phis too"));
 
 // Whether Phi and the phis it reaches through incoming values (cycles
 // included) number at most MaxLimitPhis.
@@ -141,14 +143,11 @@ PreservedAnalyses BoundsCheckLimitsPass::run(Function &F,
   for (BasicBlock &BB : F)
     for (Instruction &I : BB) {
       auto *Cmp = dyn_cast<ICmpInst>(&I);
-      if (!Cmp || !Cmp->isUnsigned() || !Cmp->getType()->isIntegerTy(1))
+      std::optional<ir::OffsetCompare> OC =
+          Cmp ? ir::matchOffsetCompare(*Cmp) : std::nullopt;
+      if (!OC)
         continue;
-      ICmpInst::Predicate Pred;
-      Value *X, *Size;
-      const APInt *C;
-      if (!match(Cmp, m_c_ICmp(Pred, m_NUWAddLike(m_Value(X), m_APInt(C)),
-                               m_Value(Size))))
-        continue;
+      auto [Pred, X, C, Size] = *OC;
       // X, C < 2^62 and Size < 2^63.
       if (C->getBitWidth() != 64 || C->getActiveBits() > 62 ||
           !hasLeadingZeros(X, 2, DL) || !FitsSigned(Size))
@@ -175,4 +174,4 @@ PreservedAnalyses BoundsCheckLimitsPass::run(Function &F,
   return PA;
 }
 
-} // namespace w2n::lowering
+} // namespace w2n::passes

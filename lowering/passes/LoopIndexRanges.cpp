@@ -15,7 +15,7 @@
 // iterations, and the loop's copy then counts the index in 64 bits.
 //
 //===----------------------------------------------------------------------===//
-#include "lowering/LoopIndexRanges.h"
+#include "lowering/passes/LoopIndexRanges.h"
 
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/Analysis/ScalarEvolution.h"
@@ -24,7 +24,7 @@
 
 #include <algorithm>
 
-namespace w2n::lowering {
+namespace w2n::passes {
 
 using namespace llvm;
 
@@ -210,4 +210,4 @@ bool IndexRanges::rangeOf(const SCEV *E, Range &R) {
   return false;
 }
 
-} // namespace w2n::lowering
+} // namespace w2n::passes

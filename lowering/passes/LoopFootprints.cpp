@@ -9,7 +9,7 @@
 // c[j+1]'s, which always overlap).
 //
 //===----------------------------------------------------------------------===//
-#include "lowering/LoopFootprints.h"
+#include "lowering/passes/LoopFootprints.h"
 
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/Analysis/ScalarEvolution.h"
@@ -18,7 +18,7 @@
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/MDBuilder.h"
 
-namespace w2n::lowering {
+namespace w2n::passes {
 
 using namespace llvm;
 
@@ -109,4 +109,4 @@ void addAliasScopes(ArrayRef<Footprint> Prints, ArrayRef<Separation> Apart,
   }
 }
 
-} // namespace w2n::lowering
+} // namespace w2n::passes

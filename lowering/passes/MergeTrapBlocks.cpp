@@ -17,43 +17,27 @@
 // their code is what it was before the large ones had blocks of their own.
 //
 //===----------------------------------------------------------------------===//
-#include "lowering/MergeTrapBlocks.h"
+#include "lowering/passes/MergeTrapBlocks.h"
 
-#include "w2n/abi.h"
+#include "lowering/WasmIR.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/Constants.h"
-#include "llvm/IR/Instructions.h"
 
-namespace w2n::lowering {
+namespace w2n::passes {
 
 using namespace llvm;
 
-namespace {
-
-// The kind a block traps with, when the block is only `call w2n_trap(Kind)`
-// and `unreachable`.
-const ConstantInt *trapKind(const BasicBlock &BB) {
-  const auto *Call = dyn_cast<CallInst>(&BB.front());
-  if (!Call || !isa<UnreachableInst>(Call->getNextNode()))
-    return nullptr;
-  const Function *Callee = Call->getCalledFunction();
-  if (!Callee || Callee->getName() != W2N_RT_TRAP || Call->arg_size() != 1)
-    return nullptr;
-  return dyn_cast<ConstantInt>(Call->getArgOperand(0));
-}
-
-} // namespace
 
 PreservedAnalyses MergeTrapBlocksPass::run(Function &F,
                                            FunctionAnalysisManager &) {
-  if (!F.hasFnAttribute(TrapBlockPerCheckAttr))
+  if (!ir::hasTrapBlockPerCheck(F))
     return PreservedAnalyses::all();
   DenseMap<const ConstantInt *, BasicBlock *> Kept;
   SmallVector<BasicBlock *, 16> Merged;
   for (BasicBlock &BB : F) {
-    const ConstantInt *Kind = trapKind(BB);
+    const ConstantInt *Kind = ir::trapBlockKind(BB);
     if (!Kind)
       continue;
     auto [It, Inserted] = Kept.try_emplace(Kind, &BB);
@@ -67,4 +51,4 @@ PreservedAnalyses MergeTrapBlocksPass::run(Function &F,
   return Merged.empty() ? PreservedAnalyses::all() : PreservedAnalyses::none();
 }
 
-} // namespace w2n::lowering
+} // namespace w2n::passes

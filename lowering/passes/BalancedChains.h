@@ -1,15 +1,15 @@
 //===- BalancedChains.h - Associative chains rebuilt as trees ---*- C++ -*-===//
 //
-// A function pass the driver runs last in the optimisation pipeline. See
+// A function pass Pipeline.cpp runs last in the optimisation pipeline. See
 // BalancedChains.cpp.
 //
 //===----------------------------------------------------------------------===//
-#ifndef W2N_DRIVER_BALANCEDCHAINS_H
-#define W2N_DRIVER_BALANCEDCHAINS_H
+#ifndef W2N_PASSES_BALANCEDCHAINS_H
+#define W2N_PASSES_BALANCEDCHAINS_H
 
 #include "llvm/IR/PassManager.h"
 
-namespace w2n::driver {
+namespace w2n::passes {
 
 class BalancedChainsPass : public llvm::PassInfoMixin<BalancedChainsPass> {
 public:
@@ -17,6 +17,6 @@ public:
                               llvm::FunctionAnalysisManager &AM);
 };
 
-} // namespace w2n::driver
+} // namespace w2n::passes
 
 #endif

@@ -39,13 +39,12 @@
 // once for the nest rather than once per run of the innermost loop.
 //
 //===----------------------------------------------------------------------===//
-#include "lowering/LoopBoundsChecks.h"
+#include "lowering/passes/LoopBoundsChecks.h"
 
-#include "lowering/InstanceLayout.h"
-#include "lowering/LoopCopy.h"
-#include "lowering/LoopFootprints.h"
-#include "lowering/LoopIndexRanges.h"
-#include "lowering/MemorySize.h"
+#include "lowering/passes/LoopCopy.h"
+#include "lowering/passes/LoopFootprints.h"
+#include "lowering/passes/LoopIndexRanges.h"
+#include "lowering/WasmIR.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Analysis/AssumptionCache.h"
@@ -55,7 +54,6 @@
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
-#include "llvm/IR/InlineAsm.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
@@ -64,27 +62,29 @@
 #include "llvm/Transforms/Utils/LoopUtils.h"
 #include "llvm/Transforms/Utils/ScalarEvolutionExpander.h"
 #include "llvm/Transforms/Utils/ValueMapper.h"
+#include "llvm/Support/CommandLine.h"
 
 #include <optional>
 
-namespace w2n::lowering {
+namespace w2n::passes {
 
 using namespace llvm;
 
 namespace {
 
-// Loops larger than this are not copied: the copy costs code size, and the
-// loops that gain are small.
-constexpr unsigned MaxLoopInstructions = 400;
-// Nor are loops needing more conditions than this before they start.
-constexpr unsigned MaxConditions = 24;
-// Nor are footprints tested apart in more pairs than this: each pair costs
-// two compares on every entry, and a loop entered for few iterations pays
-// them each time (fft's butterflies, four footprints all stored to, six
-// pairs, measured 5% slower with all six tested in one run, level in
-// another).
-constexpr unsigned MaxTestedPairs = 3;
-constexpr const char *VersionedMark = "w2n.loop.versioned";
+cl::opt<unsigned> MaxLoopInstructions(
+    "w2n-loop-bounds-max-instructions", cl::Hidden, cl::init(400),
+    cl::desc("Loops larger than this are not copied: the copy costs code "
+             "size, and the loops that gain are small"));
+cl::opt<unsigned> MaxConditions(
+    "w2n-loop-bounds-max-conditions", cl::Hidden, cl::init(24),
+    cl::desc("Nor are loops needing more conditions than this before they "
+             "start"));
+// Each pair costs two compares on every entry, and a loop entered for few
+// iterations pays them each time (bench/README.md has fft's case).
+cl::opt<unsigned> MaxTestedPairs(
+    "w2n-loop-bounds-max-tested-pairs", cl::Hidden, cl::init(3),
+    cl::desc("Nor are footprints tested apart in more pairs than this"));
 
 /// An access end, or a compare's bound, that must not exceed a size.
 struct EndBound {
@@ -142,31 +142,12 @@ private:
   Value *Instance = nullptr;
 };
 
-/// An empty asm statement with side effects and ArgCount operands.
-bool isEmptyAsm(const CallInst *Call, unsigned ArgCount) {
-  const auto *Asm = dyn_cast<InlineAsm>(Call->getCalledOperand());
-  return Asm && Asm->getAsmString().empty() && Asm->hasSideEffects() &&
-         Call->arg_size() == ArgCount && Call->getType()->isVoidTy();
-}
-
-/// The keep-alive BoundsChecks.cpp emits after a guard-mode load.
-bool isKeepAlive(const CallInst *Call) { return isEmptyAsm(Call, 1); }
-
-/// The barrier BoundsChecks.cpp emits after a guard-mode store, so that it
-/// is not merged with the next; not needed where every store is in bounds.
-bool isStoreBarrier(const CallInst *Call) { return isEmptyAsm(Call, 0); }
-
 bool LoopVersioner::isMemoryBase(const Value *V) const {
-  static_assert(InstanceLayout::MemoryBase == 0,
-                "the memory base is loaded from the instance pointer itself");
-  const auto *Load = dyn_cast<LoadInst>(V);
-  return Load && Load->getType()->isPointerTy() &&
-         Load->hasMetadata(LLVMContext::MD_invariant_load) &&
-         Load->getPointerOperand() == Instance;
+  return ir::isMemoryBase(V, Instance, DL);
 }
 
 bool LoopVersioner::isMemorySize(const Value *V) const {
-  return lowering::isMemorySize(V, Instance, DL);
+  return ir::isMemorySize(V, Instance, DL);
 }
 
 const SCEV *LoopVersioner::memoryOffset(Value *Pointer) {
@@ -187,11 +168,7 @@ bool LoopVersioner::outsideMemory(Value *Pointer) const {
     return true;
   // A pointer held in the instance other than the memory base: a global's
   // or a table's storage.
-  const auto *Load = dyn_cast<LoadInst>(Object);
-  int64_t Offset = 0;
-  return Load && !isMemoryBase(Load) &&
-         GetPointerBaseWithConstantOffset(Load->getPointerOperand(), Offset,
-                                          DL) == Instance;
+  return ir::isInstanceFieldLoad(Object, Instance, DL) && !isMemoryBase(Object);
 }
 
 bool LoopVersioner::coverLoad(LoadInst *Load, Plan &P) {
@@ -255,17 +232,17 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
 
   for (BasicBlock *BB : L->blocks())
     for (Instruction &I : *BB) {
-      if (auto *Call = dyn_cast<CallInst>(&I); Call && isKeepAlive(Call)) {
-        Value *Kept = Call->getArgOperand(0);
+      if (ir::isKeepAlive(I)) {
+        auto *Call = cast<CallInst>(&I);
+        Value *Kept = ir::keptValue(*Call);
         while (auto *Cast = dyn_cast<CastInst>(Kept))
           Kept = Cast->getOperand(0);
         if (auto *Load = dyn_cast<LoadInst>(Kept); Load && coverLoad(Load, P))
           P.KeepAlives.push_back(Call);
-      } else if (auto *Call = dyn_cast<CallInst>(&I);
-                 Call && isStoreBarrier(Call)) {
-        P.StoreBarriers.push_back(Call);
+      } else if (ir::isStoreBarrier(I)) {
+        P.StoreBarriers.push_back(cast<CallInst>(&I));
       } else if (auto *Load = dyn_cast<LoadInst>(&I);
-                 Load && Load->isVolatile() && coverLoad(Load, P)) {
+                 Load && ir::isVolatileKeepAlive(*Load) && coverLoad(Load, P)) {
         P.VolatileLoads.push_back(Load);
       } else if (auto *Store = dyn_cast<StoreInst>(&I)) {
         // Every store of the copy must be in bounds: with guard pages a
@@ -384,7 +361,7 @@ void LoopVersioner::version(Plan &P) {
   // Both copies of every loop of the nest are marked, so that a later run
   // leaves them alone.
   for (Loop *In : L->getLoopsInPreorder())
-    addStringMetadataToLoop(In, VersionedMark);
+    ir::markVersioned(*In);
 
   // The zero extensions the fast copy widens, found before anything moves;
   // each inside the loops its index moves in, where their variables are.
@@ -412,17 +389,9 @@ void LoopVersioner::version(Plan &P) {
   for (const EndBound &E : P.Ends) {
     Value *Size = E.Size;
     if (!Size) {
-      if (!CurrentSize) {
-        LoadInst *Memory = B.CreateLoad(
-            B.getPtrTy(),
-            B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), Instance,
-                                         InstanceLayout::Memory));
-        Memory->setMetadata(LLVMContext::MD_invariant_load,
-                            MDNode::get(F.getContext(), {}));
-        CurrentSize = B.CreateLoad(
-            I64, B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), Memory,
-                                              InstanceLayout::MemoryFieldSize));
-      }
+      if (!CurrentSize)
+        CurrentSize =
+            ir::buildMemorySize(B, ir::buildMemoryObject(B, Instance));
       Size = CurrentSize;
     }
     Ok = B.CreateAnd(Ok,
@@ -524,22 +493,21 @@ void LoopVersioner::version(Plan &P) {
 /// are not met.
 unsigned LoopVersioner::countChecks(Loop *L) const {
   for (Loop *In : L->getLoopsInPreorder())
-    if (findStringMetadataForLoop(In, VersionedMark))
+    if (ir::isVersioned(*In))
       return 0;
   unsigned Count = 0, Checks = 0;
   for (BasicBlock *BB : L->blocks())
     for (Instruction &I : *BB) {
       if (++Count > MaxLoopInstructions)
         return 0;
-      if (auto *Call = dyn_cast<CallInst>(&I);
-          Call && (isKeepAlive(Call) || isStoreBarrier(Call)))
+      if (ir::isKeepAlive(I) || ir::isStoreBarrier(I))
         ++Checks;
       else if (isa<CallBase>(I) && !isa<IntrinsicInst>(I))
         // A loop that calls out is not vectorised, and the call costs more
         // than the checks the copy would save: not worth its code size.
         return 0;
       else if (auto *Load = dyn_cast<LoadInst>(&I))
-        Checks += Load->isVolatile();
+        Checks += ir::isVolatileKeepAlive(*Load);
       else if (auto *Cmp = dyn_cast<ICmpInst>(&I))
         Checks += Cmp->isUnsigned() && (isMemorySize(Cmp->getOperand(0)) ||
                                         isMemorySize(Cmp->getOperand(1)));
@@ -596,7 +564,7 @@ bool LoopVersioner::versionNest(Loop *Inner, SmallPtrSetImpl<Loop *> &Tried,
 }
 
 bool LoopVersioner::run() {
-  if (F.arg_empty() || !F.getArg(0)->getType()->isPointerTy())
+  if (!ir::instanceOf(F))
     return false;
   Instance = F.getArg(0);
   SmallVector<Loop *, 8> Innermost;
@@ -632,4 +600,4 @@ PreservedAnalyses LoopBoundsChecksPass::run(Function &F,
   return PreservedAnalyses::none();
 }
 
-} // namespace w2n::lowering
+} // namespace w2n::passes

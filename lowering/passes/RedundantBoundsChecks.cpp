@@ -34,53 +34,47 @@
 // definition, so the fact is about this iteration's X.
 //
 //===----------------------------------------------------------------------===//
-#include "lowering/RedundantBoundsChecks.h"
-#include "lowering/MemorySize.h"
+#include "lowering/passes/RedundantBoundsChecks.h"
+#include "lowering/WasmIR.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Analysis/InstructionSimplify.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/PatternMatch.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Transforms/Utils/Local.h"
 
 #include <optional>
 
-namespace w2n::lowering {
+namespace w2n::passes {
 
 using namespace llvm;
 using namespace llvm::PatternMatch;
 
 namespace {
 
-/// A compare read as: X + End > the memory size, when OutOfBoundsWhenTrue;
-/// X + End <= the memory size when not.
-struct BoundsCompare {
-  Value *X;
-  uint64_t End;
-  bool OutOfBoundsWhenTrue;
-};
-
-// The most values (compares, `or`s, `and`s) one branch's condition is taken
-// apart into.
-constexpr unsigned MaxConditionValues = 32;
+cl::opt<unsigned> MaxConditionValues(
+    "w2n-redundant-bounds-condition-values", cl::Hidden, cl::init(32),
+    cl::desc("The most values (compares, ors, ands) one branch's condition "
+             "is taken apart into"));
 
 class Eliminator {
 public:
   Eliminator(Function &F, DominatorTree &DT)
-      : F(F), DT(DT), Instance(F.getArg(0)), DL(F.getDataLayout()) {}
+      : F(F), DT(DT), Instance(ir::instanceOf(F)), DL(F.getDataLayout()) {}
 
   bool run();
 
 private:
-  std::optional<BoundsCompare> read(const ICmpInst *Cmp);
+  std::optional<ir::BoundsCompare> read(const ICmpInst *Cmp);
   void learnFromEdgeInto(BasicBlock *BB);
   void learn(Value *X, uint64_t End);
   void decideCompares(BasicBlock *BB);
 
   Function &F;
   DominatorTree &DT;
-  Value *Instance;
+  const Value *Instance;
   const DataLayout &DL;
   DenseMap<const Value *, bool> SizeCache;
   // For each X, the largest End known in bounds in the block being
@@ -91,49 +85,16 @@ private:
   SmallVector<std::pair<ICmpInst *, bool>, 16> Decided;
 };
 
-std::optional<BoundsCompare> Eliminator::read(const ICmpInst *Cmp) {
-  ICmpInst::Predicate Pred;
-  Value *X, *Size;
-  const APInt *C;
-  // Pred is that of End against Size (m_c_ICmp swaps it when it matched
-  // the operands the other way round).
-  if (!Cmp->isUnsigned() ||
-      !match(Cmp, m_c_ICmp(Pred, m_NUWAddLike(m_Value(X), m_APInt(C)),
-                           m_Value(Size))) ||
-      C->getActiveBits() > 62)
+std::optional<ir::BoundsCompare> Eliminator::read(const ICmpInst *Cmp) {
+  std::optional<ir::BoundsCompare> BC = ir::matchBoundsCompare(*Cmp);
+  if (!BC)
     return std::nullopt;
-  uint64_t End = C->getZExtValue();
-  Value *Y;
-  while (match(X, m_NUWAddLike(m_Value(Y), m_APInt(C))) &&
-         C->getActiveBits() <= 62 && End + C->getZExtValue() < (1ull << 62)) {
-    End += C->getZExtValue();
-    X = Y;
-  }
-  bool OutOfBoundsWhenTrue;
-  switch (Pred) {
-  case ICmpInst::ICMP_UGT:
-    OutOfBoundsWhenTrue = true;
-    break;
-  case ICmpInst::ICMP_UGE:
-    OutOfBoundsWhenTrue = true;
-    ++End;
-    break;
-  case ICmpInst::ICMP_ULE:
-    OutOfBoundsWhenTrue = false;
-    break;
-  case ICmpInst::ICMP_ULT:
-    OutOfBoundsWhenTrue = false;
-    ++End;
-    break;
-  default:
-    return std::nullopt;
-  }
-  auto [It, New] = SizeCache.try_emplace(Size);
+  auto [It, New] = SizeCache.try_emplace(BC->Bound);
   if (New)
-    It->second = isMemorySize(Size, Instance, DL);
+    It->second = ir::isMemorySize(BC->Bound, Instance, DL);
   if (!It->second)
     return std::nullopt;
-  return BoundsCompare{X, End, OutOfBoundsWhenTrue};
+  return BC;
 }
 
 void Eliminator::learn(Value *X, uint64_t End) {
@@ -168,7 +129,7 @@ void Eliminator::learnFromEdgeInto(BasicBlock *BB) {
     auto *Cmp = dyn_cast<ICmpInst>(Cond);
     if (!Cmp)
       continue;
-    if (std::optional<BoundsCompare> BC = read(Cmp);
+    if (std::optional<ir::BoundsCompare> BC = read(Cmp);
         BC && BC->OutOfBoundsWhenTrue != Taken)
       learn(BC->X, BC->End);
   }
@@ -179,7 +140,7 @@ void Eliminator::decideCompares(BasicBlock *BB) {
     return;
   for (Instruction &I : *BB)
     if (auto *Cmp = dyn_cast<ICmpInst>(&I))
-      if (std::optional<BoundsCompare> BC = read(Cmp)) {
+      if (std::optional<ir::BoundsCompare> BC = read(Cmp)) {
         auto It = Known.find(BC->X);
         if (It != Known.end() && BC->End <= It->second)
           Decided.emplace_back(Cmp, !BC->OutOfBoundsWhenTrue);
@@ -238,11 +199,11 @@ bool Eliminator::run() {
 
 PreservedAnalyses RedundantBoundsChecksPass::run(Function &F,
                                                  FunctionAnalysisManager &AM) {
-  if (F.arg_empty() || !F.getArg(0)->getType()->isPointerTy())
+  if (!ir::instanceOf(F))
     return PreservedAnalyses::all();
   if (!Eliminator(F, AM.getResult<DominatorTreeAnalysis>(F)).run())
     return PreservedAnalyses::all();
   return PreservedAnalyses::none();
 }
 
-} // namespace w2n::lowering
+} // namespace w2n::passes

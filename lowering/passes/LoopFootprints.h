@@ -6,8 +6,8 @@
 // LoopFootprints.cpp.
 //
 //===----------------------------------------------------------------------===//
-#ifndef W2N_LOWERING_LOOPFOOTPRINTS_H
-#define W2N_LOWERING_LOOPFOOTPRINTS_H
+#ifndef W2N_PASSES_LOOPFOOTPRINTS_H
+#define W2N_PASSES_LOOPFOOTPRINTS_H
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -20,7 +20,7 @@ class SCEV;
 class ScalarEvolution;
 } // namespace llvm
 
-namespace w2n::lowering {
+namespace w2n::passes {
 
 /// The bytes some accesses of a loop touch over all its iterations: [Lo,
 /// End). The accesses of one footprint are a constant distance apart.
@@ -58,6 +58,6 @@ void addAliasScopes(
     llvm::Loop *Scoped,
     llvm::function_ref<llvm::Instruction *(llvm::Instruction *)> CopyOf);
 
-} // namespace w2n::lowering
+} // namespace w2n::passes
 
 #endif

@@ -6,8 +6,8 @@
 // index in it equals a 64-bit induction variable. See LoopIndexRanges.cpp.
 //
 //===----------------------------------------------------------------------===//
-#ifndef W2N_LOWERING_LOOPINDEXRANGES_H
-#define W2N_LOWERING_LOOPINDEXRANGES_H
+#ifndef W2N_PASSES_LOOPINDEXRANGES_H
+#define W2N_PASSES_LOOPINDEXRANGES_H
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
@@ -24,7 +24,7 @@ class ScalarEvolution;
 class Type;
 } // namespace llvm
 
-namespace w2n::lowering {
+namespace w2n::passes {
 
 /// The most loops of a nest IndexRanges bounds offsets in: the loop and
 /// two levels inside it (its 64-bit arithmetic would hold for four).
@@ -99,6 +99,6 @@ private:
       Anchors;
 };
 
-} // namespace w2n::lowering
+} // namespace w2n::passes
 
 #endif

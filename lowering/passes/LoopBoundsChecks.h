@@ -1,16 +1,16 @@
 //===- LoopBoundsChecks.h - Bounds checks hoisted out of loops --*- C++ -*-===//
 //
-// A function pass over lowered modules (it knows the instance layout and the
-// keep-alives BoundsChecks.cpp emits); the driver runs it at the first
+// A function pass over lowered modules (it recognises the memory accesses,
+// checks and keep-alives of WasmIR.h); Pipeline.cpp runs it at the first
 // peephole point of the function pipeline. See LoopBoundsChecks.cpp.
 //
 //===----------------------------------------------------------------------===//
-#ifndef W2N_LOWERING_LOOPBOUNDSCHECKS_H
-#define W2N_LOWERING_LOOPBOUNDSCHECKS_H
+#ifndef W2N_PASSES_LOOPBOUNDSCHECKS_H
+#define W2N_PASSES_LOOPBOUNDSCHECKS_H
 
 #include "llvm/IR/PassManager.h"
 
-namespace w2n::lowering {
+namespace w2n::passes {
 
 class LoopBoundsChecksPass
     : public llvm::PassInfoMixin<LoopBoundsChecksPass> {
@@ -19,6 +19,6 @@ public:
                               llvm::FunctionAnalysisManager &AM);
 };
 
-} // namespace w2n::lowering
+} // namespace w2n::passes
 
 #endif

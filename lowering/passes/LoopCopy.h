@@ -5,8 +5,8 @@
 // loop when a condition computed in its preheader holds.
 //
 //===----------------------------------------------------------------------===//
-#ifndef W2N_LOWERING_LOOPCOPY_H
-#define W2N_LOWERING_LOOPCOPY_H
+#ifndef W2N_PASSES_LOOPCOPY_H
+#define W2N_PASSES_LOOPCOPY_H
 
 #include "llvm/ADT/Twine.h"
 #include "llvm/Transforms/Utils/ValueMapper.h"
@@ -19,7 +19,7 @@ class ScalarEvolution;
 class Value;
 } // namespace llvm
 
-namespace w2n::lowering {
+namespace w2n::passes {
 
 /// A copy of L (returned; VMap maps L's values to the copy's), entered from
 /// L's preheader when Condition holds there; L runs otherwise, behind a new
@@ -32,6 +32,6 @@ llvm::Loop *copyLoopWhen(llvm::Loop *L, llvm::Value *Condition,
                          const llvm::Twine &ElseSuffix, llvm::DominatorTree &DT,
                          llvm::LoopInfo &LI, llvm::ScalarEvolution &SE);
 
-} // namespace w2n::lowering
+} // namespace w2n::passes
 
 #endif

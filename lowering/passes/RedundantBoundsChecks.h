@@ -1,16 +1,16 @@
 //===- RedundantBoundsChecks.h - Checks that cannot fail --------*- C++ -*-===//
 //
-// A function pass the driver runs at each peephole point of the pipeline
+// A function pass Pipeline.cpp runs at each peephole point of the pipeline
 // and at its end, before BoundsCheckLimits, at -O1 and up. See
 // RedundantBoundsChecks.cpp.
 //
 //===----------------------------------------------------------------------===//
-#ifndef W2N_LOWERING_REDUNDANTBOUNDSCHECKS_H
-#define W2N_LOWERING_REDUNDANTBOUNDSCHECKS_H
+#ifndef W2N_PASSES_REDUNDANTBOUNDSCHECKS_H
+#define W2N_PASSES_REDUNDANTBOUNDSCHECKS_H
 
 #include "llvm/IR/PassManager.h"
 
-namespace w2n::lowering {
+namespace w2n::passes {
 
 class RedundantBoundsChecksPass
     : public llvm::PassInfoMixin<RedundantBoundsChecksPass> {
@@ -19,6 +19,6 @@ public:
                               llvm::FunctionAnalysisManager &AM);
 };
 
-} // namespace w2n::lowering
+} // namespace w2n::passes
 
 #endif
