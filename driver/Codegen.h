@@ -22,6 +22,11 @@ std::string targetTriple(Target T);
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
 createTargetMachine(Target T, unsigned OptLevel, llvm::StringRef Cpu = "");
 
+/// Sets hidden options of LLVM and of the Wasm passes (-name=value, as
+/// clang's -mllvm takes them), for the whole process: tests set the passes'
+/// thresholds with them. An unknown option or a bad value is an error.
+llvm::Error setLLVMOptions(llvm::ArrayRef<std::string> Options);
+
 /// Runs the optimisation pipeline for OptLevel (0-3) on M.
 void optimizeModule(llvm::Module &M, llvm::TargetMachine &TM, unsigned OptLevel);
 

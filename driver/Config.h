@@ -42,6 +42,9 @@ struct Config {
   /// Imports the runtime does not provide: refused at compile time, unless
   /// this is set, when calling one traps instead.
   bool UnknownImportsTrap = false;
+  /// LLVM's and the Wasm passes' hidden options (-name=value), applied to
+  /// the whole process by setLLVMOptions before compiling.
+  std::vector<std::string> LLVMOptions;
 };
 
 } // namespace w2n::driver

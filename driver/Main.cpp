@@ -4,6 +4,7 @@
 // Every user-caused failure is printed once, here, and exits with status 1.
 //
 //===----------------------------------------------------------------------===//
+#include "driver/Codegen.h"
 #include "driver/Compile.h"
 #include "driver/Config.h"
 #include "driver/Run.h"
@@ -158,6 +159,11 @@ void addCompileOptions(CLI::App &Cmd, driver::Config &C,
                  "are not inlined")
       ->check(CLI::Range(1, 1024))
       ->type_name("N");
+  // Hidden: the thresholds of the lowering and the Wasm passes, for tests.
+  Cmd.add_option("--llvm-option", C.LLVMOptions,
+                 "Set a hidden LLVM or Wasm-pass option (-name=value)")
+      ->group("")
+      ->type_name("-NAME=VALUE");
   Cmd.add_option("--cpu", C.Cpu,
                  "Generate code for this CPU: 'native' (this machine's) or an "
                  "LLVM CPU name (default: the portable baseline: x86-64, "
@@ -256,6 +262,10 @@ int main(int Argc, char **Argv) {
     C.Env.emplace_back(E.substr(0, Eq), E.substr(Eq + 1));
   }
 
+  if (llvm::Error E = driver::setLLVMOptions(C.LLVMOptions)) {
+    printError(llvm::toString(std::move(E)));
+    return 1;
+  }
   if (*Validate)
     return runValidate(Files);
   if (*Compile)

@@ -54,6 +54,8 @@ Expected<std::string> cachePath(const Config &C) {
   Field(std::to_string(C.OptLevel));
   Field(C.Bounds == BoundsChecks::Explicit ? "explicit" : "guard");
   Field("cpu=" + C.Cpu);
+  for (const std::string &O : C.LLVMOptions)
+    Field("llvm-option=" + O);
   Field(C.UnknownImportsTrap ? "unknown-imports=trap" : "unknown-imports=refuse");
   Field(C.InheritEnv ? "inherit-env" : "no-inherit-env");
   for (const auto &[Name, Value] : C.Env)

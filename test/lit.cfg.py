@@ -7,7 +7,7 @@ import lit.formats
 
 config.name = "wasm2native"
 config.test_format = lit.formats.ShTest(execute_external=False)
-config.suffixes = [".wat", ".test"]
+config.suffixes = [".wat", ".test", ".ll"]
 config.excludes = ["Inputs"]
 config.test_source_root = os.path.join(config.w2n_src_root, "test", "lit")
 config.test_exec_root = os.path.join(config.w2n_obj_root, "test", "lit")
@@ -17,6 +17,7 @@ config.environment["PATH"] = os.pathsep.join(
     [config.w2n_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", "")]
 )
 
+config.substitutions.append(("%w2n-opt", os.path.join(config.w2n_test_tools_dir, "w2n-opt")))
 config.substitutions.append(("%w2n", os.path.join(config.w2n_tools_dir, "wasm2native")))
 config.substitutions.append(("%wat2wasm", config.wat2wasm))
 config.substitutions.append(

@@ -103,6 +103,13 @@ JitOptionParse parseJitOption(int &I, int Argc, char **Argv,
       return JitOptionParse::Malformed;
     return JitOptionParse::Taken;
   }
+  if (Arg.consume_front("--llvm-option=")) {
+    if (Error E = driver::setLLVMOptions({Arg.str()})) {
+      errs() << toString(std::move(E)) << "\n";
+      return JitOptionParse::Malformed;
+    }
+    return JitOptionParse::Taken;
+  }
   if (Arg.consume_front("-O")) {
     if (Arg.empty() && I + 1 < Argc)
       Arg = Argv[++I];
