@@ -65,6 +65,17 @@ llvm::Error FunctionValidator::begin(uint32_t DefinedIndex, BinaryReader &R) {
   if (!TypeKnown)
     return makeInvalid(M.FuncDeclOffsets[FuncIndex],
                        "unknown type " + llvm::Twine(TypeIndex));
+  const FunctionBody &Body = M.Bodies[DefinedIndex];
+  if (Body.Size > MaxBodySize)
+    return makeInvalid(Body.Offset,
+                       "implementation limit: a function body of " +
+                           llvm::Twine(Body.Size) + " bytes (at most " +
+                           llvm::Twine(MaxBodySize) + ")");
+  if (Locals.size() > MaxLocals)
+    return makeInvalid(Body.Offset, "implementation limit: " +
+                                        llvm::Twine(Locals.size()) +
+                                        " locals (at most " +
+                                        llvm::Twine(MaxLocals) + ")");
   Frames.push_back({Opcode::End,
                     {BlockType::Kind::Index, ValType::Void, TypeIndex},
                     0,

@@ -68,6 +68,13 @@ public:
   /// take minutes), and nothing a compiler emits comes close: a C switch
   /// nests one block per case.
   static constexpr size_t MaxControlDepth = 16384;
+  /// The most locals, parameters included (an implementation limit, as in
+  /// other engines; the format allows 2^32-1).
+  static constexpr uint64_t MaxLocals = 50000;
+  /// The largest function body in bytes, locals included: the limit the
+  /// JavaScript API sets and other engines share. It bounds the unit LLVM
+  /// optimises whole.
+  static constexpr uint64_t MaxBodySize = 7654321;
 
   explicit FunctionValidator(const Module &M) : M(M) {}
 

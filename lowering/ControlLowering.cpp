@@ -39,19 +39,10 @@ FunctionLowerer::FunctionLowerer(ModuleContext &MC, uint32_t DefinedIndex)
 Error FunctionLowerer::run() {
   const frontend::FunctionBody &Body = WM.Bodies[DefinedIndex];
   const uint8_t *Begin = WM.Bytes.data();
-  if (Body.Size > MaxFunctionBodySize)
-    return frontend::makeInvalid(
-        Body.Offset, "implementation limit: a function body of " +
-                         Twine(Body.Size) + " bytes (at most " +
-                         Twine(MaxFunctionBodySize) + ")");
   frontend::BinaryReader R(Begin, Begin + Body.Offset,
                            Begin + Body.Offset + Body.Size);
   if (Error E = V.begin(DefinedIndex, R))
     return E;
-  if (V.locals().size() > MaxFunctionLocals)
-    return frontend::makeInvalid(
-        Body.Offset, "implementation limit: " + Twine(V.locals().size()) +
-                         " locals (at most " + Twine(MaxFunctionLocals) + ")");
 
   // GVN's cost in a large function (MergeTrapBlocks.cpp); a small one keeps
   // one trap block per kind from the start.

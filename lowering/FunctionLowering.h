@@ -250,13 +250,6 @@ inline llvm::Value *quietNaNs(llvm::IRBuilderBase &B, llvm::Value *R,
       return llvm::Error::success();                                           \
   } while (0)
 
-/// The most locals a function may have here (an implementation limit, as
-/// in other engines; the format allows 2^32-1).
-constexpr uint64_t MaxFunctionLocals = 50000;
-/// The largest function body in bytes, locals included (the limit the
-/// JavaScript API sets and other engines share). With it a module's
-/// largest function, the unit LLVM optimises whole, stays bounded.
-constexpr uint64_t MaxFunctionBodySize = 7654321;
 
 } // namespace w2n::lowering
 

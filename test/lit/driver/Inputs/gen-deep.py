@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """gen-deep.py KIND N OUT.wasm: writes a module whose one function "f" is
 deep or large: N nested blocks (blocks), N nested ifs (ifs), N values on
-the operand stack at once (stack), or a body of N bytes (size). wat2wasm
+the operand stack at once (stack), a body of N bytes (size), or N i32
+locals (locals). wat2wasm
 itself cannot handle such depth, so the bytes are written here."""
 import sys
 
@@ -22,11 +23,11 @@ def section(id, payload):
     return bytes([id]) + leb(len(payload)) + payload
 
 
-def module(body, result=b""):
+def module(body, result=b"", locals=b"\x00"):
     types = section(1, leb(1) + b"\x60\x00" + (leb(1) + result if result else b"\x00"))
     funcs = section(3, leb(1) + leb(0))
     exports = section(7, leb(1) + leb(1) + b"f" + b"\x00" + leb(0))
-    code_body = leb(0) + body + b"\x0b"
+    code_body = locals + body + b"\x0b"
     code = section(10, leb(1) + leb(len(code_body)) + code_body)
     return b"\0asm\1\0\0\0" + types + funcs + exports + code
 
@@ -41,6 +42,8 @@ elif kind == "stack":
 elif kind == "size":
     # leb(0) for the locals and the final end are the body's other 2 bytes.
     data = module(b"\x01" * (n - 2))
+elif kind == "locals":
+    data = module(b"", locals=leb(1) + leb(n) + b"\x7f")
 else:
     sys.exit("unknown kind " + kind)
 open(out, "wb").write(data)
