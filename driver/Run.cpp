@@ -2,9 +2,10 @@
 //
 // The cache is content-addressed: an entry's name is the SHA-256 of what
 // determines the executable, so a second run of the same module with the
-// same flags starts at once, and a changed module or flag can never pick
-// up a stale entry. Entries are written whole and renamed into place (by
-// compile()), so concurrent runs are safe.
+// same flags starts at once, and a changed module, flag or compiler can
+// never pick up a stale entry. Entries are written whole and renamed into
+// place (by compile()), so concurrent runs are safe: each executes a whole
+// file, its own or another's.
 //
 //===----------------------------------------------------------------------===//
 #include "driver/Run.h"
@@ -18,13 +19,46 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/SHA256.h"
+#include "llvm/Support/xxhash.h"
+
+#include <dlfcn.h>
 
 #include <unistd.h>
 
 namespace w2n::driver {
 
 using namespace llvm;
+
+/// What identifies this compiler: a hash of its own executable, which
+/// carries the runtime archives, and the version and file of the LLVM
+/// library it runs with. Any rebuilt compiler, or another LLVM, misses the
+/// entries of the one before.
+static const std::string &compilerIdentity() {
+  static const std::string Identity = [] {
+    std::string Id = "wasm2native " W2N_VERSION " LLVM " LLVM_VERSION_STRING;
+    std::string Exe = sys::fs::getMainExecutable(
+        nullptr, reinterpret_cast<void *>(&cacheDirectory));
+    auto Bytes = MemoryBuffer::getFile(Exe, /*IsText=*/false,
+                                       /*RequiresNullTerminator=*/false);
+    if (!Bytes)
+      return Id + " unreadable:" + Exe; // still distinct from any hash
+    XXH128_hash_t H = xxh3_128bits(arrayRefFromStringRef((*Bytes)->getBuffer()));
+    Id += " exe:" + utohexstr(H.high64) + utohexstr(H.low64);
+    // The shared libLLVM: a Debian upgrade can replace it in place.
+    Dl_info Info;
+    sys::fs::file_status Status;
+    if (dladdr(reinterpret_cast<void *>(&xxh3_128bits), &Info) &&
+        Info.dli_fname && !sys::fs::status(Info.dli_fname, Status))
+      Id += std::string(" lib:") + Info.dli_fname + ":" +
+            std::to_string(Status.getSize()) + ":" +
+            std::to_string(
+                Status.getLastModificationTime().time_since_epoch().count());
+    return Id;
+  }();
+  return Identity;
+}
 
 std::string cacheDirectory() {
   SmallString<128> Dir;
@@ -49,7 +83,7 @@ Expected<std::string> cachePath(const Config &C) {
     Hash.update(std::to_string(S.size()) + ":");
     Hash.update(S);
   };
-  Field("wasm2native " W2N_VERSION);
+  Field(compilerIdentity());
   Field(targetTriple(C.TargetArch));
   Field(std::to_string(C.OptLevel));
   Field(C.Bounds == BoundsChecks::Explicit ? "explicit" : "guard");
