@@ -8,20 +8,17 @@
 #include "driver/Parallel.h"
 #include "driver/Progress.h"
 #include "frontend/Frontend.h"
+#include "lowering/Executable.h"
 #include "lowering/Lowering.h"
-#include "w2n/exe.h"
-#include "w2n/wasi.h"
 
-#include "llvm/ADT/StringSet.h"
-#include <optional>
-#include "llvm/IR/Constants.h"
-#include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/Verifier.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <optional>
 
 namespace w2n::driver {
 
@@ -33,79 +30,19 @@ namespace {
 /// default.
 constexpr size_t ParallelThreshold = 512 * 1024;
 
-/// Writes Bytes to Path through a temporary file in the same directory, so
-/// that a failure leaves nothing behind and a success replaces atomically.
-Error writeFileAtomically(StringRef Path, StringRef Bytes) {
-  if (Path == "-") {
-    outs() << Bytes;
-    outs().flush();
-    return Error::success();
-  }
-  SmallString<128> Model(Path);
-  Model += ".tmp%%%%%%";
-  int FD;
-  SmallString<128> TempPath;
-  if (std::error_code EC = sys::fs::createUniqueFile(Model, FD, TempPath))
-    return createStringError(EC, "cannot create '%s': %s", Path.str().c_str(),
-                             EC.message().c_str());
-  {
-    raw_fd_ostream OS(FD, /*shouldClose=*/true);
+/// Writes Bytes to Path ("-": stdout) through a temporary file beside it,
+/// so that a failure leaves nothing behind and a success replaces Path
+/// whole.
+Error writeOutput(StringRef Path, StringRef Bytes) {
+  Error E = writeToOutput(Path, [&](raw_ostream &OS) {
     OS << Bytes;
-    OS.close();
-    if (OS.has_error()) {
-      std::error_code EC = OS.error();
-      OS.clear_error();
-      sys::fs::remove(TempPath);
-      return createStringError(EC, "cannot write '%s': %s",
-                               Path.str().c_str(), EC.message().c_str());
-    }
-  }
-  if (std::error_code EC = sys::fs::rename(TempPath, Path)) {
-    sys::fs::remove(TempPath);
-    return createStringError(EC, "cannot write '%s': %s", Path.str().c_str(),
-                             EC.message().c_str());
-  }
-  return Error::success();
-}
-
-/// An executable's imports must be functions of wasi_snapshot_preview1
-/// with their WASI signatures, which the runtime provides.
-Error checkImports(const frontend::Module &M, const Config &C) {
-  if (C.UnknownImportsTrap)
     return Error::success();
-  for (const frontend::Import &Imp : M.Imports) {
-    bool Provided = false;
-    if (Imp.Module == W2N_WASI_MODULE &&
-        Imp.Kind == frontend::ExternalKind::Func) {
-      const frontend::FuncType &FT = M.Types[Imp.FuncTypeIndex];
-      std::string Sig;
-      for (frontend::ValType T : FT.Params)
-        Sig += T == frontend::ValType::I64 ? 'l' : 'i';
-      Sig += '_';
-      for (frontend::ValType T : FT.Results)
-        Sig += T == frontend::ValType::I64 ? 'l' : 'i';
-      bool Scalar = llvm::all_of(FT.Params, [](frontend::ValType T) {
-                      return T == frontend::ValType::I32 ||
-                             T == frontend::ValType::I64;
-                    }) &&
-                    llvm::all_of(FT.Results, [](frontend::ValType T) {
-                      return T == frontend::ValType::I32 ||
-                             T == frontend::ValType::I64;
-                    });
-#define W2N_WASI_MATCH(Ident, Name, Signature)                                 \
-  if (Imp.Field == Name && Sig == Signature)                                   \
-    Provided = Scalar;
-      W2N_WASI_FUNCTIONS(W2N_WASI_MATCH)
-#undef W2N_WASI_MATCH
-    }
-    if (!Provided)
-      return frontend::makeInvalid(
-          Imp.Offset, "unknown import \"" + Imp.Module + "\" \"" + Imp.Field +
-                          "\": executables provide the functions of "
-                          "wasi_snapshot_preview1 (--allow-unknown-imports=trap "
-                          "makes calls to others trap)");
-  }
-  return Error::success();
+  });
+  if (!E)
+    return Error::success();
+  std::error_code EC = errorToErrorCode(std::move(E));
+  return createStringError(EC, "cannot create '%s': %s", Path.str().c_str(),
+                           EC.message().c_str());
 }
 
 /// The header beside an object: OUT.o -> OUT.h.
@@ -152,69 +89,14 @@ Error checkSupported(const Config &C) {
 
 namespace {
 
-/// The capabilities of an executable, as the constant its runtime reads at
-/// start-up (w2n/exe.h).
-void addExeConfig(Module &M, const Config &C,
-                  const frontend::Module &Wasm) {
-  LLVMContext &Ctx = M.getContext();
-  Type *I32 = Type::getInt32Ty(Ctx);
-  PointerType *Ptr = PointerType::get(Ctx, 0);
-  auto String = [&](StringRef S, const Twine &Name) -> Constant * {
-    return new GlobalVariable(
-        M, ArrayType::get(Type::getInt8Ty(Ctx), S.size() + 1), true,
-        GlobalValue::PrivateLinkage, ConstantDataArray::getString(Ctx, S, true),
-        Name);
-  };
-  /* A constant array of Elems, or null when there are none. */
-  auto List = [&](Type *ElemTy, ArrayRef<Constant *> Elems,
-                  const Twine &Name) -> Constant * {
-    if (Elems.empty())
-      return ConstantPointerNull::get(Ptr);
-    auto *Ty = ArrayType::get(ElemTy, Elems.size());
-    return new GlobalVariable(M, Ty, true, GlobalValue::PrivateLinkage,
-                              ConstantArray::get(Ty, Elems), Name);
-  };
-  SmallVector<Constant *, 8> Env;
-  for (const auto &[Name, Value] : C.Env)
-    Env.push_back(String(Name + "=" + Value, "env"));
-  auto *DirTy = StructType::get(Ctx, {Ptr, Ptr});
-  SmallVector<Constant *, 8> Dirs;
+/// The capabilities of an executable, for the runtime's configuration.
+lowering::Capabilities capabilities(const Config &C) {
+  lowering::Capabilities Caps;
+  Caps.InheritEnv = C.InheritEnv;
+  Caps.Env = C.Env;
   for (const DirMapping &D : C.Dirs)
-    Dirs.push_back(ConstantStruct::get(
-        DirTy, {String(D.Host, "dir.host"), String(D.Guest, "dir.guest")}));
-  auto *ConfigTy = StructType::get(Ctx, {I32, I32, I32, I32, Ptr, Ptr});
-  new GlobalVariable(
-      M, ConfigTy, true, GlobalValue::ExternalLinkage,
-      ConstantStruct::get(ConfigTy,
-                          {ConstantInt::get(I32, W2N_EXE_CONFIG_VERSION),
-                           ConstantInt::get(I32, C.InheritEnv),
-                           ConstantInt::get(I32, Env.size()),
-                           ConstantInt::get(I32, Dirs.size()),
-                           List(Ptr, Env, "env.list"),
-                           List(DirTy, Dirs, "dirs")}),
-      W2N_EXE_CONFIG_SYMBOL);
-
-  // The WASI functions the module imports, by their index in
-  // W2N_WASI_FUNCTIONS; only these are linked, so an executable carries no
-  // code for the functions it never calls.
-  StringSet<> Imported;
-  for (const frontend::Import &Imp : Wasm.Imports)
-    if (Imp.Module == W2N_WASI_MODULE &&
-        Imp.Kind == frontend::ExternalKind::Func)
-      Imported.insert(Imp.Field);
-  SmallVector<Constant *, W2N_WASI_FUNCTION_COUNT> Fns;
-  auto *FnTy = FunctionType::get(Type::getVoidTy(Ctx), false);
-#define W2N_WASI_ENTRY(Ident, Name, Sig)                                       \
-  Fns.push_back(Imported.contains(Name)                                        \
-                    ? cast<Constant>(M.getOrInsertFunction("w2n_wasi_" #Ident, \
-                                                           FnTy)               \
-                                         .getCallee())                         \
-                    : ConstantPointerNull::get(Ptr));
-  W2N_WASI_FUNCTIONS(W2N_WASI_ENTRY)
-#undef W2N_WASI_ENTRY
-  auto *FnsTy = ArrayType::get(Ptr, Fns.size());
-  new GlobalVariable(M, FnsTy, true, GlobalValue::ExternalLinkage,
-                     ConstantArray::get(FnsTy, Fns), W2N_EXE_WASI_SYMBOL);
+    Caps.Dirs.emplace_back(D.Host, D.Guest);
+  return Caps;
 }
 
 } // namespace
@@ -233,7 +115,7 @@ Error compile(const Config &C) {
     return WM.takeError();
 
   if (C.Emit == EmitKind::Exe)
-    if (Error E = checkImports(**WM, C))
+    if (Error E = lowering::checkExecutableImports(**WM, C.UnknownImportsTrap))
       return E;
   // Bundled trees are scanned before the long compile, so that a bad one
   // fails at once.
@@ -273,7 +155,7 @@ Error compile(const Config &C) {
                              "internal error: the lowered module is not "
                              "valid LLVM IR:\n" + VerifyErrors);
   if (C.Emit == EmitKind::Exe)
-    addExeConfig(**LM, C, **WM);
+    lowering::addExecutableConfig(**LM, **WM, capabilities(C));
 
   // Executables of large modules are optimised and compiled in pieces on
   // every core (-j N chooses; small modules gain nothing from a split).
@@ -323,11 +205,11 @@ Error compile(const Config &C) {
     return linkExecutable({ArrayRef<char>(Out)}, C.TargetArch, C.Output,
                           C.UnknownImportsTrap, Bundle ? &*Bundle : nullptr);
   }
-  if (Error E = writeFileAtomically(C.Output, StringRef(Out.data(), Out.size())))
+  if (Error E = writeOutput(C.Output, StringRef(Out.data(), Out.size())))
     return E;
   if (C.Emit == EmitKind::Obj && C.Output != "-") {
     std::string Header = makeCHeader(**WM, Opts.SymbolPrefix, C.Input);
-    if (Error E = writeFileAtomically(headerPath(C.Output), Header)) {
+    if (Error E = writeOutput(headerPath(C.Output), Header)) {
       sys::fs::remove(C.Output);
       return E;
     }
