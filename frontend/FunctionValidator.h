@@ -57,6 +57,19 @@ private:
   uint64_t Total = 0;
 };
 
+/// A block, loop, if or the function itself, as the validator tracks it.
+/// The one control stack of a function: the lowering reads these frames
+/// (kind, block type, parameters and results through the validator, the
+/// operand stack height) and keeps only its IR state per frame, indexed by
+/// the same depth.
+struct ControlFrame {
+  Opcode Kind; // Block, Loop, If, Else (an if past its else), or End (the
+               // function itself)
+  BlockType Type;
+  uint32_t Height;  // of the operand stack below the frame's parameters
+  bool Unreachable; // the rest of the frame is unreachable (stack-polymorphic)
+};
+
 class FunctionValidator : public OperatorVisitor<FunctionValidator> {
 public:
   /// The deepest operand stack a function may build (an implementation
@@ -87,6 +100,20 @@ public:
   /// Whether the code being visited is reachable (before visiting it).
   bool isReachable() const { return !Frames.back().Unreachable; }
   size_t frameDepth() const { return Frames.size(); }
+  /// The frame Depth levels out from the innermost (0), as a branch counts.
+  const ControlFrame &frame(uint32_t Depth) const {
+    return Frames[Frames.size() - 1 - Depth];
+  }
+  /// The outermost frame: the function's own.
+  const ControlFrame &functionFrame() const { return Frames.front(); }
+  /// How many values are on the operand stack.
+  size_t stackHeight() const { return Stack.size(); }
+  llvm::ArrayRef<ValType> blockParams(const BlockType &BT) const;
+  llvm::ArrayRef<ValType> blockResults(const BlockType &BT) const;
+  /// The types a branch to F carries: a loop's parameters, else results.
+  llvm::ArrayRef<ValType> labelTypes(const ControlFrame &F) const {
+    return F.Kind == Opcode::Loop ? blockParams(F.Type) : blockResults(F.Type);
+  }
 
   // Operators (see OperatorVisitor.h for the non-Special ones).
   llvm::Error visitSimple(Opcode Op) {
@@ -151,19 +178,7 @@ public:
   llvm::Error visitI8x16Shuffle(const V128 &Lanes);
 
 private:
-  struct Frame {
-    Opcode Kind; // Block, Loop, If, Else, or End for the function itself
-    BlockType Type;
-    uint32_t Height;
-    bool Unreachable;
-  };
-
-  llvm::ArrayRef<ValType> blockParams(const BlockType &BT) const;
-  llvm::ArrayRef<ValType> blockResults(const BlockType &BT) const;
-  /// The types a branch to Frame carries.
-  llvm::ArrayRef<ValType> labelTypes(const Frame &F) const {
-    return F.Kind == Opcode::Loop ? blockParams(F.Type) : blockResults(F.Type);
-  }
+  using Frame = ControlFrame;
 
   void push(ValType T) { Stack.push_back(T); }
   llvm::Error pushOk(ValType T) {

@@ -80,18 +80,13 @@ Error FunctionLowerer::run() {
   trapIf(StackCheck, W2N_TRAP_CALL_STACK_EXHAUSTED);
 
   // The function's own frame: `return` and the final `end` branch to it.
-  Control Fn;
-  Fn.Kind = Opcode::End;
-  Fn.Type = {BlockType::Kind::Index, ValType::Void,
-             WM.FuncTypeIndices[FuncIndex]};
+  IRFrame Fn;
   Fn.EndBlock = BasicBlock::Create(MC.Ctx, "return", F);
   Fn.EndPhis = makePhis(Fn.EndBlock, FT.Results);
   Fn.Label = Fn.EndBlock;
   Fn.LabelPhis = Fn.EndPhis;
-  Fn.ElseBlock = nullptr;
-  Fn.Height = 0;
   Fn.EnteredReachable = true;
-  Controls.push_back(std::move(Fn));
+  IRFrames.push_back(std::move(Fn));
 
   frontend::OperatorDecoderOptions Opts;
   Opts.MissingDataCount = !WM.DataCount && !WM.Datas.empty();
@@ -132,21 +127,6 @@ Value *FunctionLowerer::zeroValue(ValType T) {
   }
 }
 
-ArrayRef<ValType> FunctionLowerer::blockParams(const BlockType &BT) const {
-  if (BT.K == BlockType::Kind::Index)
-    return WM.Types[BT.TypeIndex].Params;
-  return {};
-}
-
-ArrayRef<ValType> FunctionLowerer::blockResults(const BlockType &BT) const {
-  switch (BT.K) {
-  case BlockType::Kind::Empty: return {};
-  case BlockType::Kind::Value: return ArrayRef<ValType>(BT.Type);
-  case BlockType::Kind::Index: return WM.Types[BT.TypeIndex].Results;
-  }
-  return {};
-}
-
 SmallVector<PHINode *, 2> FunctionLowerer::makePhis(BasicBlock *BB,
                                                     ArrayRef<ValType> Types) {
   SmallVector<PHINode *, 2> Phis;
@@ -161,14 +141,14 @@ SmallVector<Value *, 4> FunctionLowerer::popN(size_t N) {
   return Values;
 }
 
-void FunctionLowerer::addBranchOperands(Control &Target) {
+void FunctionLowerer::addBranchOperands(IRFrame &Target) {
   size_t Arity = Target.LabelPhis.size();
   BasicBlock *From = B.GetInsertBlock();
   for (size_t I = 0; I < Arity; ++I)
     Target.LabelPhis[I]->addIncoming(Stack[Stack.size() - Arity + I], From);
 }
 
-void FunctionLowerer::fallThroughToEnd(Control &C) {
+void FunctionLowerer::fallThroughToEnd(IRFrame &C) {
   size_t Arity = C.EndPhis.size();
   BasicBlock *From = B.GetInsertBlock();
   for (size_t I = 0; I < Arity; ++I)
@@ -176,7 +156,7 @@ void FunctionLowerer::fallThroughToEnd(Control &C) {
   B.CreateBr(C.EndBlock);
 }
 
-void FunctionLowerer::branchTo(Control &Target) {
+void FunctionLowerer::branchTo(IRFrame &Target) {
   addBranchOperands(Target);
   B.CreateBr(Target.Label);
 }
@@ -186,21 +166,23 @@ void FunctionLowerer::setUnreachable() {
   B.ClearInsertionPoint();
 }
 
-void FunctionLowerer::pushControl(Opcode Kind, BlockType BT) {
-  ArrayRef<ValType> Params = blockParams(BT);
-  Control C;
-  C.Kind = Kind;
-  C.Type = BT;
-  C.Label = C.ElseBlock = C.EndBlock = nullptr;
+// In code the IR does not reach nothing is lowered, and the operand stack
+// is left as it is; the validator's frames still say where each frame's
+// operands begin, and the stack is cut back to that where the IR is reached
+// again, at an else or an end.
+void FunctionLowerer::pushIRFrame(Opcode Kind, BlockType BT) {
+  IRFrame C;
   C.EnteredReachable = Reachable;
   if (!Reachable) {
-    C.Height = Stack.size();
-    Controls.push_back(std::move(C));
+    IRFrames.push_back(std::move(C));
     return;
   }
-  C.Height = Stack.size() - Params.size();
+  ArrayRef<ValType> Params = V.blockParams(BT);
+  size_t Height = V.frame(0).Height;
+  assert(Stack.size() == V.stackHeight() &&
+         "where the IR is reached, its operands are the validator's");
   C.EndBlock = BasicBlock::Create(MC.Ctx, "end", F);
-  C.EndPhis = makePhis(C.EndBlock, blockResults(BT));
+  C.EndPhis = makePhis(C.EndBlock, V.blockResults(BT));
   if (Kind == Opcode::Loop) {
     BasicBlock *Header = BasicBlock::Create(MC.Ctx, "loop", F);
     C.Label = Header;
@@ -208,50 +190,49 @@ void FunctionLowerer::pushControl(Opcode Kind, BlockType BT) {
     branchTo(C);
     B.SetInsertPoint(Header);
     for (size_t I = 0; I < Params.size(); ++I)
-      Stack[C.Height + I] = C.LabelPhis[I];
+      Stack[Height + I] = C.LabelPhis[I];
   } else {
     C.Label = C.EndBlock;
     C.LabelPhis = C.EndPhis;
   }
-  Controls.push_back(std::move(C));
+  IRFrames.push_back(std::move(C));
 }
 
 Error FunctionLowerer::visitBlock(BlockType BT) {
   W2N_VALIDATE_OP(V.visitBlock(BT));
-  pushControl(Opcode::Block, BT);
+  pushIRFrame(Opcode::Block, BT);
   return Error::success();
 }
 
 Error FunctionLowerer::visitLoop(BlockType BT) {
   W2N_VALIDATE_OP(V.visitLoop(BT));
-  pushControl(Opcode::Loop, BT);
+  pushIRFrame(Opcode::Loop, BT);
   return Error::success();
 }
 
 Error FunctionLowerer::visitIf(BlockType BT) {
   W2N_VALIDATE_OP(V.visitIf(BT));
   Value *Cond = Reachable ? pop() : nullptr;
-  pushControl(Opcode::If, BT);
-  Control &C = Controls.back();
+  pushIRFrame(Opcode::If, BT);
+  IRFrame &C = IRFrames.back();
   if (!C.EnteredReachable)
     return Error::success();
   BasicBlock *Then = BasicBlock::Create(MC.Ctx, "then", F);
   C.ElseBlock = BasicBlock::Create(MC.Ctx, "else", F);
   B.CreateCondBr(B.CreateICmpNE(Cond, B.getInt32(0)), Then, C.ElseBlock);
-  C.Params.assign(Stack.begin() + C.Height, Stack.end());
+  C.Params.assign(Stack.begin() + V.frame(0).Height, Stack.end());
   B.SetInsertPoint(Then);
   return Error::success();
 }
 
 Error FunctionLowerer::visitElse() {
   W2N_VALIDATE_OP(V.visitElse());
-  Control &C = Controls.back();
-  C.Kind = Opcode::Else;
+  IRFrame &C = IRFrames.back();
   if (!C.EnteredReachable)
     return Error::success();
   if (Reachable)
     fallThroughToEnd(C);
-  Stack.resize(C.Height);
+  Stack.resize(V.frame(0).Height);
   Stack.append(C.Params.begin(), C.Params.end());
   B.SetInsertPoint(C.ElseBlock);
   C.ElseBlock = nullptr;
@@ -260,10 +241,13 @@ Error FunctionLowerer::visitElse() {
 }
 
 Error FunctionLowerer::visitEnd() {
+  // The validator pops the frame: what the lowering needs of it, first.
+  bool FunctionEnd = V.frameDepth() == 1;
+  size_t Height = V.frameDepth() ? V.frame(0).Height : 0;
   W2N_VALIDATE_OP(V.visitEnd());
-  Control C = Controls.pop_back_val();
+  IRFrame C = IRFrames.pop_back_val();
   if (!C.EnteredReachable) {
-    Stack.resize(C.Height);
+    Stack.resize(Height);
     return Error::success();
   }
   if (Reachable)
@@ -271,11 +255,11 @@ Error FunctionLowerer::visitEnd() {
   // An `if` without `else` passes its parameters through the empty branch.
   if (C.ElseBlock) {
     B.SetInsertPoint(C.ElseBlock);
-    Stack.resize(C.Height);
+    Stack.resize(Height);
     Stack.append(C.Params.begin(), C.Params.end());
     fallThroughToEnd(C);
   }
-  Stack.resize(C.Height);
+  Stack.resize(Height);
   if (pred_empty(C.EndBlock)) {
     for (PHINode *Phi : C.EndPhis)
       Phi->eraseFromParent();
@@ -286,7 +270,7 @@ Error FunctionLowerer::visitEnd() {
     Reachable = true;
     Stack.append(C.EndPhis.begin(), C.EndPhis.end());
   }
-  if (C.Kind == Opcode::End)
+  if (FunctionEnd)
     finishFunction();
   return Error::success();
 }
@@ -311,7 +295,7 @@ void FunctionLowerer::finishFunction() {
 
 Error FunctionLowerer::visitBr(uint32_t Depth) {
   W2N_VALIDATE_REACHABLE(V.visitBr(Depth));
-  branchTo(Controls[Controls.size() - 1 - Depth]);
+  branchTo(irFrame(Depth));
   setUnreachable();
   return Error::success();
 }
@@ -319,7 +303,7 @@ Error FunctionLowerer::visitBr(uint32_t Depth) {
 Error FunctionLowerer::visitBrIf(uint32_t Depth) {
   W2N_VALIDATE_REACHABLE(V.visitBrIf(Depth));
   Value *Cond = B.CreateICmpNE(pop(), B.getInt32(0));
-  Control &Target = Controls[Controls.size() - 1 - Depth];
+  IRFrame &Target = irFrame(Depth);
   addBranchOperands(Target);
   BasicBlock *Cont = BasicBlock::Create(MC.Ctx, "br_if.cont", F);
   B.CreateCondBr(Cond, Target.Label, Cont);
@@ -331,13 +315,13 @@ Error FunctionLowerer::visitBrTable(ArrayRef<uint32_t> Targets,
                                    uint32_t Default) {
   W2N_VALIDATE_REACHABLE(V.visitBrTable(Targets, Default));
   Value *Index = pop();
-  Control &DefaultTarget = Controls[Controls.size() - 1 - Default];
+  IRFrame &DefaultTarget = irFrame(Default);
   // Every edge, repeated targets included, needs its own PHI entries.
   addBranchOperands(DefaultTarget);
   SwitchInst *Switch =
       B.CreateSwitch(Index, DefaultTarget.Label, unsigned(Targets.size()));
   for (size_t I = 0; I < Targets.size(); ++I) {
-    Control &Target = Controls[Controls.size() - 1 - Targets[I]];
+    IRFrame &Target = irFrame(Targets[I]);
     addBranchOperands(Target);
     Switch->addCase(B.getInt32(uint32_t(I)), Target.Label);
   }
@@ -347,7 +331,7 @@ Error FunctionLowerer::visitBrTable(ArrayRef<uint32_t> Targets,
 
 Error FunctionLowerer::visitReturn() {
   W2N_VALIDATE_REACHABLE(V.visitReturn());
-  branchTo(Controls.front());
+  branchTo(IRFrames.front());
   setUnreachable();
   return Error::success();
 }

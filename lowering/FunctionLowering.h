@@ -95,32 +95,34 @@ public:
   llvm::Error visitI8x16Shuffle(const V128 &Lanes);
 
 private:
-  struct Control {
-    Opcode Kind;                // Block, Loop, If, Else, or End (the function)
-    BlockType Type;
-    llvm::BasicBlock *Label;    // where a branch to this frame goes
-    llvm::BasicBlock *ElseBlock; // If: the else branch, until it starts
-    llvm::BasicBlock *EndBlock; // where the frame's results meet
+  /// The lowering's state of one control frame: the payload of the
+  /// validator's frame at the same depth (frontend::ControlFrame), which
+  /// holds its kind, block type and operand stack height.
+  struct IRFrame {
+    llvm::BasicBlock *Label = nullptr;     // where a branch to the frame goes
+    llvm::BasicBlock *ElseBlock = nullptr; // If: the else branch, until then
+    llvm::BasicBlock *EndBlock = nullptr;  // where the frame's results meet
     llvm::SmallVector<llvm::PHINode *, 2> LabelPhis; // at Label
     llvm::SmallVector<llvm::PHINode *, 2> EndPhis;   // at EndBlock
-    llvm::SmallVector<llvm::Value *, 2> Params;      // If: for the else branch
-    size_t Height;              // operand stack height below the params
-    bool EnteredReachable;      // whether the frame's start was reachable
+    llvm::SmallVector<llvm::Value *, 2> Params; // If: for the else branch
+    bool EnteredReachable = false; // whether the IR reached the frame's start
   };
 
   // Blocks and branches (ControlLowering.cpp).
-  void pushControl(Opcode Kind, BlockType BT);
-  llvm::ArrayRef<ValType> blockParams(const BlockType &BT) const;
-  llvm::ArrayRef<ValType> blockResults(const BlockType &BT) const;
+  /// After the validator pushed a frame for a block, loop or if.
+  void pushIRFrame(Opcode Kind, BlockType BT);
+  IRFrame &irFrame(uint32_t Depth) {
+    return IRFrames[IRFrames.size() - 1 - Depth];
+  }
   llvm::SmallVector<llvm::PHINode *, 2>
   makePhis(llvm::BasicBlock *BB, llvm::ArrayRef<ValType> Types);
   /// Adds the top operands as incoming values of Target's label from the
   /// current block (operands stay on the stack).
-  void addBranchOperands(Control &Target);
-  void branchTo(Control &Target);
+  void addBranchOperands(IRFrame &Target);
+  void branchTo(IRFrame &Target);
   /// Ends the current block with a branch to C's end, passing the top
   /// operands as C's results.
-  void fallThroughToEnd(Control &C);
+  void fallThroughToEnd(IRFrame &C);
   void finishFunction();
   void setUnreachable();
 
@@ -215,7 +217,8 @@ private:
   std::vector<llvm::AllocaInst *> Locals;
   std::vector<ValType> LocalTypes;
   llvm::SmallVector<llvm::Value *, 32> Stack;
-  llvm::SmallVector<Control, 16> Controls;
+  /// One per frame of the validator, the function's own first.
+  llvm::SmallVector<IRFrame, 16> IRFrames;
   std::array<llvm::BasicBlock *, W2N_TRAP_COUNT> TrapBlocks{};
   bool TrapBlockPerCheck = false; // else the blocks above, one per kind
   bool Reachable = true;
