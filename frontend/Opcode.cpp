@@ -6,41 +6,57 @@ namespace w2n::frontend {
 namespace {
 namespace sig {
 #define W2N_SIGNATURE(Name, N, P0, P1, P2, R)                                  \
-  constexpr OpcodeSignature Name = {N, {ValType::P0, ValType::P1, ValType::P2}, \
-                                    ValType::R};
+  constexpr OpcodeSignature Name = {                                           \
+      N, {ValType::P0, ValType::P1, ValType::P2}, ValType::R};
 #include "frontend/Opcodes.def"
 } // namespace sig
 
+// clang-format off
 constexpr OpcodeInfo Infos[] = {
-#define W2N_OPCODE(Name, Prefix, Code, Text, Kind, Sig, Param)                 \
-  {Text, Prefix, Code, OpcodeKind::Kind, sig::Sig, Param},
+#define W2N_OPCODE(Name, Prefix, Code, Text, Kind, Sig, Param, Lanes, Access)  \
+  {Text, Prefix, Code, OpcodeKind::Kind, sig::Sig, Param, LaneShape::Lanes,    \
+   MemoryAccess::Access},
 #include "frontend/Opcodes.def"
 };
+// clang-format on
 } // namespace
 
 const OpcodeInfo &opcodeInfo(Opcode Op) { return Infos[size_t(Op)]; }
 
 llvm::StringRef valTypeName(ValType T) {
   switch (T) {
-  case ValType::I32: return "i32";
-  case ValType::I64: return "i64";
-  case ValType::F32: return "f32";
-  case ValType::F64: return "f64";
-  case ValType::V128: return "v128";
-  case ValType::FuncRef: return "funcref";
-  case ValType::ExternRef: return "externref";
-  case ValType::Unknown: return "unknown";
-  case ValType::Void: return "nothing";
+  case ValType::I32:
+    return "i32";
+  case ValType::I64:
+    return "i64";
+  case ValType::F32:
+    return "f32";
+  case ValType::F64:
+    return "f64";
+  case ValType::V128:
+    return "v128";
+  case ValType::FuncRef:
+    return "funcref";
+  case ValType::ExternRef:
+    return "externref";
+  case ValType::Unknown:
+    return "unknown";
+  case ValType::Void:
+    return "nothing";
   }
   return "invalid";
 }
 
 llvm::StringRef externalKindName(ExternalKind K) {
   switch (K) {
-  case ExternalKind::Func: return "function";
-  case ExternalKind::Table: return "table";
-  case ExternalKind::Memory: return "memory";
-  case ExternalKind::Global: return "global";
+  case ExternalKind::Func:
+    return "function";
+  case ExternalKind::Table:
+    return "table";
+  case ExternalKind::Memory:
+    return "memory";
+  case ExternalKind::Global:
+    return "global";
   }
   return "invalid";
 }

@@ -317,7 +317,7 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
 #define W2N_IN_PREFIX_0x00(X) X
 #define W2N_IN_PREFIX_0xfc(X)
 #define W2N_IN_PREFIX_0xfd(X)
-#define W2N_OPCODE(Name, Prefix, Code, Text, Kind, Sig, Param)                 \
+#define W2N_OPCODE(Name, Prefix, Code, Text, Kind, Sig, Param, Lanes, Access)  \
   W2N_IN_PREFIX_##Prefix(W2N_CASE_##Kind(Code, Name, Param))
 #include "frontend/Opcodes.def"
 #undef W2N_IN_PREFIX_0x00
@@ -331,7 +331,7 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
 #define W2N_IN_PREFIX_0x00(X)
 #define W2N_IN_PREFIX_0xfc(X) X
 #define W2N_IN_PREFIX_0xfd(X)
-#define W2N_OPCODE(Name, Prefix, Code, Text, Kind, Sig, Param)                 \
+#define W2N_OPCODE(Name, Prefix, Code, Text, Kind, Sig, Param, Lanes, Access)  \
   W2N_IN_PREFIX_##Prefix(W2N_CASE_##Kind(Code, Name, Param))
 #include "frontend/Opcodes.def"
 #undef W2N_IN_PREFIX_0x00
@@ -409,7 +409,7 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
 #define W2N_IN_PREFIX_0x00(X)
 #define W2N_IN_PREFIX_0xfc(X)
 #define W2N_IN_PREFIX_0xfd(X) X
-#define W2N_OPCODE(Name, Prefix, Code, Text, Kind, Sig, Param)                 \
+#define W2N_OPCODE(Name, Prefix, Code, Text, Kind, Sig, Param, Lanes, Access)  \
   W2N_IN_PREFIX_##Prefix(W2N_CASE_##Kind(Code, Name, Param))
 #include "frontend/Opcodes.def"
 #undef W2N_IN_PREFIX_0x00

@@ -59,7 +59,7 @@ public:
   llvm::Error visit##Name(uint8_t Lane) {                                      \
     return self().visitReplaceLane(Opcode::Name, Lane);                        \
   }
-#define W2N_OPCODE(Name, Prefix, Code, Text, Kind, Sig, Param)                 \
+#define W2N_OPCODE(Name, Prefix, Code, Text, Kind, Sig, Param, Lanes, Access)  \
   W2N_DEFAULT_##Kind(Name)
 #include "frontend/Opcodes.def"
 #undef W2N_DEFAULT_Special
@@ -78,7 +78,7 @@ protected:
 template <typename Derived>
 class PermissiveOperatorVisitor : public OperatorVisitor<Derived> {
 public:
-#define W2N_OPCODE(Name, Prefix, Code, Text, Kind, Sig, Param)                 \
+#define W2N_OPCODE(Name, Prefix, Code, Text, Kind, Sig, Param, Lanes, Access)  \
   W2N_PERMISSIVE_##Kind(Name)
 #define W2N_PERMISSIVE_Special(Name)                                           \
   template <typename... Ts> llvm::Error visit##Name(const Ts &...) {           \

@@ -5,106 +5,58 @@ namespace w2n::lowering {
 
 using namespace llvm;
 
-namespace {
-
-/// What a scalar load or store moves: the type in memory and, for loads,
-/// how it widens to the operand type.
-struct Access {
-  Type *InMemory;
-  enum { None, Sign, Zero } Extend;
-};
-
-} // namespace
-
 void FunctionLowerer::emitLoad(Opcode Op, MemArg MA) {
-  Type *I8 = MC.I8Ty, *I16 = MC.I16Ty, *I32 = MC.I32Ty, *I64 = MC.I64Ty;
-  Type *Result = nullptr;
-  Access A{nullptr, Access::None};
-  // SIMD loads that are not a plain v128.load: a narrower load, then a
-  // vector built from it.
-  enum { Plain, ExtendVec, Splat, Zero } Shape = Plain;
-  bool ExtendSigned = false;
-  switch (Op) {
-  case Opcode::I32Load: A = {I32, Access::None}; Result = I32; break;
-  case Opcode::I64Load: A = {I64, Access::None}; Result = I64; break;
-  case Opcode::F32Load: A = {MC.F32Ty, Access::None}; Result = MC.F32Ty; break;
-  case Opcode::F64Load: A = {MC.F64Ty, Access::None}; Result = MC.F64Ty; break;
-  case Opcode::I32Load8S: A = {I8, Access::Sign}; Result = I32; break;
-  case Opcode::I32Load8U: A = {I8, Access::Zero}; Result = I32; break;
-  case Opcode::I32Load16S: A = {I16, Access::Sign}; Result = I32; break;
-  case Opcode::I32Load16U: A = {I16, Access::Zero}; Result = I32; break;
-  case Opcode::I64Load8S: A = {I8, Access::Sign}; Result = I64; break;
-  case Opcode::I64Load8U: A = {I8, Access::Zero}; Result = I64; break;
-  case Opcode::I64Load16S: A = {I16, Access::Sign}; Result = I64; break;
-  case Opcode::I64Load16U: A = {I16, Access::Zero}; Result = I64; break;
-  case Opcode::I64Load32S: A = {I32, Access::Sign}; Result = I64; break;
-  case Opcode::I64Load32U: A = {I32, Access::Zero}; Result = I64; break;
-  case Opcode::V128Load: A = {MC.V128Ty, Access::None}; Result = MC.V128Ty; break;
-  case Opcode::V128Load8x8S: ExtendSigned = true; [[fallthrough]];
-  case Opcode::V128Load8x8U:
-    A = {FixedVectorType::get(I8, 8), Access::None}; Shape = ExtendVec; break;
-  case Opcode::V128Load16x4S: ExtendSigned = true; [[fallthrough]];
-  case Opcode::V128Load16x4U:
-    A = {FixedVectorType::get(I16, 4), Access::None}; Shape = ExtendVec; break;
-  case Opcode::V128Load32x2S: ExtendSigned = true; [[fallthrough]];
-  case Opcode::V128Load32x2U:
-    A = {FixedVectorType::get(I32, 2), Access::None}; Shape = ExtendVec; break;
-  case Opcode::V128Load8Splat: A = {I8, Access::None}; Shape = Splat; break;
-  case Opcode::V128Load16Splat: A = {I16, Access::None}; Shape = Splat; break;
-  case Opcode::V128Load32Splat: A = {I32, Access::None}; Shape = Splat; break;
-  case Opcode::V128Load64Splat: A = {I64, Access::None}; Shape = Splat; break;
-  case Opcode::V128Load32Zero: A = {I32, Access::None}; Shape = Zero; break;
-  case Opcode::V128Load64Zero: A = {I64, Access::None}; Shape = Zero; break;
+  // What the load reads and what it pushes, from Opcodes.def.
+  const frontend::OpcodeInfo &Info = frontend::opcodeInfo(Op);
+  Type *Result = MC.type(Info.Sig.Result);
+  FixedVectorType *Shape = MC.vectorType(Info.Lanes);
+  Type *InMemory = nullptr;
+  switch (Info.Access) {
+  case frontend::MemoryAccess::Plain: InMemory = Result; break;
+  case frontend::MemoryAccess::SExt:
+  case frontend::MemoryAccess::ZExt:
+    InMemory = B.getIntNTy(8u << Info.Param);
+    break;
+  case frontend::MemoryAccess::VecSExt:
+  case frontend::MemoryAccess::VecZExt:
+    // Half-width lanes, as many as the v128 it makes.
+    InMemory = FixedVectorType::get(
+        B.getIntNTy(Shape->getScalarSizeInBits() / 2), Shape->getNumElements());
+    break;
+  case frontend::MemoryAccess::Splat:
+  case frontend::MemoryAccess::Zero:
+    InMemory = Shape->getElementType();
+    break;
   default: llvm_unreachable("not a load");
   }
-  unsigned Bytes = unsigned(MC.LM.getDataLayout().getTypeStoreSize(A.InMemory));
+  unsigned Bytes = unsigned(MC.LM.getDataLayout().getTypeStoreSize(InMemory));
   Value *Addr = memoryAddress(pop(), MA.Offset, Bytes);
-  LoadInst *Load = B.CreateAlignedLoad(A.InMemory, Addr, Align(1));
+  LoadInst *Load = B.CreateAlignedLoad(InMemory, Addr, Align(1));
   Load->setMetadata(LLVMContext::MD_tbaa, MC.LinearMemoryTBAA);
   Value *V = Load;
-  switch (Shape) {
-  case Plain:
-    if (A.Extend == Access::Sign)
-      V = B.CreateSExt(V, Result);
-    else if (A.Extend == Access::Zero)
-      V = B.CreateZExt(V, Result);
+  switch (Info.Access) {
+  case frontend::MemoryAccess::SExt: V = B.CreateSExt(V, Result); break;
+  case frontend::MemoryAccess::ZExt: V = B.CreateZExt(V, Result); break;
+  case frontend::MemoryAccess::VecSExt: V = toV128(B.CreateSExt(V, Shape)); break;
+  case frontend::MemoryAccess::VecZExt: V = toV128(B.CreateZExt(V, Shape)); break;
+  case frontend::MemoryAccess::Splat:
+    V = toV128(B.CreateVectorSplat(Shape->getNumElements(), V));
     break;
-  case ExtendVec: {
-    auto *Narrow = cast<FixedVectorType>(A.InMemory);
-    auto *Wide = FixedVectorType::get(
-        B.getIntNTy(Narrow->getScalarSizeInBits() * 2), Narrow->getNumElements());
-    V = toV128(ExtendSigned ? B.CreateSExt(V, Wide) : B.CreateZExt(V, Wide));
-    break;
-  }
-  case Splat: {
-    unsigned Lanes = 16 / Bytes;
-    V = toV128(B.CreateVectorSplat(Lanes, V));
-    break;
-  }
-  case Zero: {
-    auto *Vec = FixedVectorType::get(A.InMemory, 16 / Bytes);
-    V = toV128(B.CreateInsertElement(Constant::getNullValue(Vec), V,
+  case frontend::MemoryAccess::Zero:
+    V = toV128(B.CreateInsertElement(Constant::getNullValue(Shape), V,
                                      uint64_t(0)));
     break;
-  }
+  default: break;
   }
   push(keepLoad(V, Load));
 }
 
 void FunctionLowerer::emitStore(Opcode Op, MemArg MA) {
-  Type *Narrow = nullptr; // truncate the operand to this first
-  switch (Op) {
-  case Opcode::I32Store: case Opcode::I64Store: case Opcode::F32Store:
-  case Opcode::F64Store: case Opcode::V128Store:
-    break;
-  case Opcode::I32Store8: case Opcode::I64Store8: Narrow = MC.I8Ty; break;
-  case Opcode::I32Store16: case Opcode::I64Store16: Narrow = MC.I16Ty; break;
-  case Opcode::I64Store32: Narrow = MC.I32Ty; break;
-  default: llvm_unreachable("not a store");
-  }
+  const frontend::OpcodeInfo &Info = frontend::opcodeInfo(Op);
+  assert(Info.Kind == frontend::OpcodeKind::Store && "not a store");
   Value *Val = pop();
-  if (Narrow)
-    Val = B.CreateTrunc(Val, Narrow);
+  if (Info.Access == frontend::MemoryAccess::Trunc)
+    Val = B.CreateTrunc(Val, B.getIntNTy(8u << Info.Param));
   unsigned Bytes =
       unsigned(MC.LM.getDataLayout().getTypeStoreSize(Val->getType()));
   Value *Index = pop();

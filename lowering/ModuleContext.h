@@ -35,6 +35,8 @@ struct ModuleContext {
 
   /// The LLVM type of a WebAssembly value type.
   llvm::Type *type(frontend::ValType T) const;
+  /// The vector type of a SIMD lane shape; V128Ty for None.
+  llvm::FixedVectorType *vectorType(frontend::LaneShape S) const;
   /// R f(ptr instance, params...), R being void, the one result, or a
   /// struct of the results.
   llvm::FunctionType *functionType(const frontend::FuncType &FT) const;

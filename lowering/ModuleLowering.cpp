@@ -78,6 +78,20 @@ Type *ModuleContext::type(frontend::ValType T) const {
   }
 }
 
+FixedVectorType *ModuleContext::vectorType(frontend::LaneShape S) const {
+  using frontend::LaneShape;
+  switch (S) {
+  case LaneShape::I8x16: return FixedVectorType::get(I8Ty, 16);
+  case LaneShape::I16x8: return FixedVectorType::get(I16Ty, 8);
+  case LaneShape::I32x4: return FixedVectorType::get(I32Ty, 4);
+  case LaneShape::I64x2: return FixedVectorType::get(I64Ty, 2);
+  case LaneShape::F32x4: return FixedVectorType::get(F32Ty, 4);
+  case LaneShape::F64x2: return FixedVectorType::get(F64Ty, 2);
+  case LaneShape::None: break;
+  }
+  return V128Ty;
+}
+
 Type *ModuleContext::returnType(const FuncType &FT) const {
   if (FT.Results.empty())
     return VoidTy;

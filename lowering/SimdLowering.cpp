@@ -20,24 +20,10 @@ using namespace llvm;
 
 namespace {
 
-/// The lane shape an operator works on. The spec's operator names start
-/// with it ("i16x8.add"); for conversions it is the shape of the result.
-/// v128.* operators see the bits as the canonical <4 x i32>.
+/// The lane shape an operator works on (Opcodes.def); v128.* operators
+/// see the bits as the canonical <4 x i32>.
 FixedVectorType *laneShape(const ModuleContext &MC, Opcode Op) {
-  struct Shape {
-    StringRef Prefix;
-    Type *Lane;
-    unsigned Count;
-  };
-  const Shape Shapes[] = {
-      {"i8x16.", MC.I8Ty, 16}, {"i16x8.", MC.I16Ty, 8}, {"i32x4.", MC.I32Ty, 4},
-      {"i64x2.", MC.I64Ty, 2}, {"f32x4.", MC.F32Ty, 4}, {"f64x2.", MC.F64Ty, 2},
-  };
-  StringRef Name = frontend::opcodeName(Op);
-  for (const Shape &S : Shapes)
-    if (Name.starts_with(S.Prefix))
-      return FixedVectorType::get(S.Lane, S.Count);
-  return MC.V128Ty;
+  return MC.vectorType(frontend::opcodeInfo(Op).Lanes);
 }
 
 /// The same number of lanes, each twice as wide (room for a sum or a
