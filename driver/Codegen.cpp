@@ -39,13 +39,12 @@ using namespace llvm;
 //   loop carries the loop's locals as phis, so paths end in the same few
 //   register copies. Merged, each path takes a second jump; in an
 //   interpreter's dispatch loop, on every instruction it interprets
-//   (bench/programs/interp.c with guard pages: 1.92x native merged, 1.28x
-//   not). Executables grow 1-2%.
+//   (bench/programs/interp.c). Executables grow a little.
 // - Jump tables only for switches of 8 cases or more, not 4. clang's
 //   WebAssembly backend turns short compare chains into br_table, which
 //   comes back here as a switch; as a jump table it costs an indirect
 //   branch that predicts worse than the few compares native code has
-//   (bench/programs/parser.c 1.19x -> 1.09x). This moves x86-64 only:
+//   (bench/programs/parser.c). This moves x86-64 only:
 //   LLVM's AArch64 and RISC-V backends keep thresholds of their own (13 on
 //   AArch64).
 static void setCodeGeneratorOption(StringRef Name, StringRef Value) {

@@ -49,9 +49,7 @@ compileInParallel(std::unique_ptr<Module> M, const Config &C, unsigned Threads,
                   });
   // The costliest pieces first (the pool starts them in the order they
   // are queued), so that the threads finish closer together: the last
-  // piece to start is then a cheap one. (CPython's four pieces with
-  // explicit checks took 87-110 s, in the order of their estimates but
-  // for the two closest.)
+  // piece to start is then a cheap one.
   std::vector<size_t> Order(Pieces.size());
   std::iota(Order.begin(), Order.end(), 0);
   std::stable_sort(Order.begin(), Order.end(),

@@ -77,9 +77,8 @@ public:
   static constexpr size_t MaxOperandStack = 1u << 20;
   /// The deepest nesting of blocks, loops and ifs (an implementation
   /// limit). The format allows any depth, but LLVM's optimiser is
-  /// quadratic or worse in it (16 384 nested ifs take ~14 s at -O2, 100 000
-  /// take minutes), and nothing a compiler emits comes close: a C switch
-  /// nests one block per case.
+  /// quadratic or worse in it (README.md has the figures), and nothing a
+  /// compiler emits comes close: a C switch nests one block per case.
   static constexpr size_t MaxControlDepth = 16384;
   /// The most locals, parameters included (an implementation limit, as in
   /// other engines; the format allows 2^32-1).

@@ -57,8 +57,8 @@
 // reads, so that LLVM may still forward a store's value to a later load of
 // the same bytes (the load cannot fault once the store did not): code that
 // keeps its locals in linear memory, on the shadow stack, stores and
-// reloads them all the time, and CPython 3.12 ran 1.5x slower with guard
-// pages than with explicit checks while the barrier wrote memory.
+// reloads them all the time (bench/README.md, "Kept", has what a barrier
+// that writes memory cost).
 //
 //===----------------------------------------------------------------------===//
 #include "lowering/FunctionLowering.h"

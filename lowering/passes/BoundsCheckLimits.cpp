@@ -24,9 +24,8 @@
 // incoming values, and so on through the phis the size passes (a web, in a
 // function that calls in branches and loops): one phi per phi of the web
 // for each constant. In a function of thousands of such branches, each
-// followed by a check at an offset of its own, that is quadratic: 65 715
-// phis for 2000 branches, and for 4000, 165 s and 0.94 GB to compile (87 s
-// and 0.19 GB without this pass). In a web of more than MaxLimitPhis phis
+// followed by a check at an offset of its own, that is quadratic in time
+// and memory (bench/README.md). In a web of more than MaxLimitPhis phis
 // the limit is computed in the size's block instead, once each time the
 // block runs.
 //

@@ -291,19 +291,19 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
     return false;
   // Indices moving towards each other (reversing, swapping from both ends)
   // do not vectorise, and such loops are usually short: the test would
-  // cost more than the copy saves (fannkuch: 10% slower with guard pages).
+  // cost more than the copy saves (fannkuch, bench/README.md).
   if (Indices.Ascending && Indices.Descending)
     return false;
   // Bounding table lookups by their value range pays where it drops
-  // compares (crc32 with explicit checks 1.18 -> 1.05 s), not where it only
-  // drops keep-alives (crc32 with guard pages 0.93 -> 1.06 s).
+  // compares, not where it only drops keep-alives (crc32 in each mode,
+  // bench/README.md).
   if (Indices.ValueRanges && P.KnownCompares.empty())
     return false;
   // A loop that leaves from more than one block (a search: lz77's match
   // loop, `while (l < max && a[l] == b[l])`) does not vectorise either, so
   // with guard pages the copy saves only keep-alives, and the test on each
-  // entry costs more (lz77 1.12 -> 1.15, twice; executables 0.6-1.8%
-  // larger). With explicit checks the copy drops compares: it stays.
+  // entry costs more, in time and code size (lz77, bench/README.md). With
+  // explicit checks the copy drops compares: it stays.
   if (P.KnownCompares.empty() && !L->getExitingBlock())
     return false;
   // Conditions SCEV proves need no code; one it disproves sinks the plan.
@@ -555,7 +555,7 @@ bool LoopVersioner::versionNest(Loop *Inner, SmallPtrSetImpl<Loop *> &Tried,
     // already, and a value of theirs used after the nest must reach the
     // nest's exits through phis for copyLoopWhen to join its copies. Only
     // now: the phis change how a nest left alone is optimised (nbody with
-    // explicit checks 1.08 -> 1.20, when every nest tried had them).
+    // explicit checks was slower when every nest tried had them).
     formLCSSARecursively(*A, DT, &LI, &SE);
     version(P);
     return true;
