@@ -12,12 +12,14 @@
 #include "lowering/Lowering.h"
 
 #include "llvm/IR/Verifier.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace w2n::driver {
@@ -26,9 +28,33 @@ using namespace llvm;
 
 namespace {
 
-/// Modules this large (the .wasm file's size) are compiled on every core by
-/// default.
-constexpr size_t ParallelThreshold = 512 * 1024;
+// How an executable is cut into pieces depends on its module alone, so
+// that the same module, flags and compiler give the same bytes on any
+// machine and with any -j: the threads only schedule the pieces.
+cl::opt<uint64_t> SplitCodeSize(
+    "w2n-split-code-size", cl::Hidden, cl::init(512 * 1024),
+    cl::desc("Executables of modules with this many bytes of function "
+             "bodies or more are compiled in pieces"));
+cl::opt<uint64_t> PieceCodeSize(
+    "w2n-piece-code-size", cl::Hidden, cl::init(1024 * 1024),
+    cl::desc("Bytes of function bodies per piece (at least two pieces, at "
+             "most 64)"));
+cl::opt<unsigned> PieceCount(
+    "w2n-pieces", cl::Hidden, cl::init(0),
+    cl::desc("Cut every executable into this many pieces instead (tests)"));
+
+/// How many pieces the executable of M is compiled in.
+unsigned pieceCount(const frontend::Module &M) {
+  if (PieceCount)
+    return PieceCount;
+  uint64_t Code = 0;
+  for (const frontend::FunctionBody &Body : M.Bodies)
+    Code += Body.Size;
+  if (Code < SplitCodeSize)
+    return 1;
+  uint64_t Pieces = (Code + PieceCodeSize - 1) / std::max<uint64_t>(PieceCodeSize, 1);
+  return unsigned(std::clamp<uint64_t>(Pieces, 2, 64));
+}
 
 /// Writes Bytes to Path ("-": stdout) through a temporary file beside it,
 /// so that a failure leaves nothing behind and a success replaces Path
@@ -157,18 +183,18 @@ Error compile(const Config &C) {
   if (C.Emit == EmitKind::Exe)
     lowering::addExecutableConfig(**LM, **WM, capabilities(C));
 
-  // Executables of large modules are optimised and compiled in pieces on
-  // every core (-j N chooses; small modules gain nothing from a split).
-  unsigned Threads = C.Jobs;
-  if (!Threads)
-    Threads = Bytes.size() >= ParallelThreshold
-                  ? hardware_concurrency().compute_thread_count()
-                  : 1;
-  if (C.Emit == EmitKind::Exe && Threads > 1) {
+  // Executables of large modules are optimised and compiled in pieces, on
+  // -j N threads (default: one per core); small modules gain nothing from
+  // a split.
+  unsigned Pieces = C.Emit == EmitKind::Exe ? pieceCount(**WM) : 1;
+  if (Pieces > 1) {
     if (C.Output == "-")
       return createStringError(inconvertibleErrorCode(),
                                "an executable cannot be written to stdout");
-    auto Objects = compileInParallel(std::move(*LM), C, Threads, P);
+    unsigned Threads =
+        C.Jobs ? C.Jobs : hardware_concurrency().compute_thread_count();
+    auto Objects =
+        compileInParallel(std::move(*LM), C, Pieces, std::min(Threads, Pieces), P);
     if (!Objects)
       return Objects.takeError();
     std::vector<ArrayRef<char>> Refs(Objects->begin(), Objects->end());
@@ -208,7 +234,10 @@ Error compile(const Config &C) {
   if (Error E = writeOutput(C.Output, StringRef(Out.data(), Out.size())))
     return E;
   if (C.Emit == EmitKind::Obj && C.Output != "-") {
-    std::string Header = makeCHeader(**WM, Opts.SymbolPrefix, C.Input);
+    // The file's name, not its path: the header must not depend on where
+    // the build runs.
+    std::string Header =
+        makeCHeader(**WM, Opts.SymbolPrefix, sys::path::filename(C.Input));
     if (Error E = writeOutput(headerPath(C.Output), Header)) {
       sys::fs::remove(C.Output);
       return E;

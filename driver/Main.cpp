@@ -153,10 +153,10 @@ void addCompileOptions(CLI::App &Cmd, driver::Config &C,
       ->check(CLI::IsMember({"trap"}))
       ->type_name("trap");
   Cmd.add_option("-j", C.Jobs,
-                 "Threads for optimisation and code generation (default: one "
-                 "per core for modules of 512 KiB or more, else 1); with more "
-                 "than one the module is split, and calls between the pieces "
-                 "are not inlined")
+                 "Threads that compile the pieces of a large module's "
+                 "executable (default: one per core). The pieces, and so "
+                 "the output, depend on the module alone (512 KiB of code or "
+                 "more: one piece per MiB, at least 2)")
       ->check(CLI::Range(1, 1024))
       ->type_name("N");
   // Hidden: the thresholds of the lowering and the Wasm passes, for tests.

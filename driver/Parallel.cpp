@@ -33,13 +33,13 @@ uint64_t definedFunctions(const Module &M) {
 } // namespace
 
 Expected<std::vector<SmallVector<char, 0>>>
-compileInParallel(std::unique_ptr<Module> M, const Config &C, unsigned Threads,
-                  Progress &P) {
+compileInParallel(std::unique_ptr<Module> M, const Config &C, unsigned Count,
+                  unsigned Threads, Progress &P) {
   const uint64_t Total = definedFunctions(*M);
   std::vector<SmallVector<char, 0>> Pieces;
   std::vector<double> Costs;
   P.update("splitting");
-  partitionModule(*M, 2 * Threads,
+  partitionModule(*M, Count,
                   [&](std::unique_ptr<Module> Piece, double Cost) {
                     SmallVector<char, 0> Bitcode;
                     raw_svector_ostream OS(Bitcode);
