@@ -16,7 +16,9 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 using namespace w2n;
 
@@ -87,6 +89,97 @@ int runRun(const driver::Config &C) {
   return 1;
 }
 
+/// Takes the program's arguments out of Args (the words after the tool's
+/// name, starting with "run") and returns them: after the module, the
+/// tool's own flags (with their values) are read up to the first word that
+/// is not one, or up to "--", which is dropped.
+std::vector<std::string> splitProgramArgs(const CLI::App &Run,
+                                          std::vector<std::string> &Args) {
+  // Whether Word is one of run's flags, and if so how many words it takes.
+  auto FlagWords = [&](const std::string &Word) -> size_t {
+    if (Word.size() < 2 || Word[0] != '-' || Word == "--")
+      return 0;
+    size_t Eq = Word.find('=');
+    std::string Name = Word.substr(0, Eq);
+    bool Short = Word[1] != '-';
+    // -O2, -j4: a short flag with its value attached.
+    if (Short && Name.size() > 2)
+      Name = Name.substr(0, 2);
+    const CLI::Option *Opt = Run.get_option_no_throw(Name);
+    if (!Opt && Name != "-h" && Name != "--help")
+      return 0;
+    bool TakesValue = Opt && Opt->get_type_size() > 0;
+    bool Attached = Eq != std::string::npos || (Short && Word.size() > 2);
+    return TakesValue && !Attached ? 2 : 1;
+  };
+  size_t I = 1;
+  bool SeenModule = false;
+  while (I < Args.size()) {
+    const std::string &Word = Args[I];
+    if (Word == "--") {
+      std::vector<std::string> Program(Args.begin() + I + 1, Args.end());
+      Args.resize(I);
+      if (!SeenModule && !Program.empty()) {
+        // run [flags] -- IN.wasm ARGS...
+        Args.push_back(Program.front());
+        Program.erase(Program.begin());
+      }
+      return Program;
+    }
+    if (size_t N = FlagWords(Word)) {
+      I += N;
+      continue;
+    }
+    if (SeenModule || (Word[0] == '-' && Word != "-")) {
+      if (!SeenModule)
+        break; // an unknown flag before the module: CLI11 reports it
+      std::vector<std::string> Program(Args.begin() + I, Args.end());
+      Args.resize(I);
+      return Program;
+    }
+    SeenModule = true;
+    ++I;
+  }
+  return {};
+}
+
+/// A bash completion script for the verbs and flags App defines (hidden
+/// flags left out): `source <(wasm2native completion bash)`.
+std::string bashCompletion(const CLI::App &App) {
+  std::string Verbs, Cases;
+  for (const CLI::App *Sub : App.get_subcommands({})) {
+    Verbs += (Verbs.empty() ? "" : " ") + Sub->get_name();
+    std::string Flags;
+    for (const CLI::Option *Opt : Sub->get_options()) {
+      if (Opt->get_group().empty() || Opt->nonpositional() == false)
+        continue;
+      for (const std::string &L : Opt->get_lnames())
+        Flags += (Flags.empty() ? "--" : " --") + L;
+      for (const std::string &S : Opt->get_snames())
+        Flags += " -" + S;
+    }
+    Cases += "    " + Sub->get_name() + ") flags='" + Flags + "' ;;\n";
+  }
+  return "# bash completion for " + std::string(ToolName) +
+         ", generated from its command line by `" + ToolName +
+         " completion bash`\n"
+         "_wasm2native() {\n"
+         "  local cur=${COMP_WORDS[COMP_CWORD]} flags=\n"
+         "  if [ \"$COMP_CWORD\" -eq 1 ]; then\n"
+         "    COMPREPLY=($(compgen -W '" + Verbs + " --help --version' -- \"$cur\"))\n"
+         "    return\n"
+         "  fi\n"
+         "  case ${COMP_WORDS[1]} in\n" + Cases +
+         "  esac\n"
+         "  if [[ $cur == -* ]]; then\n"
+         "    COMPREPLY=($(compgen -W \"$flags\" -- \"$cur\"))\n"
+         "  else\n"
+         "    COMPREPLY=($(compgen -f -- \"$cur\"))\n"
+         "  fi\n"
+         "}\n"
+         "complete -o filenames -F _wasm2native " + ToolName + "\n";
+}
+
 /// HOST[::GUEST]; the guest path defaults to the host path.
 driver::DirMapping parseMapping(const std::string &Spec) {
   size_t Sep = Spec.find("::");
@@ -100,17 +193,21 @@ driver::DirMapping parseMapping(const std::string &Spec) {
 void addCapabilityOptions(CLI::App &Cmd, driver::Config &C,
                           std::vector<std::string> &Dirs,
                           std::vector<std::string> &Envs) {
+  // One value per occurrence, so that a flag before the module does not
+  // take the module as a second value.
   Cmd.add_option("--dir", Dirs,
                  "Let the program see host directory HOST as GUEST "
                  "(HOST[::GUEST]; repeatable)")
+      ->allow_extra_args(false)
       ->type_name("HOST[::GUEST]");
   Cmd.add_option("--env", Envs,
-                 "Set environment variable NAME to VALUE (repeatable)")
-      ->type_name("NAME=VALUE")
+                 "Set environment variable NAME to VALUE, or to the host's "
+                 "value of NAME when it is set (repeatable)")
+      ->allow_extra_args(false)
+      ->type_name("NAME[=VALUE]")
       ->check([](const std::string &S) -> std::string {
-        size_t Eq = S.find('=');
-        if (Eq == std::string::npos || Eq == 0)
-          return "expected NAME=VALUE, got '" + S + "'";
+        if (S.empty() || S[0] == '=')
+          return "expected NAME=VALUE or NAME, got '" + S + "'";
         return "";
       });
   Cmd.add_flag("--inherit-env", C.InheritEnv,
@@ -144,6 +241,7 @@ void addCompileOptions(CLI::App &Cmd, driver::Config &C,
   Cmd.add_option("--bundle", Bundles,
                  "Embed host directory HOST_DIR in the executable as "
                  "GUEST_DIR (repeatable)")
+      ->allow_extra_args(false)
       ->type_name("HOST_DIR[::GUEST_DIR]");
   Cmd.add_option_function<std::string>(
          "--allow-unknown-imports",
@@ -162,6 +260,7 @@ void addCompileOptions(CLI::App &Cmd, driver::Config &C,
   // Hidden: the thresholds of the lowering and the Wasm passes, for tests.
   Cmd.add_option("--llvm-option", C.LLVMOptions,
                  "Set a hidden LLVM or Wasm-pass option (-name=value)")
+      ->allow_extra_args(false)
       ->group("")
       ->type_name("-NAME=VALUE");
   Cmd.add_option("--cpu", C.Cpu,
@@ -223,13 +322,24 @@ int main(int Argc, char **Argv) {
   addCapabilityOptions(*Compile, C, Dirs, Envs);
 
   CLI::App *Run = App.add_subcommand(
-      "run", "Compile a module (cached) and run it: run IN.wasm [flags] -- ARGS");
+      "run", "Compile a module (cached) and run it: run [flags] IN.wasm "
+             "[flags] [--] ARGS...");
   Run->add_option("input", C.Input, "WebAssembly binary module")
       ->required()
       ->type_name("IN.wasm");
-  Run->add_option("args", C.RunArgs, "Arguments for the program, after --");
   addCompileOptions(*Run, C, Bundles);
   addCapabilityOptions(*Run, C, Dirs, Envs);
+  Run->footer("After the module, wasm2native's own flags are read up to the "
+              "first argument that is not one of them, or up to --; that "
+              "argument and all after it go to the program. Put -- before "
+              "the program's arguments when its first one starts with -.");
+
+  CLI::App *Completion = App.add_subcommand(
+      "completion", "Print a shell completion script: completion bash");
+  std::string Shell;
+  Completion->add_option("shell", Shell, "The shell (bash)")
+      ->required()
+      ->check(CLI::IsMember({"bash"}));
 
   // CLI11 would call a misspelt verb "a subcommand is required"; say what
   // is wrong.
@@ -238,13 +348,17 @@ int main(int Argc, char **Argv) {
         return Sub->get_name() == Argv[1];
       })) {
     printError(std::string("unknown command '") + Argv[1] +
-               "' (expected validate, compile or run)");
+               "' (expected validate, compile, run or completion)");
     fmt::print(stderr, "run '{} --help' for usage\n", ToolName);
     return 1;
   }
 
+  std::vector<std::string> Args(Argv + 1, Argv + Argc);
+  if (!Args.empty() && Args[0] == "run")
+    C.RunArgs = splitProgramArgs(*Run, Args);
+  std::reverse(Args.begin(), Args.end()); // CLI11 takes them reversed
   try {
-    App.parse(Argc, Argv);
+    App.parse(Args);
   } catch (const CLI::Success &S) { // --help, --version
     return App.exit(S);
   } catch (const CLI::ParseError &E) {
@@ -259,12 +373,21 @@ int main(int Argc, char **Argv) {
     C.Bundles.push_back(parseMapping(B));
   for (const std::string &E : Envs) {
     size_t Eq = E.find('=');
-    C.Env.emplace_back(E.substr(0, Eq), E.substr(Eq + 1));
+    if (Eq != std::string::npos) {
+      C.Env.emplace_back(E.substr(0, Eq), E.substr(Eq + 1));
+    } else if (const char *Host = std::getenv(E.c_str())) {
+      // As Wasmtime's --env NAME: the host's value, when it has one.
+      C.Env.emplace_back(E, Host);
+    }
   }
 
   if (llvm::Error E = driver::setLLVMOptions(C.LLVMOptions)) {
     printError(llvm::toString(std::move(E)));
     return 1;
+  }
+  if (*Completion) {
+    fmt::print("{}", bashCompletion(App));
+    return 0;
   }
   if (*Validate)
     return runValidate(Files);
