@@ -257,6 +257,25 @@ int main(void) {
   // CHECK-NEXT: open moved: 0
   // CHECK-NEXT: rights 2
   // CHECK-NEXT: write it: 76
+
+  // A preopen opened again with its own rights, as WASI's path_open_preopen
+  // test does, is a directory handle (read-only, as under Wasmtime); asked
+  // only for writing, a directory is ISDIR (31).
+  __wasi_fdstat_t box;
+  __wasi_fd_fdstat_get(3, &box);
+  __wasi_fd_t again;
+  show("open . with its rights",
+       __wasi_path_open(3, 0, ".", 0, box.fs_rights_base,
+                        box.fs_rights_inheriting, 0, &again));
+  __wasi_fd_fdstat_get(again, &fst);
+  printf("filetype %d write %d readdir %d\n", fst.fs_filetype,
+         !!(fst.fs_rights_base & __WASI_RIGHTS_FD_WRITE),
+         !!(fst.fs_rights_base & __WASI_RIGHTS_FD_READDIR));
+  show("open . to write", __wasi_path_open(3, 0, ".", 0, __WASI_RIGHTS_FD_WRITE,
+                                           0, 0, &again));
+  // CHECK-NEXT: open . with its rights: 0
+  // CHECK-NEXT: filetype 3 write 0 readdir 1
+  // CHECK-NEXT: open . to write: 31
   return 0;
   // CHECK-NEXT: exit status 0
 }
