@@ -78,8 +78,10 @@ static void initializeTargets() {
 Error setLLVMOptions(ArrayRef<std::string> Options) {
   if (Options.empty())
     return Error::success();
-  // The options of the lowering and the passes are registered with LLVM's:
-  // one parse for both.
+  // The lowering's and the passes' options are registered with LLVM's, so
+  // one parse serves both. The targets go first: they set code-generator
+  // options of their own, and a user's option of the same name must be an
+  // error here, not a fatal one when the targets set it later.
   initializeTargets();
   std::vector<const char *> Argv{"wasm2native"};
   for (const std::string &O : Options)

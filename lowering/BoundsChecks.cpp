@@ -65,8 +65,6 @@
 
 #include "lowering/WasmIR.h"
 
-#include "llvm/TargetParser/Triple.h"
-
 namespace w2n::lowering {
 
 using namespace llvm;
@@ -106,10 +104,9 @@ Value *FunctionLowerer::storeAddress(Value *Index, uint64_t Offset,
                                      unsigned Bytes) {
   Value *Addr = memoryAddress(Index, Offset, Bytes);
   if (MC.Opts.BoundsChecks != BoundsCheckMode::Guard || Bytes == 1 ||
-      Triple(MC.LM.getTargetTriple()).isX86() ||
-      withinMinimumSize(Index, Offset, Bytes))
+      MC.TT.isX86() || withinMinimumSize(Index, Offset, Bytes))
     return Addr;
-  ir::buildStoreProbe(B, Addr, Bytes, Triple(MC.LM.getTargetTriple()));
+  ir::buildStoreProbe(B, Addr, Bytes, MC.TT);
   return Addr;
 }
 
@@ -129,7 +126,7 @@ void FunctionLowerer::orderStore(Value *Index, uint64_t Offset,
 Value *FunctionLowerer::keepLoad(Value *Loaded, LoadInst *Load) {
   if (MC.Opts.BoundsChecks != BoundsCheckMode::Guard)
     return Loaded;
-  ir::buildKeepAlive(B, Loaded, Load, Triple(MC.LM.getTargetTriple()));
+  ir::buildKeepAlive(B, Loaded, Load, MC.TT);
   return Loaded;
 }
 

@@ -9,6 +9,7 @@
 
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Module.h"
+#include "llvm/TargetParser/Triple.h"
 
 #include <vector>
 
@@ -24,6 +25,8 @@ struct ModuleContext {
   llvm::Module &LM;
   llvm::LLVMContext &Ctx;
   const LoweringOptions &Opts;
+  /// LM's target, parsed once: some choices depend on it, per access.
+  llvm::Triple TT;
   InstanceLayout Layout;
 
   llvm::Type *VoidTy, *I8Ty, *I16Ty, *I32Ty, *I64Ty, *F32Ty, *F64Ty;

@@ -17,7 +17,6 @@
 
 #include "llvm/IR/MDBuilder.h"
 #include "llvm/IR/Verifier.h"
-#include "llvm/TargetParser/Triple.h"
 
 #include <map>
 
@@ -30,7 +29,8 @@ using frontend::FuncType;
 
 ModuleContext::ModuleContext(const frontend::Module &WM, Module &LM,
                              const LoweringOptions &Opts)
-    : WM(WM), LM(LM), Ctx(LM.getContext()), Opts(Opts), Layout(WM) {
+    : WM(WM), LM(LM), Ctx(LM.getContext()), Opts(Opts),
+      TT(LM.getTargetTriple()), Layout(WM) {
   VoidTy = Type::getVoidTy(Ctx);
   I8Ty = Type::getInt8Ty(Ctx);
   I16Ty = Type::getInt16Ty(Ctx);
@@ -112,7 +112,7 @@ FunctionType *ModuleContext::functionType(const FuncType &FT) const {
 
 AttributeList ModuleContext::abiAttributes(FunctionType *FT) const {
   AttributeList Attrs;
-  if (!Triple(LM.getTargetTriple()).isRISCV64())
+  if (!TT.isRISCV64())
     return Attrs;
   if (FT->getReturnType() == I32Ty)
     Attrs = Attrs.addRetAttribute(Ctx, Attribute::SExt);

@@ -11,7 +11,6 @@
 #include "lowering/FunctionLowering.h"
 
 #include "llvm/ADT/APFloat.h"
-#include "llvm/TargetParser/Triple.h"
 
 namespace w2n::lowering {
 
@@ -184,7 +183,7 @@ Error FunctionLowerer::emitNumeric(Opcode Op) {
   // The riscv64 lowering of the rounding intrinsics hands a NaN operand
   // back as it is, signalling or not; elsewhere the instruction (or libm)
   // quietens it.
-  bool RoundingKeepsNaN = Triple(MC.LM.getTargetTriple()).isRISCV();
+  bool RoundingKeepsNaN = MC.TT.isRISCV();
   auto Rounding = [&](Intrinsic::ID ID) {
     Unary([&](Value *X) {
       Value *R = B.CreateUnaryIntrinsic(ID, X);

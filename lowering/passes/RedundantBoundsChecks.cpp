@@ -20,7 +20,7 @@
 //
 // A compare here is an unsigned compare of `X +nuw C` (or a disjoint `or`,
 // or a chain of them: the lowering adds the offset and the width one at a
-// time) with a memory size (MemorySize.h), read as X + K > size when out
+// time) with a memory size (WasmIR.h), read as X + K > size when out
 // of bounds (K is the sum, plus one for the compares that include
 // equality). A block whose only predecessor branches to it on such a
 // compare's in-bounds outcome (or on an `or` of them being false, or an
