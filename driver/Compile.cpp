@@ -52,7 +52,7 @@ unsigned pieceCount(const frontend::Module &M) {
     Code += Body.Size;
   if (Code < SplitCodeSize)
     return 1;
-  uint64_t Pieces = (Code + PieceCodeSize - 1) / std::max<uint64_t>(PieceCodeSize, 1);
+  uint64_t Pieces = divideCeil(Code, std::max<uint64_t>(PieceCodeSize, 1));
   return unsigned(std::clamp<uint64_t>(Pieces, 2, 64));
 }
 

@@ -106,9 +106,9 @@ std::vector<std::string> splitProgramArgs(const CLI::App &Run,
     if (Short && Name.size() > 2)
       Name = Name.substr(0, 2);
     const CLI::Option *Opt = Run.get_option_no_throw(Name);
-    if (!Opt && Name != "-h" && Name != "--help")
+    if (!Opt)
       return 0;
-    bool TakesValue = Opt && Opt->get_type_size() > 0;
+    bool TakesValue = Opt->get_type_size() > 0;
     bool Attached = Eq != std::string::npos || (Short && Word.size() > 2);
     return TakesValue && !Attached ? 2 : 1;
   };
