@@ -153,14 +153,6 @@ Error compile(const Config &C) {
     Bundle = std::move(*Tree);
   }
 
-  auto TM = createTargetMachine(C.TargetArch, C.OptLevel, C.Cpu);
-  if (!TM)
-    return TM.takeError();
-  Progress P(sys::path::filename(C.Input));
-  LLVMContext Ctx;
-  // Local value names cost memory and time in every function; they only
-  // help someone reading the IR.
-  Ctx.setDiscardValueNames(C.Emit != EmitKind::LLVM);
   lowering::LoweringOptions Opts;
   Opts.BoundsChecks = C.Bounds == BoundsChecks::Explicit
                           ? lowering::BoundsCheckMode::Explicit
@@ -168,6 +160,35 @@ Error compile(const Config &C) {
   Opts.TargetTriple = targetTriple(C.TargetArch);
   // The executable runtime starts the module through w2n_module.
   Opts.SymbolPrefix = C.Emit == EmitKind::Exe ? "w2n" : symbolPrefix(C);
+  Progress P(sys::path::filename(C.Input));
+
+  // Executables of large modules are lowered, optimised and compiled in
+  // pieces, on -j N threads (default: one per core); small modules gain
+  // nothing from a split.
+  unsigned Pieces = C.Emit == EmitKind::Exe ? pieceCount(**WM) : 1;
+  if (Pieces > 1) {
+    if (C.Output == "-")
+      return createStringError(inconvertibleErrorCode(),
+                               "an executable cannot be written to stdout");
+    unsigned Threads =
+        C.Jobs ? C.Jobs : hardware_concurrency().compute_thread_count();
+    auto Objects = compileInParallel(**WM, Opts, capabilities(C), C, Pieces,
+                                     std::min(Threads, Pieces), P);
+    if (!Objects)
+      return Objects.takeError();
+    std::vector<ArrayRef<char>> Refs(Objects->begin(), Objects->end());
+    P.update("linking");
+    return linkExecutable(Refs, C.TargetArch, C.Output, C.UnknownImportsTrap,
+                          Bundle ? &*Bundle : nullptr);
+  }
+
+  auto TM = createTargetMachine(C.TargetArch, C.OptLevel, C.Cpu);
+  if (!TM)
+    return TM.takeError();
+  LLVMContext Ctx;
+  // Local value names cost memory and time in every function; they only
+  // help someone reading the IR.
+  Ctx.setDiscardValueNames(C.Emit != EmitKind::LLVM);
   Opts.OnFunctionLowered = [&P](uint32_t Done, uint32_t Total) {
     P.update("lowering", Done, Total);
   };
@@ -183,25 +204,6 @@ Error compile(const Config &C) {
   if (C.Emit == EmitKind::Exe)
     lowering::addExecutableConfig(**LM, **WM, capabilities(C));
 
-  // Executables of large modules are optimised and compiled in pieces, on
-  // -j N threads (default: one per core); small modules gain nothing from
-  // a split.
-  unsigned Pieces = C.Emit == EmitKind::Exe ? pieceCount(**WM) : 1;
-  if (Pieces > 1) {
-    if (C.Output == "-")
-      return createStringError(inconvertibleErrorCode(),
-                               "an executable cannot be written to stdout");
-    unsigned Threads =
-        C.Jobs ? C.Jobs : hardware_concurrency().compute_thread_count();
-    auto Objects =
-        compileInParallel(std::move(*LM), C, Pieces, std::min(Threads, Pieces), P);
-    if (!Objects)
-      return Objects.takeError();
-    std::vector<ArrayRef<char>> Refs(Objects->begin(), Objects->end());
-    P.update("linking");
-    return linkExecutable(Refs, C.TargetArch, C.Output, C.UnknownImportsTrap,
-                          Bundle ? &*Bundle : nullptr);
-  }
   P.update("optimising");
   optimizeModule(**LM, **TM, C.OptLevel);
   P.update("generating code");

@@ -34,7 +34,7 @@ cl::opt<uint64_t> LeafStackCheckBodySize(
 FunctionLowerer::FunctionLowerer(ModuleContext &MC, uint32_t DefinedIndex)
     : MC(MC), WM(MC.WM), DefinedIndex(DefinedIndex),
       FuncIndex(WM.NumImportedFuncs + DefinedIndex), FT(WM.funcType(FuncIndex)),
-      V(WM), F(MC.Functions[FuncIndex]), B(MC.Ctx) {}
+      V(WM), F(MC.function(FuncIndex)), B(MC.Ctx) {}
 
 Error FunctionLowerer::run() {
   const frontend::FunctionBody &Body = WM.Bodies[DefinedIndex];

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace w2n::lowering {
@@ -22,6 +23,18 @@ enum class BoundsCheckMode {
   Explicit,
 };
 
+/// One piece of a module compiled in pieces: the defined functions
+/// [Begin, End) (counted among the defined functions), each lowered into
+/// a context of its own. A piece's functions are hidden global symbols, and
+/// the functions of other pieces it calls are declared by the same names,
+/// so that the pieces' objects link into one program.
+struct PieceRange {
+  uint32_t Begin = 0, End = 0;
+  /// The piece that also holds what the runtime needs to instantiate the
+  /// module (init, trampolines, adapters, the descriptor); exactly one.
+  bool HoldsDescriptor = false;
+};
+
 struct LoweringOptions {
   BoundsCheckMode BoundsChecks = BoundsCheckMode::Guard;
   /// The module descriptor is exported as `<SymbolPrefix>_module`.
@@ -31,11 +44,15 @@ struct LoweringOptions {
   /// Called after each function is lowered with how many are done of how
   /// many (for progress displays); may be empty.
   std::function<void(uint32_t Done, uint32_t Total)> OnFunctionLowered;
+  /// Lowers one piece instead of the whole module.
+  std::optional<PieceRange> Piece;
 };
 
-/// Lowers a validated module. Everything but the descriptor has internal
+/// Lowers a validated module, or the piece of it Opts.Piece names.
+/// Everything but the descriptor (and a piece's functions) has internal
 /// linkage; the descriptor (a w2n_module_desc, see w2n/abi.h) is all the
-/// runtime needs to instantiate it.
+/// runtime needs to instantiate it. Only reads M, so that pieces can be
+/// lowered on several threads at once.
 llvm::Expected<std::unique_ptr<llvm::Module>>
 lowerModule(const frontend::Module &M, llvm::LLVMContext &Ctx,
             const LoweringOptions &Opts);

@@ -45,8 +45,12 @@ struct ModuleContext {
   llvm::FunctionType *functionType(const frontend::FuncType &FT) const;
   llvm::Type *returnType(const frontend::FuncType &FT) const;
 
-  /// Defined functions, by index in the function space (imported ones are
-  /// null: they are called through the instance's funcref records).
+  /// Defined function Index (in the function space); imported ones are
+  /// called through the instance's funcref records instead. In a piece,
+  /// another piece's function is declared on first use.
+  llvm::Function *function(uint32_t Index);
+  /// Defined functions by index; null for imports and for functions of
+  /// other pieces not yet used.
   std::vector<llvm::Function *> Functions;
 
   // The runtime (see w2n/abi.h and the runtime's headers).

@@ -19,6 +19,7 @@
 #include "llvm/IR/Verifier.h"
 
 #include <map>
+#include <string>
 
 namespace w2n::lowering {
 
@@ -129,6 +130,32 @@ LoadInst *ModuleContext::loadInvariant(IRBuilderBase &B, Type *T,
 
 namespace {
 
+/// The symbol of function Index: unique, since the index comes first, and
+/// the same in every piece.
+std::string functionSymbol(const frontend::Module &WM, uint32_t Index) {
+  StringRef Name = WM.functionName(Index);
+  return (Name.empty() ? "f" + Twine(Index) : "f" + Twine(Index) + "." + Name)
+      .str();
+}
+
+} // namespace
+
+Function *ModuleContext::function(uint32_t Index) {
+  Function *&Fn = Functions[Index];
+  if (Fn)
+    return Fn;
+  FunctionType *FT = functionType(WM.funcType(Index));
+  // Internal, unless the module is lowered in pieces: then run() makes
+  // what pieces share hidden globals.
+  Fn = Function::Create(FT, GlobalValue::InternalLinkage,
+                        functionSymbol(WM, Index), LM);
+  Fn->setAttributes(abiAttributes(FT));
+  Fn->setDoesNotThrow();
+  return Fn;
+}
+
+namespace {
+
 class ModuleLowerer {
 public:
   ModuleLowerer(const frontend::Module &WM, Module &LM,
@@ -172,15 +199,17 @@ std::string signatureKey(const FuncType &FT) {
 
 void ModuleLowerer::declareFunctions() {
   MC.Functions.assign(WM.numFunctions(), nullptr);
-  for (uint32_t I = WM.NumImportedFuncs; I < WM.numFunctions(); ++I) {
-    StringRef Name = WM.functionName(I);
-    FunctionType *FT = MC.functionType(WM.funcType(I));
-    Function *Fn = Function::Create(
-        FT, GlobalValue::InternalLinkage,
-        Name.empty() ? "f" + Twine(I) : "f" + Twine(I) + "." + Name, LM);
-    Fn->setAttributes(MC.abiAttributes(FT));
-    Fn->setDoesNotThrow();
-    MC.Functions[I] = Fn;
+  const std::optional<PieceRange> &Piece = MC.Opts.Piece;
+  uint32_t Begin = Piece ? Piece->Begin : 0;
+  uint32_t End = Piece ? Piece->End : WM.numDefinedFunctions();
+  for (uint32_t I = WM.NumImportedFuncs + Begin; I < WM.NumImportedFuncs + End;
+       ++I) {
+    Function *Fn = MC.function(I);
+    if (!Piece)
+      continue;
+    // The other pieces call it, and the descriptor's piece lists it.
+    Fn->setLinkage(GlobalValue::ExternalLinkage);
+    Fn->setVisibility(GlobalValue::HiddenVisibility);
   }
 }
 
@@ -457,7 +486,7 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
   for (uint32_t F = 0; F < WM.numFunctions(); ++F) {
     FuncTypes.push_back(i32(WM.FuncTypeIndices[F]));
     if (F >= WM.NumImportedFuncs)
-      FuncPtrs.push_back(MC.Functions[F]);
+      FuncPtrs.push_back(MC.function(F));
     if (HaveNames) {
       StringRef Name = WM.functionName(F);
       FuncNames.push_back(Name.empty() ? ConstantPointerNull::get(Ptr)
@@ -524,14 +553,24 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
 
 Error ModuleLowerer::run() {
   declareFunctions();
-  for (uint32_t I = 0; I < WM.numDefinedFunctions(); ++I) {
+  const std::optional<PieceRange> &Piece = MC.Opts.Piece;
+  uint32_t Begin = Piece ? Piece->Begin : 0;
+  uint32_t End = Piece ? Piece->End : WM.numDefinedFunctions();
+  for (uint32_t I = Begin; I < End; ++I) {
     FunctionLowerer FL(MC, I);
     if (Error E = FL.run())
       return E;
     if (MC.Opts.OnFunctionLowered)
-      MC.Opts.OnFunctionLowered(I + 1, WM.numDefinedFunctions());
+      MC.Opts.OnFunctionLowered(I + 1 - Begin, End - Begin);
   }
-  makeDescriptor(makeInit());
+  if (!Piece || Piece->HoldsDescriptor)
+    makeDescriptor(makeInit());
+  // What this piece only declares is defined in another one.
+  for (Function *Fn : MC.Functions)
+    if (Fn && Fn->isDeclaration()) {
+      Fn->setLinkage(GlobalValue::ExternalLinkage);
+      Fn->setVisibility(GlobalValue::HiddenVisibility);
+    }
   return Error::success();
 }
 

@@ -109,7 +109,7 @@ Error FunctionLowerer::visitCall(uint32_t Func) {
   W2N_VALIDATE_REACHABLE(V.visitCall(Func));
   const frontend::FuncType &T = WM.funcType(Func);
   if (Func >= WM.NumImportedFuncs) {
-    emitCall(MC.Functions[Func], Inst, T);
+    emitCall(MC.function(Func), Inst, T);
     return Error::success();
   }
   // An import is called through its funcref record, which the runtime
