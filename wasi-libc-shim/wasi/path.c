@@ -146,10 +146,13 @@ int32_t w2n_wasi_path_open(void *c, uint32_t fd, uint32_t dirflags,
     return FAULT;
 
   long flags = W2N_O_CLOEXEC | W2N_O_NOFOLLOW;
-  /* A directory is opened for reading whatever rights were asked for: it
-   * cannot be written to, and its fd keeps only directory rights. */
+  /* A directory is opened for reading whatever other writing rights were
+   * asked for (a preopen's own rights include some): its fd keeps only
+   * directory rights. Asked for FD_WRITE, it is opened for writing, which
+   * the kernel refuses with EISDIR, as Wasmtime and POSIX do. */
   int writing = (base & W2N_RIGHTS_WRITING) != 0 &&
-                !(oflags & W2N_WASI_OFLAGS_DIRECTORY);
+                (!(oflags & W2N_WASI_OFLAGS_DIRECTORY) ||
+                 (base & W2N_WASI_RIGHTS_FD_WRITE));
   int reading =
       (base & (W2N_WASI_RIGHTS_FD_READ | W2N_WASI_RIGHTS_FD_READDIR)) != 0;
   flags |= writing ? (reading ? W2N_O_RDWR : W2N_O_WRONLY) : W2N_O_RDONLY;

@@ -158,9 +158,15 @@ int main(void) {
        __wasi_path_open(file, 0, "x", 0, ALL, ALL, 0, &fd));
   show("open from fd 9", __wasi_path_open(9, 0, "x", 0, ALL, ALL, 0, &fd));
   show("open from stdin", __wasi_path_open(0, 0, "x", 0, ALL, ALL, 0, &fd));
-  // A directory opened inside is a boundary of its own.
-  show("open sub", __wasi_path_open(3, 0, "sub", __WASI_OFLAGS_DIRECTORY, ALL,
-                                    ALL, 0, &sub));
+  // A directory opened inside is a boundary of its own. Asked for FD_WRITE
+  // too, it is ISDIR (31), even with OFLAGS_DIRECTORY, as under Wasmtime
+  // and as open(2) with O_RDWR | O_DIRECTORY.
+  show("open sub to write", __wasi_path_open(3, 0, "sub",
+                                             __WASI_OFLAGS_DIRECTORY, ALL,
+                                             ALL, 0, &sub));
+  show("open sub", __wasi_path_open(3, 0, "sub", __WASI_OFLAGS_DIRECTORY,
+                                    ALL & ~__WASI_RIGHTS_FD_WRITE, ALL, 0,
+                                    &sub));
   try_open(sub, FOLLOW, "file");
   try_open(sub, FOLLOW, "../up");
   try_open(sub, FOLLOW, "parent/up");
@@ -168,6 +174,7 @@ int main(void) {
   // CHECK-NEXT: open from a file: 54
   // CHECK-NEXT: open from fd 9: 8
   // CHECK-NEXT: open from stdin: 54
+  // CHECK-NEXT: open sub to write: 31
   // CHECK-NEXT: open sub: 0
   // CHECK-NEXT: open file: 0 "inside"
   // CHECK-NEXT: open ../up: 63
