@@ -40,9 +40,15 @@ static void fft(double *re, double *im, int n, int inverse) {
   if (inverse) for (int i = 0; i < n; i++) { re[i] /= n; im[i] /= n; }
 }
 
-int main(void) {
-  double *re = malloc(sizeof(double) * N), *im = malloc(sizeof(double) * N);
-  double *r0 = malloc(sizeof(double) * N), *i0 = malloc(sizeof(double) * N);
+int main(int argc, char **argv) {
+  /* optional argument SCALE (positive integer, default 1) divides the work */
+  char *end = "";
+  long scale = argc > 1 ? strtol(argv[1], &end, 10) : 1;
+  if (argc > 2 || *end || scale < 1) { fprintf(stderr, "usage: %s [SCALE]\n", argv[0]); return 2; }
+  int n = N; /* SCALE: n = N / (smallest power of two >= SCALE), n >= 1024; still ROUNDS rounds */
+  while (n > 1024 && N / n < scale) n >>= 1;
+  double *re = malloc(sizeof(double) * n), *im = malloc(sizeof(double) * n);
+  double *r0 = malloc(sizeof(double) * n), *i0 = malloc(sizeof(double) * n);
   /* known vector: pure tone at bin 5 of a length-64 transform */
   for (int i = 0; i < 64; i++) { re[i] = cos(2 * 3.14159265358979323846 * 5 * i / 64); im[i] = 0; }
   fft(re, im, 64, 0);
@@ -53,14 +59,14 @@ int main(void) {
   double check = 0;
   for (int r = 0; r < ROUNDS; r++) {
     double e0 = 0, e1 = 0;
-    for (int i = 0; i < N; i++) { r0[i] = re[i] = rnd(); i0[i] = im[i] = rnd(); e0 += re[i] * re[i] + im[i] * im[i]; }
-    fft(re, im, N, 0);
-    for (int i = 0; i < N; i++) e1 += re[i] * re[i] + im[i] * im[i];
-    if (fabs(e1 / N - e0) > 1e-6 * e0) { printf("fft: FAILED parseval %g vs %g\n", e1 / N, e0); return 1; }
-    check += re[r * 12345 % N] + im[r * 54321 % N];
-    fft(re, im, N, 1);
+    for (int i = 0; i < n; i++) { r0[i] = re[i] = rnd(); i0[i] = im[i] = rnd(); e0 += re[i] * re[i] + im[i] * im[i]; }
+    fft(re, im, n, 0);
+    for (int i = 0; i < n; i++) e1 += re[i] * re[i] + im[i] * im[i];
+    if (fabs(e1 / n - e0) > 1e-6 * e0) { printf("fft: FAILED parseval %g vs %g\n", e1 / n, e0); return 1; }
+    check += re[r * 12345 % n] + im[r * 54321 % n];
+    fft(re, im, n, 1);
     double maxerr = 0;
-    for (int i = 0; i < N; i++) {
+    for (int i = 0; i < n; i++) {
       double e = fabs(re[i] - r0[i]) + fabs(im[i] - i0[i]);
       if (e > maxerr) maxerr = e;
     }

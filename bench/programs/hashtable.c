@@ -56,14 +56,22 @@ static uint64_t rnd(void) { rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17;
 #define OPS 12000000
 #define NONE UINT64_MAX
 
-int main(void) {
-  uint64_t *ids = malloc(sizeof(uint64_t) * NKEYS), *shadow = malloc(sizeof(uint64_t) * NKEYS);
-  for (size_t i = 0; i < NKEYS; i++) { ids[i] = rnd() | 1; shadow[i] = NONE; }
+int main(int argc, char **argv) {
+  /* optional argument SCALE (positive integer, default 1) divides the work */
+  char *end = "";
+  long scale = argc > 1 ? strtol(argv[1], &end, 10) : 1;
+  if (argc > 2 || *end || scale < 1) { fprintf(stderr, "usage: %s [SCALE]\n", argv[0]); return 2; }
+  /* SCALE divides the number of keys and of operations (still 12 per key) */
+  size_t nkeys = NKEYS / scale < 1000 ? 1000 : (size_t)(NKEYS / scale);
+  long ops = (long)nkeys * (OPS / NKEYS);
+  uint64_t *ids = malloc(sizeof(uint64_t) * nkeys), *shadow = malloc(sizeof(uint64_t) * nkeys);
+  for (size_t i = 0; i < nkeys; i++) { ids[i] = rnd() | 1; shadow[i] = NONE; }
   table t; tinit(&t, 16);
   size_t live = 0; uint64_t acc = 0;
-  for (long op = 0; op < OPS; op++) {
+  for (long op = 0; op < ops; op++) {
     uint64_t r = rnd();
     size_t id = (size_t)((r >> 8) % NKEYS);
+    if (scale > 1) id %= nkeys; /* SCALE 1 keeps the constant divisor */
     uint64_t k = ids[id], v;
     switch (r & 7) {
     case 0: case 1: case 2:
@@ -81,7 +89,7 @@ int main(void) {
     }
   }
   if (t.live != live) { printf("hashtable: FAILED count %zu != %zu\n", t.live, live); return 1; }
-  for (size_t i = 0; i < NKEYS; i++) {
+  for (size_t i = 0; i < nkeys; i++) {
     uint64_t v; int f = tget(&t, ids[i], &v);
     if (f != (shadow[i] != NONE) || (f && v != shadow[i])) { printf("hashtable: FAILED final %zu\n", i); return 1; }
   }

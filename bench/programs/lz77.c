@@ -94,28 +94,33 @@ static uint32_t rnd(void) { rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17;
 
 #define SZ (16 << 20)
 
-int main(void) {
+int main(int argc, char **argv) {
+  /* optional argument SCALE (positive integer, default 1) divides the work */
+  char *end = "";
+  long scale = argc > 1 ? strtol(argv[1], &end, 10) : 1;
+  if (argc > 2 || *end || scale < 1) { fprintf(stderr, "usage: %s [SCALE]\n", argv[0]); return 2; }
+  size_t sz = SZ / scale < (1 << 16) ? (1 << 16) : SZ / scale; /* SCALE divides the data sizes */
   static const char *words[] = {"the", "quick", "brown", "fox", "jumps", "over", "lazy", "dog", "wasm",
     "native", "compiler", "memory", "function", "table", "export", "import", "module", "stack", "value",
     "branch", "loop", "block", "if", "else", "end", "call", "return", "local", "global", "i32", "i64", "f32"};
-  uint8_t *text = malloc(SZ), *rnd_data = malloc(SZ / 4);
-  uint8_t *comp = malloc(SZ + SZ / 8 + 64), *dec = malloc(SZ);
+  uint8_t *text = malloc(sz), *rnd_data = malloc(sz / 4);
+  uint8_t *comp = malloc(sz + sz / 8 + 64), *dec = malloc(sz);
   size_t n = 0;
-  while (n < SZ) {
+  while (n < sz) {
     const char *w = words[rnd() % 32];
     size_t l = strlen(w);
-    if (n + l + 1 > SZ) { while (n < SZ) text[n++] = ' '; break; }
+    if (n + l + 1 > sz) { while (n < sz) text[n++] = ' '; break; }
     memcpy(text + n, w, l); n += l;
     uint32_t r = rnd() % 16;
     text[n++] = r == 0 ? '\n' : r == 1 ? ',' : ' ';
   }
-  for (size_t i = 0; i < SZ / 4; i++) rnd_data[i] = (uint8_t)rnd();
+  for (size_t i = 0; i < sz / 4; i++) rnd_data[i] = (uint8_t)rnd();
   uint32_t sum = 0;
   for (int pass = 0; pass < 2; pass++) {
     const uint8_t *src = pass ? rnd_data : text;
-    size_t len = pass ? SZ / 4 : SZ;
+    size_t len = pass ? sz / 4 : sz;
     size_t c = compress(src, len, comp);
-    size_t d = decompress(comp, c, dec, SZ);
+    size_t d = decompress(comp, c, dec, sz);
     if (d != len || memcmp(dec, src, len) != 0) { printf("lz77: FAILED roundtrip pass %d\n", pass); return 1; }
     if (pass == 0 && c * 2 > len) { printf("lz77: FAILED poor ratio %zu/%zu\n", c, len); return 1; }
     sum = sum * 31 + (uint32_t)c;

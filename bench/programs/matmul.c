@@ -15,7 +15,11 @@ static double rnd(void) {
 #define BS 32
 #define REPS 40
 
-int main(void) {
+int main(int argc, char **argv) {
+  /* optional argument SCALE (positive integer, default 1) divides the work */
+  char *end = "";
+  long scale = argc > 1 ? strtol(argv[1], &end, 10) : 1;
+  if (argc > 2 || *end || scale < 1) { fprintf(stderr, "usage: %s [SCALE]\n", argv[0]); return 2; }
   double *A = malloc(sizeof(double) * N * N), *B = malloc(sizeof(double) * N * N);
   double *C = calloc((size_t)N * N, sizeof(double));
   double *x = malloc(sizeof(double) * N), *y = malloc(sizeof(double) * N);
@@ -23,7 +27,8 @@ int main(void) {
   for (int i = 0; i < N * N; i++) A[i] = rnd();
   for (int i = 0; i < N * N; i++) B[i] = rnd();
   for (int i = 0; i < N; i++) x[i] = rnd();
-  for (int rep = 0; rep < REPS; rep++) {
+  long reps = scale < REPS ? REPS / scale : 1; /* SCALE divides the repetitions */
+  for (int rep = 0; rep < reps; rep++) {
     for (int i = 0; i < N * N; i++) C[i] = 0;
     for (int ii = 0; ii < N; ii += BS)
       for (int kk = 0; kk < N; kk += BS)

@@ -144,10 +144,15 @@ static uint32_t eval(int i) {
 #define STMTS 40000
 #define ROUNDS 16
 
-int main(void) {
-  uint32_t *expect = malloc(sizeof(uint32_t) * STMTS);
+int main(int argc, char **argv) {
+  /* optional argument SCALE (positive integer, default 1) divides the work */
+  char *end = "";
+  long scale = argc > 1 ? strtol(argv[1], &end, 10) : 1;
+  if (argc > 2 || *end || scale < 1) { fprintf(stderr, "usage: %s [SCALE]\n", argv[0]); return 2; }
+  int stmts = STMTS / scale < 100 ? 100 : (int)(STMTS / scale); /* SCALE divides the program length */
+  uint32_t *expect = malloc(sizeof(uint32_t) * stmts);
   char buf[64];
-  for (int s = 0; s < STMTS; s++) {
+  for (int s = 0; s < stmts; s++) {
     int k = rnd() % NVARS;
     if (s % 10 == 9) { emit("check "); uint32_t v = gen(0); emit(";\n"); expect[s] = v; continue; }
     sprintf(buf, "let %c = ", 'a' + k); emit(buf);
@@ -158,7 +163,7 @@ int main(void) {
   for (int round = 0; round < ROUNDS; round++) {
     if (!tokenize(src)) { printf("parser: FAILED tokenize\n"); return 1; }
     nnode = 0; pos = 0; perr = 0; memset(vars, 0, sizeof vars);
-    for (int s = 0; s < STMTS; s++) {
+    for (int s = 0; s < stmts; s++) {
       int target = -1;
       if (toks[pos].kind == T_LET) {
         pos++; if (toks[pos].kind != T_ID) { perr = 1; break; }

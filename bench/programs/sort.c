@@ -45,25 +45,30 @@ static void msort64(uint64_t *a, uint64_t *tmp, long n) {
 
 #define N 6000000
 
-int main(void) {
-  uint32_t *a = malloc(sizeof(uint32_t) * N);
-  uint64_t *b = malloc(sizeof(uint64_t) * N), *t = malloc(sizeof(uint64_t) * N);
+int main(int argc, char **argv) {
+  /* optional argument SCALE (positive integer, default 1) divides the work */
+  char *end = "";
+  long scale = argc > 1 ? strtol(argv[1], &end, 10) : 1;
+  if (argc > 2 || *end || scale < 1) { fprintf(stderr, "usage: %s [SCALE]\n", argv[0]); return 2; }
+  long n = N / scale < 1000 ? 1000 : N / scale; /* SCALE divides the number of keys */
+  uint32_t *a = malloc(sizeof(uint32_t) * n);
+  uint64_t *b = malloc(sizeof(uint64_t) * n), *t = malloc(sizeof(uint64_t) * n);
   uint64_t s1 = 0, x1 = 0, s2 = 0, x2 = 0;
-  for (long i = 0; i < N; i++) {
+  for (long i = 0; i < n; i++) {
     uint32_t v = (uint32_t)(rnd() >> 32);
     if (i % 5 == 0) v &= 0xffff; /* many duplicates */
     a[i] = v; b[i] = v; s1 += v; x1 ^= v * 0x9E3779B97F4A7C15ull;
   }
-  qsort32(a, N);
-  msort64(b, t, N);
-  for (long i = 0; i < N; i++) {
+  qsort32(a, n);
+  msort64(b, t, n);
+  for (long i = 0; i < n; i++) {
     if (i && a[i - 1] > a[i]) { printf("sort: FAILED quicksort order at %ld\n", i); return 1; }
     if (a[i] != b[i]) { printf("sort: FAILED quicksort/mergesort disagree at %ld\n", i); return 1; }
     s2 += a[i]; x2 ^= a[i] * 0x9E3779B97F4A7C15ull;
   }
   if (s1 != s2 || x1 != x2) { printf("sort: FAILED checksum\n"); return 1; }
   uint64_t h = 0;
-  for (long i = 0; i < N; i += 1000) h = h * 1000003 + a[i];
+  for (long i = 0; i < n; i += 1000) h = h * 1000003 + a[i];
   printf("sort: ok %016llx\n", (unsigned long long)h);
   return 0;
 }

@@ -10,7 +10,11 @@
 #define H 1024
 #define STEPS 1200
 
-int main(void) {
+int main(int argc, char **argv) {
+  /* optional argument SCALE (positive integer, default 1) divides the work */
+  char *end = "";
+  long scale = argc > 1 ? strtol(argv[1], &end, 10) : 1;
+  if (argc > 2 || *end || scale < 1) { fprintf(stderr, "usage: %s [SCALE]\n", argv[0]); return 2; }
   double *a = malloc(sizeof(double) * W * H), *b = malloc(sizeof(double) * W * H);
   for (int y = 0; y < H; y++)
     for (int x = 0; x < W; x++) {
@@ -20,14 +24,15 @@ int main(void) {
       else if (((x * 7 + y * 13) % 97) == 0) v = 10.0;
       a[y * W + x] = b[y * W + x] = v;
     }
-  for (int s = 0; s < STEPS; s++) {
+  long steps = scale < STEPS ? STEPS / scale : 1; /* SCALE divides the sweeps */
+  for (int s = 0; s < steps; s++) {
     for (int y = 1; y < H - 1; y++) {
       const double *up = &a[(y - 1) * W], *mid = &a[y * W], *dn = &a[(y + 1) * W];
       double *o = &b[y * W];
       for (int x = 1; x < W - 1; x++)
         o[x] = 0.25 * (up[x] + dn[x] + mid[x - 1] + mid[x + 1]);
     }
-    if (s == STEPS - 1) {
+    if (s == steps - 1) {
       /* verify last sweep independently before swapping */
       for (int y = 1; y < H - 1; y += 37)
         for (int x = 1; x < W - 1; x += 11) {
