@@ -37,7 +37,10 @@ std::vector<PlannedPiece> planPieces(const frontend::Module &M,
   });
   if (Pieces.empty())
     Pieces.emplace_back();
-  Pieces.front().Range.HoldsDescriptor = true;
+  // Last: the executable runtime names the function a trap is in by where
+  // its code starts, and takes the init function, which the descriptor's
+  // piece holds after its functions, as the end of the last one.
+  Pieces.back().Range.HoldsDescriptor = true;
   return Pieces;
 }
 

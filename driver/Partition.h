@@ -33,7 +33,7 @@ struct PlannedPiece {
 
 /// Cuts the defined functions of M into at most Count pieces of
 /// consecutive functions with about the same bytes of body each, none
-/// empty; the first holds the descriptor.
+/// empty; the last holds the descriptor.
 std::vector<PlannedPiece> planPieces(const frontend::Module &M, unsigned Count);
 
 } // namespace w2n::driver

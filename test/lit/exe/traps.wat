@@ -46,6 +46,14 @@
 ;; RUN: %exit-status %run-aarch64 %t/named-aarch64 a b c 2>&1 | FileCheck %s --check-prefix=NAMED
 ;; NAMED: wasm trap: call stack exhausted, in function recurse{{$}}
 
+;; Cut into pieces, one function each, the functions are named all the same
+;; (the runtime takes the init function, in the descriptor's piece, as the
+;; end of the last function).
+;; RUN: %w2n compile %t/named.wasm -o %t/named-pieces --llvm-option=-w2n-pieces=2
+;; RUN: %exit-status %run-x86_64 %t/named-pieces a b c 2>&1 | FileCheck %s --check-prefix=NAMED
+;; RUN: %exit-status %run-x86_64 %t/named-pieces a b c d 2>&1 | FileCheck %s --check-prefix=PIECE
+;; PIECE: wasm trap: unreachable, in function 3{{$}}
+
 ;; RUN: %exit-status %run-x86_64 %t/x86_64-guard a b c d 2>&1 | FileCheck %s --check-prefix=UNREACHABLE
 ;; UNREACHABLE: wasm trap: unreachable
 ;; UNREACHABLE-NEXT: exit status 134
