@@ -121,7 +121,7 @@ Error linkExecutable(ArrayRef<ArrayRef<char>> Objects, Target T,
   for (const std::string &P : ObjPaths)
     Args.push_back(P.c_str());
   Args.push_back(RtPath.c_str());
-  // The runtime tests this weak symbol's address (exe/main.c).
+  // The runtime tests this weak symbol's address (exe/start.c).
   if (UnknownImportsTrap)
     Args.push_back("--defsym=w2n_unknown_imports_trap=1");
   SmallString<128> BundlePath(Dir.Path), ScriptPath(Dir.Path);

@@ -7,10 +7,27 @@
 
 #include "w2n/embed.h"
 
-#define W2N_EXE_MAX_RESERVATIONS 16
+/* Linear memories an executable may have at once. Its module has one; the
+ * spec suite's test host (test/spec/exehost) keeps every instance of a
+ * script. The table is zero-initialised, so it costs no file size. */
+#define W2N_EXE_MAX_RESERVATIONS 1024
 
 /* Whether addr lies in a reservation made by w2n_os_reserve. */
 int w2n_exe_in_reservation(uintptr_t addr);
+
+/* Installs the fault handlers and computes the stack limit (exe/traps.c);
+ * traps name the functions of named (may be NULL) when they are in one. */
+void w2n_exe_traps_init(const w2n_module_desc *named);
+/* The lowest stack address WebAssembly code may reach: every instance's
+ * stack_limit. */
+uintptr_t w2n_exe_stack_limit(void);
+/* Weak, and defined by no executable wasm2native links: a test host that
+ * runs many modules (test/spec/exehost) defines it to get each trap, kind
+ * W2N_TRAP_*, after the runtime has classified it (faults included),
+ * instead of the message and the exit. It must not return: it jumps back
+ * to where the host called into WebAssembly code, and unblocks the signals
+ * a fault's handler leaves blocked. */
+void w2n_exe_trap_hook(uint32_t kind);
 
 /* Writes all of s to fd 2; for diagnostics. */
 void w2n_exe_print(const char *s);

@@ -1,0 +1,82 @@
+/*===- exe/start.c - Start-up of a static executable ----------------------===*
+ *
+ * _start (arch/<arch>/start.S) calls w2n_start, which instantiates the
+ * module compiled into the executable (its descriptor is w2n_module), with
+ * its WASI imports bound to this runtime, and runs its _start export, under
+ * the trap and fault handling of exe/traps.c.
+ *===----------------------------------------------------------------------===*/
+#include "core/core.h"
+#include "exe/exe.h"
+
+extern const w2n_module_desc w2n_module;
+
+/* Defined (at address 1) by the link of `--allow-unknown-imports=trap`. */
+extern const char w2n_unknown_imports_trap __attribute__((weak));
+
+/* What an import the runtime does not provide is bound to: its context is
+ * the import's descriptor, and whatever its signature, it never returns, so
+ * the arguments it ignores do no harm. */
+static _Noreturn void unknown_import_called(const w2n_import_desc *imp) {
+  w2n_exe_print("wasm trap: call to unknown import ");
+  w2n_exe_print(imp->name);
+  w2n_exe_print("\n");
+  w2n_exe_exit(134);
+}
+
+static void fail(const char *what, const char *detail) {
+  w2n_exe_print("wasm2native: error: ");
+  w2n_exe_print(what);
+  if (detail) {
+    w2n_exe_print(": ");
+    w2n_exe_print(detail);
+  }
+  w2n_exe_print("\n");
+  w2n_exe_exit(1);
+}
+
+_Noreturn void w2n_start(long argc, char **argv, char **envp) {
+  w2n_exe_traps_init(&w2n_module);
+  w2n_exe_environ_init(envp);
+  w2n_wasi_init((int)argc, argv);
+
+  const w2n_module_desc *desc = &w2n_module;
+  enum { MaxImports = 256 };
+  if (desc->num_imports > MaxImports)
+    fail("too many imports", 0);
+  static w2n_funcref records[MaxImports];
+  static w2n_extern imports[MaxImports];
+  for (uint32_t i = 0; i < desc->num_imports; ++i) {
+    const w2n_import_desc *imp = &desc->imports[i];
+    if (imp->kind != W2N_EXTERN_FUNC)
+      fail("unknown import", imp->name);
+    if (!w2n_wasi_bind(desc, i, &records[i])) {
+      if (!&w2n_unknown_imports_trap)
+        fail("unknown import", imp->name);
+      records[i].type_id = w2n_core_type_id(&desc->types[imp->index]);
+      records[i].fn = (void *)unknown_import_called;
+      records[i].ctx = (void *)imp;
+    }
+    imports[i].tag = W2N_EXTERN_FUNCREF;
+    imports[i].of.func = &records[i];
+  }
+
+  w2n_instance *inst;
+  w2n_error err;
+  if (w2n_core_instance_new(desc, imports, desc->num_imports, &inst, &err) !=
+      W2N_OK)
+    fail("cannot instantiate the module", err.message);
+  inst->stack_limit = w2n_exe_stack_limit();
+  w2n_wasi_set_memory(inst->memory);
+  w2n_core_instance_run_init(inst);
+
+  /* A command runs _start; a reactor only _initialize. */
+  w2n_extern entry;
+  if (w2n_core_find_export(inst, "_start", 6, &entry) != W2N_OK &&
+      w2n_core_find_export(inst, "_initialize", 11, &entry) != W2N_OK)
+    w2n_exe_exit(0);
+  if (entry.tag != W2N_EXTERN_FUNCREF)
+    fail("the module's _start is not a function", 0);
+  const w2n_funcref *f = entry.of.func;
+  ((void (*)(void *))f->fn)(f->ctx);
+  w2n_exe_exit(0);
+}
