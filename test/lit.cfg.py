@@ -48,6 +48,10 @@ config.substitutions.append(
         + os.path.join(config.w2n_obj_root, "test", "spec", "w2n-spec-runner"),
     )
 )
+# The spec suite's test host objects and the executables' runtime archives,
+# per target (test/lit/exe/exehost.test links them itself).
+config.substitutions.append(("%exehost", os.path.join(config.w2n_obj_root, "test", "spec")))
+config.substitutions.append(("%rtlib", os.path.join(config.w2n_obj_root, "wasi-libc-shim")))
 config.substitutions.append(("%examples", os.path.join(config.w2n_obj_root, "examples")))
 
 # Running an executable for a target: natively, or under qemu-user, which

@@ -1,0 +1,11 @@
+(module
+  (memory 1)
+  (global (export "g") i32 (i32.const 42))
+  (func (export "add") (param i32 i32) (result i32)
+    (i32.add (local.get 0) (local.get 1)))
+  (func (export "div") (param i32 i32) (result i32)
+    (i32.div_s (local.get 0) (local.get 1)))
+  (func (export "load") (param i32) (result i32) (i32.load (local.get 0)))
+  (func (export "store") (param i32 i32) (i32.store (local.get 0) (local.get 1)))
+  (func $recurse (export "recurse") (param i32) (result i32)
+    (i32.add (call $recurse (local.get 0)) (i32.const 1))))
