@@ -1,14 +1,18 @@
 //===- SpecRunner.cpp - Runs wast2json command lists ----------------------===//
 //
-// Usage: w2n-spec-runner [--bounds-checks=guard|explicit] [-O N] FILE.json...
+// Usage: w2n-spec-runner [--bounds-checks=guard|explicit] [-O N]
+//                        [--exe=ARCH --exe-host=DIR] FILE.json...
 //
 // Each FILE.json is what wast2json writes for one .wast script: a list of
 // commands, with the modules they use as .wasm files beside it. The runner
 // walks the list and runs every command:
 //   - module                       loads, validates, compiles (lowering, the
 //                                  -O pipeline, an x86-64 object loaded with
-//                                  ORC) and instantiates it, with imports
-//                                  from `spectest` and registered modules;
+//                                  ORC; with --exe, `wasm2native compile
+//                                  --emit=obj` for ARCH and a test host
+//                                  executable, see SpecEngine.h) and
+//                                  instantiates it, with imports from
+//                                  `spectest` and registered modules;
 //   - register                     names an instance for later imports;
 //   - action, assert_return, assert_trap, assert_exhaustion
 //                                  invoke an export or get a global, and
@@ -37,6 +41,8 @@
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
+
+#include <csignal>
 
 using namespace w2n;
 using namespace w2n::spec;
@@ -147,12 +153,12 @@ Tally ScriptRunner::runScript(llvm::StringRef JsonPath) {
   if (std::optional<llvm::StringRef> Source = Top->getString("source_filename"))
     SourceName = Source->str();
 
-  auto NewJit = ModuleJit::create(Opts);
-  if (!NewJit)
-    return failScript("cannot set up the JIT: " +
-                      llvm::toString(NewJit.takeError()));
-  Jit = std::move(*NewJit);
-  Host = std::make_unique<SpectestHost>();
+  if (!prepareScript(*Commands)) {
+    Counts.add(CommandKind::Script, Outcome::Failed);
+    endScript();
+    Counts.printSummary(OS, JsonPath);
+    return Counts;
+  }
 
   for (const llvm::json::Value &Value : *Commands) {
     const llvm::json::Object *Json = Value.getAsObject();
@@ -173,18 +179,55 @@ Tally ScriptRunner::runScript(llvm::StringRef JsonPath) {
   return Counts;
 }
 
+bool ScriptRunner::prepareScript(const llvm::json::Array &Commands) {
+  Eng = Exe ? createExeEngine(Opts, *Exe) : createJitEngine(Opts);
+  for (const llvm::json::Value &Value : Commands) {
+    const llvm::json::Object *Json = Value.getAsObject();
+    if (!Json)
+      continue;
+    llvm::StringRef Type = Json->getString("type").value_or("");
+    Command Cmd{parseCommandKind(Type), Type,
+                Json->getInteger("line").value_or(0), *Json};
+    std::optional<llvm::StringRef> File = Json->getString("filename");
+    std::optional<llvm::StringRef> ModuleType = Json->getString("module_type");
+    if ((Cmd.Kind != CommandKind::Module &&
+         Cmd.Kind != CommandKind::AssertUnlinkable &&
+         Cmd.Kind != CommandKind::AssertUninstantiable) ||
+        !File || (ModuleType && *ModuleType != "binary") ||
+        Compiled.count(*File))
+      continue;
+    std::pair<int, std::string> &Entry = Compiled[*File];
+    Entry.first = -1;
+    llvm::Expected<LoadedModule> Loaded = loadCommandModule(Cmd);
+    if (!Loaded) {
+      Entry.second = "cannot load the module: " +
+                     takeRejection(Loaded.takeError()).Description;
+      continue;
+    }
+    llvm::SmallString<256> Path(ScriptDir);
+    llvm::sys::path::append(Path, *File);
+    llvm::Expected<unsigned> Index = Eng->compile(*Loaded->Mod, Path);
+    if (!Index) {
+      Entry.second = "cannot compile the module: " +
+                     takeRejection(Index.takeError()).Description;
+      continue;
+    }
+    Entry.first = int(*Index);
+  }
+  if (llvm::Error E = Eng->start()) {
+    OS << SourceName << ": script: cannot start the engine: "
+       << llvm::toString(std::move(E)) << '\n';
+    return false;
+  }
+  return true;
+}
+
 void ScriptRunner::endScript() {
-  // Instances refer to each other's memories, tables and code: free them
-  // all before the code goes (with the JIT).
-  for (auto It = Instances.rbegin(); It != Instances.rend(); ++It)
-    w2n_instance_free(*It);
-  Instances.clear();
+  Eng.reset();
+  Compiled.clear();
   Named.clear();
-  Registered.clear();
-  Current = nullptr;
+  Current = -1;
   HaveCurrent = false;
-  Host.reset();
-  Jit.reset();
 }
 
 Outcome ScriptRunner::runCommand(const Command &Cmd) {
@@ -286,9 +329,13 @@ namespace {
 
 int usage(const char *Argv0) {
   llvm::errs() << "usage: " << llvm::sys::path::filename(Argv0)
-               << " [--bounds-checks=guard|explicit] [-O N] FILE.json...\n"
+               << " [--bounds-checks=guard|explicit] [-O N]\n"
+                  "       [--exe=x86_64|aarch64|riscv64 --exe-host=DIR] "
+                  "FILE.json...\n"
                   "Runs the commands of wast2json scripts against "
-                  "wasm2native.\n";
+                  "wasm2native: in this process,\nor with --exe in a test "
+                  "host executable for that target (its objects in DIR,\n"
+                  "under qemu-user for a foreign target).\n";
   return 2;
 }
 
@@ -298,7 +345,11 @@ int main(int Argc, char **Argv) {
   // InitLLVM prints a stack trace if the compiler crashes, which run-spec
   // shows with the name of the script that was running.
   llvm::InitLLVM Init(Argc, Argv);
+  // A test host that dies must not take the runner with it.
+  signal(SIGPIPE, SIG_IGN);
   JitOptions Opts;
+  std::optional<ExeOptions> Exe;
+  std::string HostDir;
   std::vector<llvm::StringRef> Files;
   for (int I = 1; I < Argc; ++I) {
     llvm::StringRef Arg = Argv[I];
@@ -309,16 +360,30 @@ int main(int Argc, char **Argv) {
       return usage(Argv[0]);
     if (Parsed == JitOptionParse::Taken)
       continue;
-    if (Arg.starts_with("-")) {
+    if (Arg.consume_front("--exe=")) {
+      Exe.emplace();
+      if (Arg == "x86_64")
+        Exe->Target = driver::Target::X86_64Linux;
+      else if (Arg == "aarch64")
+        Exe->Target = driver::Target::AArch64Linux;
+      else if (Arg == "riscv64")
+        Exe->Target = driver::Target::RISCV64Linux;
+      else
+        return usage(Argv[0]);
+    } else if (Arg.consume_front("--exe-host=")) {
+      HostDir = Arg.str();
+    } else if (Arg.starts_with("-")) {
       return usage(Argv[0]);
     } else {
       Files.push_back(Arg);
     }
   }
-  if (Files.empty())
+  if (Files.empty() || (Exe && HostDir.empty()))
     return usage(Argv[0]);
+  if (Exe)
+    Exe->HostDir = HostDir;
 
-  ScriptRunner Runner(llvm::outs(), Opts);
+  ScriptRunner Runner(llvm::outs(), Opts, Exe);
   unsigned Failed = 0;
   for (llvm::StringRef File : Files) {
     Failed += Runner.runScript(File).total(Outcome::Failed);

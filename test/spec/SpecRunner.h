@@ -10,7 +10,7 @@
 #define W2N_TEST_SPEC_SPECRUNNER_H
 
 #include "frontend/Frontend.h"
-#include "test/spec/SpecHost.h"
+#include "test/spec/SpecEngine.h"
 #include "test/spec/SpecJit.h"
 #include "test/spec/SpecValues.h"
 
@@ -104,17 +104,13 @@ struct Command {
   const llvm::json::Object &Json;
 };
 
-/// What an action did: a trap or another error, or its results.
-struct ActionResult {
-  w2n_error Error{};
-  std::vector<w2n_value> Values;
-  std::vector<uint8_t> Types; ///< of the results
-};
-
 class ScriptRunner {
 public:
-  ScriptRunner(llvm::raw_ostream &OS, const JitOptions &Opts)
-      : OS(OS), Opts(Opts) {}
+  /// With Exe, the modules run in a test host executable for its target
+  /// (SpecEngine.h); without, in this process.
+  ScriptRunner(llvm::raw_ostream &OS, const JitOptions &Opts,
+               std::optional<ExeOptions> Exe)
+      : OS(OS), Opts(Opts), Exe(std::move(Exe)) {}
   ~ScriptRunner() { endScript(); }
 
   /// Runs every command of one JSON file, prints its failures and its
@@ -137,19 +133,17 @@ private:
   Outcome runAssertReturn(const Command &Cmd);
   Outcome runAssertTrap(const Command &Cmd);
 
-  /// Loads, validates and compiles the module of a command.
-  llvm::Expected<const w2n_module_desc *>
-  compileCommandModule(const Command &Cmd);
-  /// Resolves desc's imports (spectest, registered instances) and
-  /// instantiates it. The instance, if any (a trap in init leaves one), is
-  /// kept until the end of the script.
-  w2n_status instantiate(const w2n_module_desc *Desc, w2n_instance *&Inst,
-                         w2n_error &Err, std::string &Detail);
+  /// Compiles, before the script runs, every module it instantiates, and
+  /// starts the engine; false (with the failure printed) if it cannot.
+  bool prepareScript(const llvm::json::Array &Commands);
+  /// The engine's number for the module of a command, compiled by
+  /// prepareScript, or why it could not be compiled.
+  llvm::Expected<unsigned> compileCommandModule(const Command &Cmd);
   /// Runs the action of a command ("invoke" or "get").
   llvm::Expected<ActionResult> performAction(const Command &Cmd);
   /// The instance a command's "module" field names, or the current one.
-  llvm::Expected<w2n_instance *> instanceFor(const llvm::json::Object &Json);
-  /// Frees the script's instances and its JIT.
+  llvm::Expected<int> instanceFor(const llvm::json::Object &Json);
+  /// Frees the script's instances and its engine.
   void endScript();
 
   /// Prints the failure of a command and returns Outcome::Failed.
@@ -157,17 +151,17 @@ private:
 
   llvm::raw_ostream &OS;
   JitOptions Opts;
+  std::optional<ExeOptions> Exe;
 
   // State of the script being run; set by runScript.
   std::string ScriptDir;  ///< where its .wasm files are
   std::string SourceName; ///< its .wast, for FILE:LINE in failures
-  std::unique_ptr<ModuleJit> Jit;
-  std::unique_ptr<SpectestHost> Host;
-  std::vector<w2n_instance *> Instances; ///< all of them, to free at the end
-  w2n_instance *Current = nullptr;       ///< null after a failed module
-  bool HaveCurrent = false;              ///< whether a module came at all
-  llvm::StringMap<w2n_instance *> Named; ///< $name -> instance (or null)
-  llvm::StringMap<w2n_instance *> Registered; ///< `register` names
+  std::unique_ptr<Engine> Eng;
+  /// Module file -> the engine's number for it, or why it has none.
+  llvm::StringMap<std::pair<int, std::string>> Compiled;
+  int Current = -1;                 ///< -1 after a failed module
+  bool HaveCurrent = false;         ///< whether a module came at all
+  llvm::StringMap<int> Named;       ///< $name -> instance (or -1)
 };
 
 /// How the frontend (or reading the file, or compiling) refused a module,

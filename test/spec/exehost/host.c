@@ -11,7 +11,9 @@
  * It reads requests from stdin, one a line, and answers each on stdout:
  *   m K            instantiate module K of w2n_host_modules
  *                  -> ok INSTANCE
- *   r NAME I       register instance I for imports from module NAME
+ *   r NAME I       register instance I for imports from module NAME (I is
+ *                  `none` after a module that failed: imports from NAME
+ *                  are then unknown)
  *                  -> ok
  *   c I NAME V...  call export NAME of instance I with the values V
  *                  -> ok V...        its results
@@ -21,7 +23,8 @@
  *                  err STATUS TRAP IMPORT INSTANCE MESSAGE
  * with a w2n_status, a w2n_trap_kind, the failing import's index, the
  * instance a trapping initialisation left (or -1) and the message. NAME
- * and MESSAGE are hex, two digits a byte; a value V is TYPE:HEX, the
+ * and MESSAGE are `=` and hex, two digits a byte (`=` alone when empty,
+ * as some export names are); a value V is TYPE:HEX, the
  * w2n_valtype in decimal and the 16 bytes of its w2n_value in memory
  * order. Imports from "spectest" are the spec interpreter's (no-op print
  * functions, global_i32 ... = 666, a table of 10..20 funcrefs, a memory of
@@ -148,7 +151,7 @@ static void answer_error(w2n_status status, uint32_t trap, uint32_t import,
   put_int(import);
   put(" ", 1);
   put_int(instance);
-  put(" ", 1);
+  put(" =", 2);
   put_hex(message, strlen(message));
   flush_line();
 }
@@ -221,10 +224,10 @@ static int hex_digit(char c) {
   return -1;
 }
 
-/* Decodes hex into out (at most cap bytes); the byte count, or -1. */
-static long parse_hex(const char *s, uint8_t *out, size_t cap) {
+/* Decodes =HEX into out (at most cap bytes); the byte count, or -1. */
+static long parse_name(const char *s, uint8_t *out, size_t cap) {
   size_t n = 0;
-  if (!s)
+  if (!s || *s++ != '=')
     return -1;
   for (; s[0]; s += 2) {
     int hi = hex_digit(s[0]), lo = s[1] ? hex_digit(s[1]) : -1;
@@ -248,7 +251,14 @@ static int parse_value(char *s, uint8_t *type, w2n_value *v) {
     return 0;
   *type = (uint8_t)t;
   memset(v, 0, sizeof *v);
-  return parse_hex(colon + 1, (uint8_t *)v, sizeof *v) == sizeof *v;
+  size_t n = 0;
+  for (const char *h = colon + 1; h[0]; h += 2) {
+    int hi = hex_digit(h[0]), lo = h[1] ? hex_digit(h[1]) : -1;
+    if (hi < 0 || lo < 0 || n == sizeof *v)
+      return 0;
+    ((uint8_t *)v)[n++] = (uint8_t)(hi << 4 | lo);
+  }
+  return n == sizeof *v;
 }
 
 /* --- spectest ------------------------------------------------------------- */
@@ -349,7 +359,8 @@ static void instantiate(char *args) {
     for (uint32_t r = num_registered; r-- > 0;)
       if (registered[r].len == imp->module_len &&
           memcmp(registered[r].name, imp->module, imp->module_len) == 0) {
-        if (w2n_core_find_export(instances[registered[r].instance], imp->name,
+        if (registered[r].instance == UINT32_MAX ||
+            w2n_core_find_export(instances[registered[r].instance], imp->name,
                                  imp->name_len, e) != W2N_OK)
           e->tag = W2N_EXTERN_NONE;
         break;
@@ -378,9 +389,11 @@ static void instantiate(char *args) {
 
 static void register_instance(char *args) {
   static uint8_t name[MaxName];
-  long len = parse_hex(word(&args), name, sizeof name);
-  uint64_t i;
-  if (len < 0 || !parse_uint(word(&args), &i) || i >= num_instances ||
+  long len = parse_name(word(&args), name, sizeof name);
+  char *which = word(&args);
+  uint64_t i = UINT32_MAX;
+  int none = which && strlen(which) == 4 && memcmp(which, "none", 4) == 0;
+  if (len < 0 || (!none && (!parse_uint(which, &i) || i >= num_instances)) ||
       num_registered == MaxRegistered) {
     answer_error(W2N_ERROR_INVALID_ARGUMENT, 0, 0, -1, "bad register");
     return;
@@ -397,7 +410,7 @@ static void register_instance(char *args) {
 static int find_export(char **args, w2n_instance **inst, w2n_extern *e) {
   static uint8_t name[MaxName];
   *inst = instance_arg(args);
-  long len = parse_hex(word(args), name, sizeof name);
+  long len = parse_name(word(args), name, sizeof name);
   return *inst && len >= 0 &&
          w2n_core_find_export(*inst, (const char *)name, (size_t)len, e) ==
              W2N_OK;
