@@ -1,11 +1,14 @@
 //===- DiffRunner.cpp - Runs a wasm-opt -ttf module through the embedding -===//
 //
 // Usage: w2n-diff-runner [--bounds-checks=guard|explicit] [-O N]
-//                        [--dump-memory] MODULE.wasm
+//                        [--exe=ARCH --exe-host=DIR] [--dump-memory]
+//                        MODULE.wasm
 //
 // The wasm2native side of the differential test (run-diff compares it with
-// shell.mjs, which does the same in node). The module is lowered, optimised
-// and JIT-loaded as the spec runner does it (test/spec/SpecJit.cpp), then
+// shell.mjs, which does the same in node). The module runs as the spec
+// runner runs modules (test/spec/SpecEngine.h): lowered, optimised and
+// JIT-loaded into this process, or with --exe compiled for ARCH and run
+// in the test host executable (under qemu-user for a foreign target). It is
 // instantiated with the imports of binaryen's fuzzer, module
 // "fuzzing-support": log-i32, log-i64, log-f32, log-f64 print their
 // argument, and log-v128 fails as a host error (JavaScript cannot receive a
@@ -47,7 +50,7 @@
 // be compiled or instantiated, 2 on a usage error.
 //
 //===----------------------------------------------------------------------===//
-#include "test/spec/SpecJit.h"
+#include "test/spec/SpecEngine.h"
 
 #include "frontend/Frontend.h"
 
@@ -61,7 +64,9 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cmath>
+#include <csignal>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 using namespace w2n;
@@ -129,86 +134,64 @@ void printValue(uint8_t Type, const w2n_value &V) {
   }
 }
 
-/// The logging imports: env points at the parameter type.
-void logValue(void *Env, const w2n_value *Args, w2n_value *) {
-  out() << "log ";
-  printValue(*static_cast<const uint8_t *>(Env), Args[0]);
-  out() << '\n';
+void printLogs(spec::Engine &Eng) {
+  for (const spec::Engine::Logged &L : Eng.takeLogs()) {
+    out() << "log ";
+    printValue(L.Type, L.Value);
+    out() << '\n';
+  }
 }
 
-void logV128(void *, const w2n_value *, w2n_value *) { w2n_trap(W2N_TRAP_HOST); }
-
-const uint8_t LogTypes[] = {W2N_I32, W2N_I64, W2N_F32, W2N_F64, W2N_V128};
-const w2n_func_type_desc LogSignatures[] = {
-    {1, 0, &LogTypes[0]}, {1, 0, &LogTypes[1]}, {1, 0, &LogTypes[2]},
-    {1, 0, &LogTypes[3]}, {1, 0, &LogTypes[4]}};
-const StringRef LogNames[] = {"log-i32", "log-i64", "log-f32", "log-f64",
-                              "log-v128"};
-
-w2n_extern fuzzingSupport(StringRef Name) {
-  for (size_t I = 0; I < std::size(LogNames); ++I)
-    if (Name == LogNames[I])
-      return w2n_extern_host_func(
-          LogTypes[I] == W2N_V128 ? logV128 : logValue,
-          const_cast<uint8_t *>(&LogTypes[I]), &LogSignatures[I]);
-  w2n_extern None{};
-  None.tag = W2N_EXTERN_NONE;
-  return None;
-}
-
-bool hasV128(const w2n_func_type_desc &Type) {
-  for (uint32_t I = 0; I < Type.num_params + Type.num_results; ++I)
-    if (Type.types[I] == W2N_V128)
+bool hasV128(const frontend::FuncType &Type) {
+  for (frontend::ValType T : Type.Params)
+    if (T == frontend::ValType::V128)
+      return true;
+  for (frontend::ValType T : Type.Results)
+    if (T == frontend::ValType::V128)
       return true;
   return false;
 }
 
-/// Calls every exported function of Inst in export order, each after
-/// hangLimitInitializer (see the top of this file).
-void callExports(w2n_instance *Inst, const w2n_module_desc *Desc) {
-  static const char HangLimit[] = "hangLimitInitializer";
-  w2n_extern Reset;
-  bool HaveReset = w2n_instance_export(Inst, HangLimit, sizeof HangLimit - 1,
-                                       &Reset) == W2N_OK &&
-                   Reset.tag == W2N_EXTERN_FUNCREF;
-  for (uint32_t E = 0; E < Desc->num_exports; ++E) {
-    const w2n_export_desc &Exp = Desc->exports[E];
-    if (Exp.kind != W2N_EXTERN_FUNC)
+/// Calls every exported function of instance Inst of M in export order,
+/// each after hangLimitInitializer (see the top of this file).
+void callExports(spec::Engine &Eng, int Inst, const frontend::Module &M) {
+  bool HaveReset = false;
+  for (const frontend::Export &Exp : M.Exports)
+    HaveReset |= Exp.Kind == frontend::ExternalKind::Func &&
+                 Exp.Name == "hangLimitInitializer";
+  for (const frontend::Export &Exp : M.Exports) {
+    if (Exp.Kind != frontend::ExternalKind::Func)
       continue;
-    StringRef Name(Exp.name, Exp.name_len);
-    w2n_error Err;
-    if (HaveReset &&
-        w2n_call(Inst, Reset.of.func, nullptr, 0, nullptr, 0, &Err) != W2N_OK)
-      out() << "reset: " << Err.message << '\n';
-    out() << "call " << Name << '\n';
-    w2n_extern Func;
-    const w2n_func_type_desc *Type = nullptr;
-    if (w2n_instance_export(Inst, Exp.name, Exp.name_len, &Func) == W2N_OK &&
-        Func.tag == W2N_EXTERN_FUNCREF)
-      Type = w2n_instance_func_type(Inst, Func.of.func);
-    if (!Type) {
-      out() << "error: no signature for this export\n";
-      continue;
+    if (HaveReset) {
+      auto Reset = Eng.invoke(Inst, "hangLimitInitializer", {});
+      if (!Reset)
+        out() << "reset: " << llvm::toString(Reset.takeError()) << '\n';
+      else if (Reset->Error.status != W2N_OK)
+        out() << "reset: " << Reset->Error.message << '\n';
+      Eng.takeLogs();
     }
-    if (hasV128(*Type)) {
+    out() << "call " << Exp.Name << '\n';
+    const frontend::FuncType &Type = M.funcType(Exp.Index);
+    if (hasV128(Type)) {
       out() << "skip v128\n";
       continue;
     }
-    std::vector<w2n_value> Args(Type->num_params), Results(Type->num_results);
-    for (w2n_value &V : Args)
-      std::memset(&V, 0, sizeof V);
-    w2n_status Status =
-        w2n_call(Inst, Func.of.func, Args.data(), Args.size(), Results.data(),
-                 Results.size(), &Err);
-    if (Status == W2N_ERROR_TRAP) {
-      out() << "trap " << canonicalTrap(Err.trap) << '\n';
-    } else if (Status != W2N_OK) {
-      out() << "error: " << Err.message << '\n';
-    } else if (!Results.empty()) {
+    std::vector<spec::SpecValue> Args(Type.Params.size());
+    for (size_t I = 0; I < Args.size(); ++I)
+      Args[I].Type = w2n_valtype(Type.Params[I]);
+    auto Result = Eng.invoke(Inst, Exp.Name, Args);
+    printLogs(Eng);
+    if (!Result) {
+      out() << "error: " << llvm::toString(Result.takeError()) << '\n';
+    } else if (Result->Error.status == W2N_ERROR_TRAP) {
+      out() << "trap " << canonicalTrap(Result->Error.trap) << '\n';
+    } else if (Result->Error.status != W2N_OK) {
+      out() << "error: " << Result->Error.message << '\n';
+    } else if (!Result->Values.empty()) {
       out() << "result";
-      for (uint32_t R = 0; R < Type->num_results; ++R) {
+      for (size_t R = 0; R < Result->Values.size(); ++R) {
         out() << ' ';
-        printValue(Type->types[Type->num_params + R], Results[R]);
+        printValue(Result->Types[R], Result->Values[R]);
       }
       out() << '\n';
     }
@@ -219,39 +202,39 @@ void callExports(w2n_instance *Inst, const w2n_module_desc *Desc) {
 /// Prints "memory NAME PAGES HASH" for every exported memory: its size and
 /// the 32-bit FNV-1a hash of its bytes, after all the calls; with Dump, then
 /// "bytes NAME HEX", all of them.
-void printMemories(w2n_instance *Inst, const w2n_module_desc *Desc,
+void printMemories(spec::Engine &Eng, int Inst, const frontend::Module &M,
                    bool Dump) {
-  for (uint32_t E = 0; E < Desc->num_exports; ++E) {
-    const w2n_export_desc &Exp = Desc->exports[E];
-    w2n_extern Mem;
-    if (Exp.kind != W2N_EXTERN_MEMORY ||
-        w2n_instance_export(Inst, Exp.name, Exp.name_len, &Mem) != W2N_OK ||
-        Mem.tag != W2N_EXTERN_MEMORY_REF)
+  for (const frontend::Export &Exp : M.Exports) {
+    if (Exp.Kind != frontend::ExternalKind::Memory)
       continue;
+    auto Bytes = Eng.memory(Inst, Exp.Name);
+    if (!Bytes) {
+      out() << "error: " << llvm::toString(Bytes.takeError()) << '\n';
+      continue;
+    }
     uint32_t Hash = 2166136261u;
-    for (uint64_t I = 0; I < Mem.of.memory->size; ++I)
-      Hash = (Hash ^ Mem.of.memory->base[I]) * 16777619u;
-    out() << "memory " << StringRef(Exp.name, Exp.name_len) << ' '
-          << Mem.of.memory->size / 65536 << ' '
+    for (uint8_t B : *Bytes)
+      Hash = (Hash ^ B) * 16777619u;
+    out() << "memory " << Exp.Name << ' ' << Bytes->size() / 65536 << ' '
           << llvm::format("0x%08x", Hash) << '\n';
     if (!Dump)
       continue;
     static const char Digits[] = "0123456789abcdef";
     std::string Hex;
-    Hex.reserve(Mem.of.memory->size * 2);
-    for (uint64_t I = 0; I < Mem.of.memory->size; ++I) {
-      Hex += Digits[Mem.of.memory->base[I] >> 4];
-      Hex += Digits[Mem.of.memory->base[I] & 15];
+    Hex.reserve(Bytes->size() * 2);
+    for (uint8_t B : *Bytes) {
+      Hex += Digits[B >> 4];
+      Hex += Digits[B & 15];
     }
-    out() << "bytes " << StringRef(Exp.name, Exp.name_len) << ' ' << Hex
-          << '\n';
+    out() << "bytes " << Exp.Name << ' ' << Hex << '\n';
   }
 }
 
 int usage(const char *Argv0) {
   llvm::errs() << "usage: " << llvm::sys::path::filename(Argv0)
-               << " [--bounds-checks=guard|explicit] [-O N] [--dump-memory] "
-                  "MODULE.wasm\n"
+               << " [--bounds-checks=guard|explicit] [-O N] "
+                  "[--exe=ARCH --exe-host=DIR]\n"
+                  "       [--dump-memory] MODULE.wasm\n"
                   "Calls every export of a wasm-opt -ttf module, printing "
                   "what it logs, returns and traps.\n";
   return 2;
@@ -261,7 +244,11 @@ int usage(const char *Argv0) {
 
 int main(int Argc, char **Argv) {
   llvm::InitLLVM Init(Argc, Argv);
+  // A test host that dies must not take the runner with it.
+  signal(SIGPIPE, SIG_IGN);
   spec::JitOptions Opts;
+  std::optional<spec::ExeOptions> Exe;
+  std::string HostDir;
   StringRef File;
   bool DumpMemory = false;
   for (int I = 1; I < Argc; ++I) {
@@ -277,14 +264,24 @@ int main(int Argc, char **Argv) {
       return usage(Argv[0]);
     if (Parsed == spec::JitOptionParse::Taken)
       continue;
-    if (Arg.starts_with("-") || !File.empty()) {
+    if (Arg.consume_front("--exe=")) {
+      std::optional<driver::Target> T = spec::parseExeTarget(Arg);
+      if (!T)
+        return usage(Argv[0]);
+      Exe.emplace();
+      Exe->Target = *T;
+    } else if (Arg.consume_front("--exe-host=")) {
+      HostDir = Arg.str();
+    } else if (Arg.starts_with("-") || !File.empty()) {
       return usage(Argv[0]);
     } else {
       File = Arg;
     }
   }
-  if (File.empty())
+  if (File.empty() || (Exe && HostDir.empty()))
     return usage(Argv[0]);
+  if (Exe)
+    Exe->HostDir = HostDir;
 
   auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/false);
@@ -301,44 +298,34 @@ int main(int Argc, char **Argv) {
     llvm::errs() << File << ": " << llvm::toString(Mod.takeError()) << '\n';
     return 1;
   }
-  auto Jit = spec::ModuleJit::create(Opts);
-  if (!Jit) {
-    llvm::errs() << "cannot create the JIT: " << llvm::toString(Jit.takeError())
-                 << '\n';
-    return 1;
-  }
-  auto Desc = (*Jit)->compile(**Mod);
-  if (!Desc) {
+  std::unique_ptr<spec::Engine> Eng =
+      Exe ? spec::createExeEngine(Opts, *Exe) : spec::createJitEngine(Opts);
+  auto Module = Eng->compile(**Mod, File);
+  if (!Module) {
     out() << "compile error\n";
-    llvm::errs() << File << ": " << llvm::toString(Desc.takeError()) << '\n';
+    llvm::errs() << File << ": " << llvm::toString(Module.takeError()) << '\n';
     return 1;
   }
-
-  std::vector<w2n_extern> Imports((*Desc)->num_imports);
-  for (uint32_t I = 0; I < Imports.size(); ++I) {
-    const w2n_import_desc &Imp = (*Desc)->imports[I];
-    StringRef Module(Imp.module, Imp.module_len), Name(Imp.name, Imp.name_len);
-    Imports[I].tag = W2N_EXTERN_NONE;
-    if (Module == "fuzzing-support")
-      Imports[I] = fuzzingSupport(Name);
+  if (llvm::Error E = Eng->start()) {
+    llvm::errs() << File << ": " << llvm::toString(std::move(E)) << '\n';
+    return 1;
   }
-  w2n_instance *Inst = nullptr;
+  int Inst;
   w2n_error Err;
-  w2n_status Status = w2n_instantiate(*Desc, Imports.data(),
-                                      uint32_t(Imports.size()), &Inst, &Err);
+  std::string Detail;
+  w2n_status Status = Eng->instantiate(*Module, Inst, Err, Detail);
+  printLogs(*Eng);
   int Exit = 0;
   if (Status == W2N_OK) {
-    callExports(Inst, *Desc);
-    printMemories(Inst, *Desc, DumpMemory);
+    callExports(*Eng, Inst, **Mod);
+    printMemories(*Eng, Inst, **Mod, DumpMemory);
   } else if (Status == W2N_ERROR_TRAP) {
     out() << "instantiate: trap " << canonicalTrap(Err.trap) << '\n';
   } else {
     out() << "instantiate: link error\n";
-    llvm::errs() << File << ": " << Err.message << '\n';
+    llvm::errs() << File << ": " << Err.message << Detail << '\n';
     Exit = 1;
   }
   out().flush();
-  if (Inst)
-    w2n_instance_free(Inst);
   return Exit;
 }

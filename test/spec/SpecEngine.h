@@ -28,6 +28,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace w2n::spec {
@@ -65,6 +66,23 @@ public:
   /// Reads global export Field of Instance.
   virtual llvm::Expected<ActionResult> get(int Instance,
                                            llvm::StringRef Field) = 0;
+  /// The bytes of memory export Field of Instance.
+  virtual llvm::Expected<std::vector<uint8_t>>
+  memory(int Instance, llvm::StringRef Field) = 0;
+
+  /// A value logged through the imports of module "fuzzing-support" (the
+  /// logging functions of binaryen's -ttf modules, test/diff): log-i32,
+  /// log-i64, log-f32 and log-f64 log their argument; log-v128 traps with
+  /// a host error, as the call throws in JavaScript.
+  struct Logged {
+    uint8_t Type;
+    w2n_value Value;
+  };
+  /// What was logged since the last call, in order.
+  std::vector<Logged> takeLogs() { return std::exchange(Logs, {}); }
+
+protected:
+  std::vector<Logged> Logs;
 };
 
 /// Where ExeEngine runs the modules: the target, and the directory of the
@@ -73,6 +91,9 @@ struct ExeOptions {
   driver::Target Target = driver::Target::X86_64Linux;
   std::string HostDir;
 };
+
+/// The target of `--exe=x86_64|aarch64|riscv64`.
+std::optional<driver::Target> parseExeTarget(llvm::StringRef Arch);
 
 std::unique_ptr<Engine> createJitEngine(const JitOptions &Opts);
 std::unique_ptr<Engine> createExeEngine(const JitOptions &Opts,

@@ -186,6 +186,20 @@ public:
     return action(Line, Field);
   }
 
+  Expected<std::vector<uint8_t>> memory(int Instance,
+                                        StringRef Field) override {
+    std::vector<std::string> Words;
+    if (Error E = request(("M " + Twine(Instance) + " ").str() + hexName(Field),
+                          Words))
+      return E;
+    std::string Bytes;
+    if (Words[0] != "ok" || Words.size() != 3 ||
+        !StringRef(Words[2]).starts_with("=") ||
+        !tryGetFromHex(StringRef(Words[2]).drop_front(), Bytes))
+      return createStringError("no memory export " + quote(Field));
+    return std::vector<uint8_t>(Bytes.begin(), Bytes.end());
+  }
+
   Expected<ActionResult> get(int Instance, StringRef Field) override {
     return action(("g " + Twine(Instance) + " " + hexName(Field)).str(), Field);
   }
@@ -284,6 +298,13 @@ private:
       if (End != std::string::npos) {
         Answer = Pending.substr(0, End);
         Pending.erase(0, End + 1);
+        // A logging import called during the request (SpecEngine.h).
+        Logged L;
+        if (StringRef(Answer).starts_with("log ") &&
+            decodeValue(StringRef(Answer).drop_front(4), L.Type, L.Value)) {
+          Logs.push_back(L);
+          continue;
+        }
         break;
       }
       char Buf[4096];
@@ -377,6 +398,15 @@ private:
 };
 
 } // namespace
+
+std::optional<driver::Target> parseExeTarget(StringRef Arch) {
+  for (driver::Target T :
+       {driver::Target::X86_64Linux, driver::Target::AArch64Linux,
+        driver::Target::RISCV64Linux})
+    if (Arch == archName(T))
+      return T;
+  return std::nullopt;
+}
 
 std::unique_ptr<Engine> createExeEngine(const JitOptions &Opts,
                                         const ExeOptions &Exe) {

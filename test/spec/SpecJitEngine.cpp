@@ -23,9 +23,19 @@ std::string quote(StringRef S) {
   return Out;
 }
 
+const uint8_t LogTypes[] = {W2N_I32, W2N_I64, W2N_F32, W2N_F64, W2N_V128};
+const w2n_func_type_desc LogSignatures[] = {
+    {1, 0, &LogTypes[0]}, {1, 0, &LogTypes[1]}, {1, 0, &LogTypes[2]},
+    {1, 0, &LogTypes[3]}, {1, 0, &LogTypes[4]}};
+const StringRef LogNames[] = {"log-i32", "log-i64", "log-f32", "log-f64",
+                              "log-v128"};
+
 class JitEngine final : public Engine {
 public:
-  explicit JitEngine(const JitOptions &Opts) : Opts(Opts) {}
+  explicit JitEngine(const JitOptions &Opts) : Opts(Opts) {
+    for (size_t I = 0; I < std::size(Sinks); ++I)
+      Sinks[I] = {this, LogTypes[I]};
+  }
   ~JitEngine() override {
     // Instances refer to each other's memories, tables and code: free them
     // all before the code goes (with the JIT).
@@ -60,6 +70,8 @@ public:
       E.tag = W2N_EXTERN_NONE;
       if (From == "spectest") {
         E = Host.lookup(Name);
+      } else if (From == "fuzzing-support") {
+        E = fuzzingSupport(Name);
       } else {
         auto It = Registered.find(From);
         if (It != Registered.end() &&
@@ -146,8 +158,45 @@ public:
     return Result;
   }
 
+  Expected<std::vector<uint8_t>> memory(int Instance,
+                                        StringRef Field) override {
+    w2n_extern Export;
+    if (w2n_instance_export(Instances[Instance], Field.data(), Field.size(),
+                            &Export) != W2N_OK ||
+        Export.tag != W2N_EXTERN_MEMORY_REF)
+      return llvm::createStringError("no memory export " + quote(Field));
+    const w2n_memory *M = Export.of.memory;
+    return std::vector<uint8_t>(M->base, M->base + M->size);
+  }
+
 private:
+  /// What a logging import's env points at.
+  struct LogSink {
+    JitEngine *Eng;
+    uint8_t Type;
+  };
+
+  static void logValue(void *Env, const w2n_value *Args, w2n_value *) {
+    auto *Sink = static_cast<LogSink *>(Env);
+    Sink->Eng->Logs.push_back({Sink->Type, Args[0]});
+  }
+  static void logV128(void *, const w2n_value *, w2n_value *) {
+    w2n_trap(W2N_TRAP_HOST);
+  }
+
+  w2n_extern fuzzingSupport(StringRef Name) {
+    for (size_t I = 0; I < std::size(LogNames); ++I)
+      if (Name == LogNames[I])
+        return w2n_extern_host_func(
+            LogTypes[I] == W2N_V128 ? logV128 : logValue, &Sinks[I],
+            &LogSignatures[I]);
+    w2n_extern None{};
+    None.tag = W2N_EXTERN_NONE;
+    return None;
+  }
+
   JitOptions Opts;
+  LogSink Sinks[std::size(LogTypes)];
   std::unique_ptr<ModuleJit> Jit;
   SpectestHost Host;
   std::vector<const w2n_module_desc *> Modules;

@@ -361,15 +361,11 @@ int main(int Argc, char **Argv) {
     if (Parsed == JitOptionParse::Taken)
       continue;
     if (Arg.consume_front("--exe=")) {
-      Exe.emplace();
-      if (Arg == "x86_64")
-        Exe->Target = driver::Target::X86_64Linux;
-      else if (Arg == "aarch64")
-        Exe->Target = driver::Target::AArch64Linux;
-      else if (Arg == "riscv64")
-        Exe->Target = driver::Target::RISCV64Linux;
-      else
+      std::optional<driver::Target> T = parseExeTarget(Arg);
+      if (!T)
         return usage(Argv[0]);
+      Exe.emplace();
+      Exe->Target = *T;
     } else if (Arg.consume_front("--exe-host=")) {
       HostDir = Arg.str();
     } else if (Arg.starts_with("-")) {

@@ -19,6 +19,8 @@
  *                  -> ok V...        its results
  *   g I NAME       read global export NAME of instance I
  *                  -> ok V
+ *   M I NAME       the bytes of memory export NAME of instance I
+ *                  -> ok PAGES BYTES  (BYTES as a NAME is written)
  * Any of them may answer instead
  *                  err STATUS TRAP IMPORT INSTANCE MESSAGE
  * with a w2n_status, a w2n_trap_kind, the failing import's index, the
@@ -28,7 +30,9 @@
  * w2n_valtype in decimal and the 16 bytes of its w2n_value in memory
  * order. Imports from "spectest" are the spec interpreter's (no-op print
  * functions, global_i32 ... = 666, a table of 10..20 funcrefs, a memory of
- * 1..2 pages).
+ * 1..2 pages); those from "fuzzing-support" are binaryen's logging
+ * functions, which answer `log V` lines before the answer of the request
+ * during which they were called.
  *===----------------------------------------------------------------------===*/
 #include "core/core.h"
 #include "exe/exe.h"
@@ -99,11 +103,27 @@ static const char *const trap_messages[] = {
 static char out_buf[MaxLine * 2];
 static size_t out_len;
 
+static void write_out(void) {
+  const char *p = out_buf;
+  while (out_len) {
+    long r = w2n_syscall3(W2N_SYS_write, 1, (long)p, (long)out_len);
+    if (w2n_syscall_failed(r))
+      w2n_exe_exit(3);
+    p += r;
+    out_len -= (size_t)r;
+  }
+}
+/* Long answers (a memory's bytes) go out in pieces. */
 static void put(const char *s, size_t n) {
-  if (out_len + n > sizeof out_buf)
-    n = sizeof out_buf - out_len;
-  memcpy(out_buf + out_len, s, n);
-  out_len += n;
+  while (n) {
+    if (out_len == sizeof out_buf)
+      write_out();
+    size_t k = sizeof out_buf - out_len < n ? sizeof out_buf - out_len : n;
+    memcpy(out_buf + out_len, s, k);
+    out_len += k;
+    s += k;
+    n -= k;
+  }
 }
 static void puts_(const char *s) { put(s, strlen(s)); }
 static void put_hex(const void *p, size_t n) {
@@ -132,14 +152,7 @@ static void put_value(uint8_t type, const w2n_value *v) {
 }
 static void flush_line(void) {
   put("\n", 1);
-  const char *p = out_buf;
-  while (out_len) {
-    long r = w2n_syscall3(W2N_SYS_write, 1, (long)p, (long)out_len);
-    if (w2n_syscall_failed(r))
-      w2n_exe_exit(3);
-    p += r;
-    out_len -= (size_t)r;
-  }
+  write_out();
 }
 static void answer_error(w2n_status status, uint32_t trap, uint32_t import,
                          int64_t instance, const char *message) {
@@ -314,6 +327,41 @@ static w2n_extern spectest_lookup(const char *name, uint32_t len) {
   return e;
 }
 
+/* --- fuzzing-support ------------------------------------------------------ */
+
+/* The logging imports of binaryen's -ttf modules (test/diff): each call
+ * is a line `log V` before the answer to the request that made it. env
+ * points at the parameter's type. log-v128 fails as a host error, as the
+ * call throws in JavaScript. */
+static void log_value(void *env, const w2n_value *args, w2n_value *results) {
+  puts_("log");
+  put_value(*(const uint8_t *)env, &args[0]);
+  flush_line();
+}
+static void log_v128(void *env, const w2n_value *args, w2n_value *results) {
+  w2n_trap(W2N_TRAP_HOST);
+}
+
+static const uint8_t log_types[] = {W2N_I32, W2N_I64, W2N_F32, W2N_F64,
+                                    W2N_V128};
+static const char *const log_names[] = {"log-i32", "log-i64", "log-f32",
+                                        "log-f64", "log-v128"};
+static const w2n_func_type_desc log_signatures[] = {
+    {1, 0, &log_types[0]}, {1, 0, &log_types[1]}, {1, 0, &log_types[2]},
+    {1, 0, &log_types[3]}, {1, 0, &log_types[4]}};
+
+static w2n_extern fuzzing_support_lookup(const char *name, uint32_t len) {
+  w2n_extern e;
+  memset(&e, 0, sizeof e);
+  e.tag = W2N_EXTERN_NONE;
+  for (int i = 0; i < 5; ++i)
+    if (name_is(name, len, log_names[i]))
+      return w2n_extern_host_func(
+          log_types[i] == W2N_V128 ? log_v128 : log_value,
+          (void *)&log_types[i], &log_signatures[i]);
+  return e;
+}
+
 static void spectest_init(void) {
   w2n_limits memory = {1, 2, 1}, table = {10, 20, 1};
   spectest_memory = w2n_core_memory_new(&memory);
@@ -354,6 +402,10 @@ static void instantiate(char *args) {
     e->tag = W2N_EXTERN_NONE;
     if (name_is(imp->module, imp->module_len, "spectest")) {
       *e = spectest_lookup(imp->name, imp->name_len);
+      continue;
+    }
+    if (name_is(imp->module, imp->module_len, "fuzzing-support")) {
+      *e = fuzzing_support_lookup(imp->name, imp->name_len);
       continue;
     }
     for (uint32_t r = num_registered; r-- > 0;)
@@ -481,6 +533,20 @@ static void get_global(char *args) {
   flush_line();
 }
 
+static void dump_memory(char *args) {
+  w2n_instance *inst;
+  w2n_extern e;
+  if (!find_export(&args, &inst, &e) || e.tag != W2N_EXTERN_MEMORY_REF) {
+    answer_error(W2N_ERROR_INVALID_ARGUMENT, 0, 0, -1, "no memory");
+    return;
+  }
+  puts_("ok ");
+  put_int((int64_t)(e.of.memory->size / W2N_PAGE_SIZE));
+  put(" =", 2);
+  put_hex(e.of.memory->base, e.of.memory->size);
+  flush_line();
+}
+
 _Noreturn void w2n_start(long argc, char **argv, char **envp) {
   w2n_exe_traps_init(0);
   spectest_init();
@@ -496,6 +562,8 @@ _Noreturn void w2n_start(long argc, char **argv, char **envp) {
       call_export(line);
     else if (op[0] == 'g' && !op[1])
       get_global(line);
+    else if (op[0] == 'M' && !op[1])
+      dump_memory(line);
     else if (op[0] == 'q' && !op[1])
       break;
     else
