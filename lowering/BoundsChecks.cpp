@@ -43,17 +43,20 @@
 // adjacent stores (the code generator's store merging, the SLP and loop
 // vectorisers); a merged store that crosses the end faults as a whole, and
 // the bytes of the stores before it that were in bounds are never written.
-// With guard pages each store not proven in bounds is therefore followed by
-// an empty asm statement that LLVM must assume reads any memory
-// (orderStore). Explicit checks need none: the branch to the trap separates
-// the stores.
+// With guard pages each store is therefore followed by an empty asm
+// statement that LLVM must assume reads any memory (orderStore). Explicit
+// checks need none: the branch to the trap separates the stores.
 //
 // Nor may an access that faults move above a store before it: the store
 // would be lost. Loads are held in place by their keep-alives, which LLVM
 // must assume read and write any memory: no load of linear memory is
 // invariant across one, nor available after one. And the store barrier,
 // like any asm statement, is not known to return, so GVN's PRE and LICM
-// move no load above it (they move only loads that surely run). It only
+// move no load above it (they move only loads that surely run), and the
+// code generator orders every memory access with it. That is why a store
+// proven in bounds has one too: AArch64's code generator schedules with
+// alias analysis, and moved a faulting load above a store to another
+// address (test/diff/regressions/guard-load-above-store.wat). It only
 // reads, so that LLVM may still forward a store's value to a later load of
 // the same bytes (the load cannot fault once the store did not): code that
 // keeps its locals in linear memory, on the shadow stack, stores and
@@ -110,10 +113,10 @@ Value *FunctionLowerer::storeAddress(Value *Index, uint64_t Offset,
   return Addr;
 }
 
-void FunctionLowerer::orderStore(Value *Index, uint64_t Offset,
-                                 unsigned Bytes) {
-  if (MC.Opts.BoundsChecks != BoundsCheckMode::Guard ||
-      withinMinimumSize(Index, Offset, Bytes))
+void FunctionLowerer::orderStore() {
+  // A store that cannot fault needs the barrier too: an access after it
+  // that faults must not move above it.
+  if (MC.Opts.BoundsChecks != BoundsCheckMode::Guard)
     return;
   // It may read any memory, so no store moves across it: LLVM cannot merge
   // this store with the next into one wider store. It writes nothing, so

@@ -158,8 +158,9 @@ private:
   llvm::Value *storeAddress(llvm::Value *Index, uint64_t Offset,
                             unsigned Bytes);
   /// After a store: keeps the optimiser from merging it with the next one
-  /// into a wider store that would fault as a whole.
-  void orderStore(llvm::Value *Index, uint64_t Offset, unsigned Bytes);
+  /// into a wider store that would fault as a whole, and a later access
+  /// that faults from moving above it.
+  void orderStore();
   /// Removes the entry's stack check of a small function with no calls.
   void dropLeafStackCheck(uint64_t BodySize);
   /// Keeps Load, whose value (Loaded, after any widening) may go unused:

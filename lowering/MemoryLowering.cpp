@@ -63,7 +63,7 @@ void FunctionLowerer::emitStore(Opcode Op, MemArg MA) {
   Value *Addr = storeAddress(Index, MA.Offset, Bytes);
   B.CreateAlignedStore(Val, Addr, Align(1))
       ->setMetadata(LLVMContext::MD_tbaa, MC.LinearMemoryTBAA);
-  orderStore(Index, MA.Offset, Bytes);
+  orderStore();
 }
 
 void FunctionLowerer::emitSimdLoadLane(Opcode Op, MemArg MA, uint8_t Lane) {
@@ -88,7 +88,7 @@ void FunctionLowerer::emitSimdStoreLane(Opcode Op, MemArg MA, uint8_t Lane) {
   B.CreateAlignedStore(B.CreateExtractElement(V, uint64_t(Lane)), Addr,
                        Align(1))
       ->setMetadata(LLVMContext::MD_tbaa, MC.LinearMemoryTBAA);
-  orderStore(Index, MA.Offset, Bytes);
+  orderStore();
 }
 
 Error FunctionLowerer::visitLoad(Opcode Op, MemArg MA) {
