@@ -3,6 +3,7 @@
 
 #include "lowering/passes/Pipeline.h"
 
+#include "llvm/IR/Verifier.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/MC/MCSubtargetInfo.h"
@@ -151,6 +152,16 @@ createTargetMachine(Target T, unsigned OptLevel, StringRef Cpu) {
     return createStringError(inconvertibleErrorCode(),
                              "cannot create a target machine for " + Triple);
   return TM;
+}
+
+Error verifyLowered(Module &M) {
+  std::string Problems;
+  raw_string_ostream OS(Problems);
+  if (!verifyModule(M, &OS))
+    return Error::success();
+  return createStringError(inconvertibleErrorCode(),
+                           "internal error: the lowered module is not valid "
+                           "LLVM IR:\n" + Problems);
 }
 
 void optimizeModule(Module &M, TargetMachine &TM, unsigned OptLevel) {

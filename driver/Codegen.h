@@ -27,6 +27,10 @@ createTargetMachine(Target T, unsigned OptLevel, llvm::StringRef Cpu = "");
 /// thresholds with them. An unknown option or a bad value is an error.
 llvm::Error setLLVMOptions(llvm::ArrayRef<std::string> Options);
 
+/// An internal error naming the problems if the lowering produced invalid
+/// IR in M (a bug of ours, better reported than crashed on in a pass).
+llvm::Error verifyLowered(llvm::Module &M);
+
 /// Runs the optimisation pipeline for OptLevel (0-3) on M.
 void optimizeModule(llvm::Module &M, llvm::TargetMachine &TM, unsigned OptLevel);
 

@@ -11,7 +11,6 @@
 #include "lowering/Executable.h"
 #include "lowering/Lowering.h"
 
-#include "llvm/IR/Verifier.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -195,12 +194,8 @@ Error compile(const Config &C) {
   auto LM = lowering::lowerModule(**WM, Ctx, Opts);
   if (!LM)
     return LM.takeError();
-  std::string VerifyErrors;
-  raw_string_ostream VOS(VerifyErrors);
-  if (verifyModule(**LM, &VOS))
-    return createStringError(inconvertibleErrorCode(),
-                             "internal error: the lowered module is not "
-                             "valid LLVM IR:\n" + VerifyErrors);
+  if (Error E = verifyLowered(**LM))
+    return E;
   if (C.Emit == EmitKind::Exe)
     lowering::addExecutableConfig(**LM, **WM, capabilities(C));
 

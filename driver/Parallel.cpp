@@ -4,10 +4,8 @@
 #include "driver/Partition.h"
 
 #include "llvm/IR/LLVMContext.h"
-#include "llvm/IR/Verifier.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
-#include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
 #include <atomic>
@@ -32,12 +30,8 @@ Error compilePiece(const frontend::Module &WM,
   auto LM = lowering::lowerModule(WM, Ctx, Opts);
   if (!LM)
     return LM.takeError();
-  std::string VerifyErrors;
-  raw_string_ostream VOS(VerifyErrors);
-  if (verifyModule(**LM, &VOS))
-    return createStringError(inconvertibleErrorCode(),
-                             "internal error: the lowered module is not "
-                             "valid LLVM IR:\n" + VerifyErrors);
+  if (Error E = verifyLowered(**LM))
+    return E;
   if (Range.HoldsDescriptor)
     lowering::addExecutableConfig(**LM, WM, Caps);
   auto TM = createTargetMachine(C.TargetArch, C.OptLevel, C.Cpu);

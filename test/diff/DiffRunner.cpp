@@ -66,7 +66,6 @@
 #include <cmath>
 #include <csignal>
 #include <cstring>
-#include <optional>
 #include <vector>
 
 using namespace w2n;
@@ -247,8 +246,7 @@ int main(int Argc, char **Argv) {
   // A test host that dies must not take the runner with it.
   signal(SIGPIPE, SIG_IGN);
   spec::JitOptions Opts;
-  std::optional<spec::ExeOptions> Exe;
-  std::string HostDir;
+  spec::ExeOptions Exe;
   StringRef File;
   bool DumpMemory = false;
   for (int I = 1; I < Argc; ++I) {
@@ -260,28 +258,18 @@ int main(int Argc, char **Argv) {
       continue;
     }
     spec::JitOptionParse Parsed = spec::parseJitOption(I, Argc, Argv, Opts);
+    if (Parsed == spec::JitOptionParse::NotAnOption)
+      Parsed = spec::parseExeOption(Arg, Exe);
     if (Parsed == spec::JitOptionParse::Malformed)
       return usage(Argv[0]);
     if (Parsed == spec::JitOptionParse::Taken)
       continue;
-    if (Arg.consume_front("--exe=")) {
-      std::optional<driver::Target> T = spec::parseExeTarget(Arg);
-      if (!T)
-        return usage(Argv[0]);
-      Exe.emplace();
-      Exe->Target = *T;
-    } else if (Arg.consume_front("--exe-host=")) {
-      HostDir = Arg.str();
-    } else if (Arg.starts_with("-") || !File.empty()) {
+    if (Arg.starts_with("-") || !File.empty())
       return usage(Argv[0]);
-    } else {
-      File = Arg;
-    }
+    File = Arg;
   }
-  if (File.empty() || (Exe && HostDir.empty()))
+  if (File.empty() || (Exe.Target && Exe.HostDir.empty()))
     return usage(Argv[0]);
-  if (Exe)
-    Exe->HostDir = HostDir;
 
   auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/false);
@@ -298,8 +286,7 @@ int main(int Argc, char **Argv) {
     llvm::errs() << File << ": " << llvm::toString(Mod.takeError()) << '\n';
     return 1;
   }
-  std::unique_ptr<spec::Engine> Eng =
-      Exe ? spec::createExeEngine(Opts, *Exe) : spec::createJitEngine(Opts);
+  std::unique_ptr<spec::Engine> Eng = spec::createEngine(Opts, Exe);
   auto Module = Eng->compile(**Mod, File);
   if (!Module) {
     out() << "compile error\n";

@@ -85,19 +85,22 @@ protected:
   std::vector<Logged> Logs;
 };
 
-/// Where ExeEngine runs the modules: the target, and the directory of the
-/// host's objects (exehost-<arch>/host.o and jmp.o).
+/// Where the modules run: with a Target, in the test host for it (whose
+/// objects, exehost-<arch>/host.o and jmp.o, are in HostDir); else in this
+/// process.
 struct ExeOptions {
-  driver::Target Target = driver::Target::X86_64Linux;
+  std::optional<driver::Target> Target;
   std::string HostDir;
 };
 
-/// The target of `--exe=x86_64|aarch64|riscv64`.
-std::optional<driver::Target> parseExeTarget(llvm::StringRef Arch);
+/// Takes `--exe=x86_64|aarch64|riscv64` and `--exe-host=DIR` into Exe.
+JitOptionParse parseExeOption(llvm::StringRef Arg, ExeOptions &Exe);
 
+/// The in-process engine (SpecJitEngine.cpp).
 std::unique_ptr<Engine> createJitEngine(const JitOptions &Opts);
-std::unique_ptr<Engine> createExeEngine(const JitOptions &Opts,
-                                        const ExeOptions &Exe);
+/// The engine Exe asks for (a Target needs a HostDir).
+std::unique_ptr<Engine> createEngine(const JitOptions &Opts,
+                                     const ExeOptions &Exe);
 
 } // namespace w2n::spec
 

@@ -24,6 +24,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -32,15 +33,6 @@ namespace w2n::spec {
 using namespace llvm;
 
 namespace {
-
-std::string quote(StringRef S) {
-  std::string Out;
-  raw_string_ostream OS(Out);
-  OS << '"';
-  OS.write_escaped(S);
-  OS << '"';
-  return Out;
-}
 
 StringRef archName(driver::Target T) {
   switch (T) {
@@ -92,7 +84,7 @@ public:
     sys::path::append(Object, "m" + Twine(K) + ".o");
     C.Output = std::string(Object);
     C.Emit = driver::EmitKind::Obj;
-    C.TargetArch = Exe.Target;
+    C.TargetArch = *Exe.Target;
     C.OptLevel = Opts.OptLevel;
     C.Bounds = Opts.BoundsChecks == lowering::BoundsCheckMode::Explicit
                    ? driver::BoundsChecks::Explicit
@@ -116,7 +108,7 @@ public:
     std::vector<std::unique_ptr<MemoryBuffer>> Buffers;
     for (StringRef Name : {"host.o", "jmp.o"}) {
       SmallString<128> Path(Exe.HostDir);
-      sys::path::append(Path, "exehost-" + archName(Exe.Target), Name);
+      sys::path::append(Path, "exehost-" + archName(*Exe.Target), Name);
       auto B = MemoryBuffer::getFile(Path);
       if (!B)
         return createStringError(B.getError(), "cannot read %s",
@@ -139,7 +131,7 @@ public:
     Inputs.emplace_back(Table.data(), Table.size());
     SmallString<128> Host(Dir);
     sys::path::append(Host, "host");
-    if (Error E = driver::linkExecutable(Inputs, Exe.Target, Host,
+    if (Error E = driver::linkExecutable(Inputs, *Exe.Target, Host,
                                          /*UnknownImportsTrap=*/false,
                                          /*Bundle=*/nullptr))
       return E;
@@ -230,7 +222,7 @@ private:
         M, Type::getInt32Ty(Ctx), true, GlobalValue::ExternalLinkage,
         ConstantInt::get(Type::getInt32Ty(Ctx), Descs.size()),
         "w2n_host_module_count");
-    auto TM = driver::createTargetMachine(Exe.Target, 0);
+    auto TM = driver::createTargetMachine(*Exe.Target, 0);
     if (!TM)
       return TM.takeError();
     return driver::emitCode(M, **TM, CodeGenFileType::ObjectFile, Object);
@@ -241,20 +233,22 @@ private:
     if (pipe(In) != 0 || pipe(Out) != 0)
       return createStringError(std::error_code(errno, std::generic_category()),
                                "cannot make pipes");
-    std::string Qemu = "qemu-" + archName(Exe.Target).str();
+    std::string Qemu = "qemu-" + archName(*Exe.Target).str();
     std::string HostPath = Host.str();
     Pid = fork();
     if (Pid < 0)
       return createStringError(std::error_code(errno, std::generic_category()),
                                "cannot fork");
     if (Pid == 0) {
+      // A runner killed for taking too long takes its host with it.
+      prctl(PR_SET_PDEATHSIG, SIGKILL);
       dup2(In[0], 0);
       dup2(Out[1], 1);
       close(In[0]);
       close(In[1]);
       close(Out[0]);
       close(Out[1]);
-      if (Exe.Target == driver::Target::X86_64Linux)
+      if (*Exe.Target == driver::Target::X86_64Linux)
         execl(HostPath.c_str(), HostPath.c_str(), (char *)nullptr);
       else
         execlp(Qemu.c_str(), Qemu.c_str(), HostPath.c_str(), (char *)nullptr);
@@ -399,17 +393,27 @@ private:
 
 } // namespace
 
-std::optional<driver::Target> parseExeTarget(StringRef Arch) {
+JitOptionParse parseExeOption(StringRef Arg, ExeOptions &Exe) {
+  if (Arg.consume_front("--exe-host=")) {
+    Exe.HostDir = Arg.str();
+    return JitOptionParse::Taken;
+  }
+  if (!Arg.consume_front("--exe="))
+    return JitOptionParse::NotAnOption;
   for (driver::Target T :
        {driver::Target::X86_64Linux, driver::Target::AArch64Linux,
         driver::Target::RISCV64Linux})
-    if (Arch == archName(T))
-      return T;
-  return std::nullopt;
+    if (Arg == archName(T)) {
+      Exe.Target = T;
+      return JitOptionParse::Taken;
+    }
+  return JitOptionParse::Malformed;
 }
 
-std::unique_ptr<Engine> createExeEngine(const JitOptions &Opts,
-                                        const ExeOptions &Exe) {
+std::unique_ptr<Engine> createEngine(const JitOptions &Opts,
+                                     const ExeOptions &Exe) {
+  if (!Exe.Target)
+    return createJitEngine(Opts);
   return std::make_unique<ExeEngine>(Opts, Exe);
 }
 

@@ -17,15 +17,6 @@ bool textsAgree(StringRef Expected, StringRef Actual) {
   return Actual.starts_with(Expected) || Expected.starts_with(Actual);
 }
 
-std::string quote(StringRef S) {
-  std::string Out;
-  llvm::raw_string_ostream OS(Out);
-  OS << '"';
-  OS.write_escaped(S);
-  OS << '"';
-  return Out;
-}
-
 /// How a call or instantiation failed, for messages.
 std::string describeError(const w2n_error &Err) {
   if (Err.status == W2N_ERROR_TRAP)

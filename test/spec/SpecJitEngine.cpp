@@ -14,15 +14,6 @@ Engine::~Engine() = default;
 
 namespace {
 
-std::string quote(StringRef S) {
-  std::string Out;
-  llvm::raw_string_ostream OS(Out);
-  OS << '"';
-  OS.write_escaped(S);
-  OS << '"';
-  return Out;
-}
-
 const uint8_t LogTypes[] = {W2N_I32, W2N_I64, W2N_F32, W2N_F64, W2N_V128};
 const w2n_func_type_desc LogSignatures[] = {
     {1, 0, &LogTypes[0]}, {1, 0, &LogTypes[1]}, {1, 0, &LogTypes[2]},

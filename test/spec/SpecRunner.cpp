@@ -180,7 +180,7 @@ Tally ScriptRunner::runScript(llvm::StringRef JsonPath) {
 }
 
 bool ScriptRunner::prepareScript(const llvm::json::Array &Commands) {
-  Eng = Exe ? createExeEngine(Opts, *Exe) : createJitEngine(Opts);
+  Eng = createEngine(Opts, Exe);
   for (const llvm::json::Value &Value : Commands) {
     const llvm::json::Object *Json = Value.getAsObject();
     if (!Json)
@@ -348,36 +348,25 @@ int main(int Argc, char **Argv) {
   // A test host that dies must not take the runner with it.
   signal(SIGPIPE, SIG_IGN);
   JitOptions Opts;
-  std::optional<ExeOptions> Exe;
-  std::string HostDir;
+  ExeOptions Exe;
   std::vector<llvm::StringRef> Files;
   for (int I = 1; I < Argc; ++I) {
     llvm::StringRef Arg = Argv[I];
     if (Arg == "--help")
       return usage(Argv[0]);
     JitOptionParse Parsed = parseJitOption(I, Argc, Argv, Opts);
+    if (Parsed == JitOptionParse::NotAnOption)
+      Parsed = parseExeOption(Arg, Exe);
     if (Parsed == JitOptionParse::Malformed)
       return usage(Argv[0]);
     if (Parsed == JitOptionParse::Taken)
       continue;
-    if (Arg.consume_front("--exe=")) {
-      std::optional<driver::Target> T = parseExeTarget(Arg);
-      if (!T)
-        return usage(Argv[0]);
-      Exe.emplace();
-      Exe->Target = *T;
-    } else if (Arg.consume_front("--exe-host=")) {
-      HostDir = Arg.str();
-    } else if (Arg.starts_with("-")) {
+    if (Arg.starts_with("-"))
       return usage(Argv[0]);
-    } else {
-      Files.push_back(Arg);
-    }
+    Files.push_back(Arg);
   }
-  if (Files.empty() || (Exe && HostDir.empty()))
+  if (Files.empty() || (Exe.Target && Exe.HostDir.empty()))
     return usage(Argv[0]);
-  if (Exe)
-    Exe->HostDir = HostDir;
 
   ScriptRunner Runner(llvm::outs(), Opts, Exe);
   unsigned Failed = 0;

@@ -106,11 +106,11 @@ struct Command {
 
 class ScriptRunner {
 public:
-  /// With Exe, the modules run in a test host executable for its target
-  /// (SpecEngine.h); without, in this process.
+  /// With a target in Exe, the modules run in a test host executable for
+  /// it (SpecEngine.h); without, in this process.
   ScriptRunner(llvm::raw_ostream &OS, const JitOptions &Opts,
-               std::optional<ExeOptions> Exe)
-      : OS(OS), Opts(Opts), Exe(std::move(Exe)) {}
+               const ExeOptions &Exe)
+      : OS(OS), Opts(Opts), Exe(Exe) {}
   ~ScriptRunner() { endScript(); }
 
   /// Runs every command of one JSON file, prints its failures and its
@@ -151,7 +151,7 @@ private:
 
   llvm::raw_ostream &OS;
   JitOptions Opts;
-  std::optional<ExeOptions> Exe;
+  ExeOptions Exe;
 
   // State of the script being run; set by runScript.
   std::string ScriptDir;  ///< where its .wasm files are

@@ -267,4 +267,13 @@ std::string describe(const SpecValue &V) {
   return describe(V.Type, V.Bits);
 }
 
+std::string quote(llvm::StringRef S) {
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << '"';
+  OS.write_escaped(S);
+  OS << '"';
+  return Out;
+}
+
 } // namespace w2n::spec

@@ -54,6 +54,8 @@ bool matches(const SpecValue &Expected, const w2n_value &Actual);
 /// For failure messages: an expected value or pattern, and an actual value
 /// of a type (v128 shown in the lane type of LaneHint, if not empty).
 std::string describe(const SpecValue &Value);
+/// S in double quotes, escaped, for messages.
+std::string quote(llvm::StringRef S);
 std::string describe(uint8_t Type, const w2n_value &Value,
                      llvm::StringRef LaneHint = "");
 
