@@ -165,7 +165,8 @@ public:
   Error run();
 
 private:
-  void declareFunctions();
+  /// Defined functions [Begin, End), counted among the defined ones.
+  void declareFunctions(uint32_t Begin, uint32_t End);
   Function *makeInit();
   Value *evalConstExpr(IRBuilder<> &B, Value *Inst, const ConstExpr &E);
   Function *entryTrampoline(const FuncType &FT);
@@ -197,20 +198,13 @@ std::string signatureKey(const FuncType &FT) {
   return Key;
 }
 
-void ModuleLowerer::declareFunctions() {
+void ModuleLowerer::declareFunctions(uint32_t Begin, uint32_t End) {
   MC.Functions.assign(WM.numFunctions(), nullptr);
-  const std::optional<PieceRange> &Piece = MC.Opts.Piece;
-  uint32_t Begin = Piece ? Piece->Begin : 0;
-  uint32_t End = Piece ? Piece->End : WM.numDefinedFunctions();
-  for (uint32_t I = WM.NumImportedFuncs + Begin; I < WM.NumImportedFuncs + End;
-       ++I) {
-    Function *Fn = MC.function(I);
-    if (!Piece)
-      continue;
-    // The other pieces call it, and the descriptor's piece lists it.
-    Fn->setLinkage(GlobalValue::ExternalLinkage);
-    Fn->setVisibility(GlobalValue::HiddenVisibility);
-  }
+  // In index order, before any body is lowered: a call would otherwise
+  // declare its callee first, and the executable runtime finds the function
+  // a trap is in by the order of their code.
+  for (uint32_t I = Begin; I < End; ++I)
+    MC.function(WM.NumImportedFuncs + I);
 }
 
 Value *ModuleLowerer::evalConstExpr(IRBuilder<> &B, Value *Inst,
@@ -552,10 +546,10 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
 }
 
 Error ModuleLowerer::run() {
-  declareFunctions();
   const std::optional<PieceRange> &Piece = MC.Opts.Piece;
   uint32_t Begin = Piece ? Piece->Begin : 0;
   uint32_t End = Piece ? Piece->End : WM.numDefinedFunctions();
+  declareFunctions(Begin, End);
   for (uint32_t I = Begin; I < End; ++I) {
     FunctionLowerer FL(MC, I);
     if (Error E = FL.run())
@@ -565,12 +559,15 @@ Error ModuleLowerer::run() {
   }
   if (!Piece || Piece->HoldsDescriptor)
     makeDescriptor(makeInit());
-  // What this piece only declares is defined in another one.
-  for (Function *Fn : MC.Functions)
-    if (Fn && Fn->isDeclaration()) {
-      Fn->setLinkage(GlobalValue::ExternalLinkage);
-      Fn->setVisibility(GlobalValue::HiddenVisibility);
-    }
+  // In a piece, every function is shared: other pieces call this piece's,
+  // the descriptor's piece lists them all, and what this piece only
+  // declares is defined in another.
+  if (Piece)
+    for (Function *Fn : MC.Functions)
+      if (Fn) {
+        Fn->setLinkage(GlobalValue::ExternalLinkage);
+        Fn->setVisibility(GlobalValue::HiddenVisibility);
+      }
   return Error::success();
 }
 
