@@ -147,7 +147,11 @@ public:
       return Err.status;
     }
     if (Words[0] == "ok") {
-      Instance = std::stoi(Words[1]);
+      if (Words.size() != 2 || !to_integer(Words[1], Instance)) {
+        Err = hostError("a malformed answer of the test host: " +
+                        join(Words, " "));
+        return Err.status;
+      }
       Err = {W2N_OK, W2N_TRAP_NONE, 0, "ok"};
       return W2N_OK;
     }
@@ -185,9 +189,7 @@ public:
                           Words))
       return E;
     std::string Bytes;
-    if (Words[0] != "ok" || Words.size() != 3 ||
-        !StringRef(Words[2]).starts_with("=") ||
-        !tryGetFromHex(StringRef(Words[2]).drop_front(), Bytes))
+    if (Words[0] != "ok" || Words.size() != 3 || !decodeName(Words[2], Bytes))
       return createStringError("no memory export " + quote(Field));
     return std::vector<uint8_t>(Bytes.begin(), Bytes.end());
   }
@@ -197,11 +199,14 @@ public:
   }
 
 private:
-  /// =HEX, as exehost/host.c reads names.
+  /// =HEX, as exehost/host.c reads and writes names, messages and bytes.
   static std::string hexName(StringRef Name) {
     std::string Hex(1, '=');
     Hex += toHex(Name, /*LowerCase=*/true);
     return Hex;
+  }
+  static bool decodeName(StringRef Word, std::string &Out) {
+    return Word.consume_front("=") && tryGetFromHex(Word, Out);
   }
 
   /// The descriptors of the script's modules, as exehost/host.c wants
@@ -266,11 +271,17 @@ private:
       return;
     const char Quit[] = "q\n";
     (void)!write(ToHost, Quit, 2);
+    reapHost();
+  }
+
+  /// Closes the pipes and waits for the host; its wait status.
+  int reapHost() {
     close(ToHost);
     close(FromHost);
-    int Status;
+    int Status = 0;
     waitpid(Pid, &Status, 0);
     Pid = -1;
+    return Status;
   }
 
   /// Sends Line, and splits the answer into words.
@@ -311,18 +322,14 @@ private:
     StringRef(Answer).split(Parts, ' ', -1, /*KeepEmpty=*/false);
     Words.assign(Parts.begin(), Parts.end());
     if (Words.empty() || (Words[0] != "ok" && Words[0] != "err") ||
-        (Words[0] == "err" && Words.size() < 5))
+        (Words[0] == "err" && Words.size() != 6))
       return createStringError("the test host answered " + quote(Answer));
     return Error::success();
   }
 
   /// The host stopped answering: why, remembered for every later request.
   Error hostGone() {
-    close(ToHost);
-    close(FromHost);
-    int Status = 0;
-    waitpid(Pid, &Status, 0);
-    Pid = -1;
+    int Status = reapHost();
     if (WIFSIGNALED(Status))
       Gone = "the test host was killed by signal " +
              std::to_string(WTERMSIG(Status));
@@ -343,8 +350,7 @@ private:
     std::string Message;
     if (!to_integer(Words[1], Status) || !to_integer(Words[2], Trap) ||
         !to_integer(Words[3], Import) || !to_integer(Words[4], Instance) ||
-        Words.size() < 6 || !StringRef(Words[5]).starts_with("=") ||
-        !tryGetFromHex(StringRef(Words[5]).drop_front(), Message))
+        !decodeName(Words[5], Message))
       return hostError("a malformed answer of the test host: " +
                        join(Words, " "));
     return {w2n_status(Status), w2n_trap_kind(Trap), Import,

@@ -237,11 +237,9 @@ static int hex_digit(char c) {
   return -1;
 }
 
-/* Decodes =HEX into out (at most cap bytes); the byte count, or -1. */
-static long parse_name(const char *s, uint8_t *out, size_t cap) {
+/* Decodes HEX into out (at most cap bytes); the byte count, or -1. */
+static long parse_hex(const char *s, uint8_t *out, size_t cap) {
   size_t n = 0;
-  if (!s || *s++ != '=')
-    return -1;
   for (; s[0]; s += 2) {
     int hi = hex_digit(s[0]), lo = s[1] ? hex_digit(s[1]) : -1;
     if (hi < 0 || lo < 0 || n == cap)
@@ -249,6 +247,11 @@ static long parse_name(const char *s, uint8_t *out, size_t cap) {
     out[n++] = (uint8_t)(hi << 4 | lo);
   }
   return (long)n;
+}
+
+/* A name or message: =HEX. */
+static long parse_name(const char *s, uint8_t *out, size_t cap) {
+  return s && *s == '=' ? parse_hex(s + 1, out, cap) : -1;
 }
 
 /* TYPE:HEX */
@@ -264,14 +267,7 @@ static int parse_value(char *s, uint8_t *type, w2n_value *v) {
     return 0;
   *type = (uint8_t)t;
   memset(v, 0, sizeof *v);
-  size_t n = 0;
-  for (const char *h = colon + 1; h[0]; h += 2) {
-    int hi = hex_digit(h[0]), lo = h[1] ? hex_digit(h[1]) : -1;
-    if (hi < 0 || lo < 0 || n == sizeof *v)
-      return 0;
-    ((uint8_t *)v)[n++] = (uint8_t)(hi << 4 | lo);
-  }
-  return n == sizeof *v;
+  return parse_hex(colon + 1, (uint8_t *)v, sizeof *v) == (long)sizeof *v;
 }
 
 /* --- spectest ------------------------------------------------------------- */
@@ -346,9 +342,11 @@ static const uint8_t log_types[] = {W2N_I32, W2N_I64, W2N_F32, W2N_F64,
                                     W2N_V128};
 static const char *const log_names[] = {"log-i32", "log-i64", "log-f32",
                                         "log-f64", "log-v128"};
-static const w2n_func_type_desc log_signatures[] = {
-    {1, 0, &log_types[0]}, {1, 0, &log_types[1]}, {1, 0, &log_types[2]},
-    {1, 0, &log_types[3]}, {1, 0, &log_types[4]}};
+static const w2n_func_type_desc log_signatures[] = {{1, 0, &log_types[0]},
+                                                    {1, 0, &log_types[1]},
+                                                    {1, 0, &log_types[2]},
+                                                    {1, 0, &log_types[3]},
+                                                    {1, 0, &log_types[4]}};
 
 static w2n_extern fuzzing_support_lookup(const char *name, uint32_t len) {
   w2n_extern e;
@@ -356,9 +354,9 @@ static w2n_extern fuzzing_support_lookup(const char *name, uint32_t len) {
   e.tag = W2N_EXTERN_NONE;
   for (int i = 0; i < 5; ++i)
     if (name_is(name, len, log_names[i]))
-      return w2n_extern_host_func(
-          log_types[i] == W2N_V128 ? log_v128 : log_value,
-          (void *)&log_types[i], &log_signatures[i]);
+      return w2n_extern_host_func(log_types[i] == W2N_V128 ? log_v128
+                                                           : log_value,
+                                  (void *)&log_types[i], &log_signatures[i]);
   return e;
 }
 
@@ -458,14 +456,20 @@ static void register_instance(char *args) {
   flush_line();
 }
 
-/* The export of a request: instance and hex name. */
-static int find_export(char **args, w2n_instance **inst, w2n_extern *e) {
+/* The export a request names (instance, =HEX name), if it is of kind tag;
+ * else answers that there is no such export and returns 0. */
+static int find_export(char **args, w2n_extern_tag tag, const char *missing,
+                       w2n_instance **inst, w2n_extern *e) {
   static uint8_t name[MaxName];
   *inst = instance_arg(args);
   long len = parse_name(word(args), name, sizeof name);
-  return *inst && len >= 0 &&
-         w2n_core_find_export(*inst, (const char *)name, (size_t)len, e) ==
-             W2N_OK;
+  if (*inst && len >= 0 &&
+      w2n_core_find_export(*inst, (const char *)name, (size_t)len, e) ==
+          W2N_OK &&
+      e->tag == tag)
+    return 1;
+  answer_error(W2N_ERROR_INVALID_ARGUMENT, 0, 0, -1, missing);
+  return 0;
 }
 
 typedef struct call {
@@ -483,10 +487,8 @@ static void run_call(void *p) {
 static void call_export(char *args) {
   w2n_instance *inst;
   w2n_extern e;
-  if (!find_export(&args, &inst, &e) || e.tag != W2N_EXTERN_FUNCREF) {
-    answer_error(W2N_ERROR_INVALID_ARGUMENT, 0, 0, -1, "no function");
+  if (!find_export(&args, W2N_EXTERN_FUNCREF, "no function", &inst, &e))
     return;
-  }
   int64_t t = w2n_core_type_index(inst, e.of.func->type_id);
   if (t < 0) {
     answer_error(W2N_ERROR_INVALID_ARGUMENT, 0, 0, -1, "no type");
@@ -524,10 +526,8 @@ static void call_export(char *args) {
 static void get_global(char *args) {
   w2n_instance *inst;
   w2n_extern e;
-  if (!find_export(&args, &inst, &e) || e.tag != W2N_EXTERN_GLOBAL_REF) {
-    answer_error(W2N_ERROR_INVALID_ARGUMENT, 0, 0, -1, "no global");
+  if (!find_export(&args, W2N_EXTERN_GLOBAL_REF, "no global", &inst, &e))
     return;
-  }
   puts_("ok");
   put_value(e.of.global.type, e.of.global.value);
   flush_line();
@@ -536,10 +536,8 @@ static void get_global(char *args) {
 static void dump_memory(char *args) {
   w2n_instance *inst;
   w2n_extern e;
-  if (!find_export(&args, &inst, &e) || e.tag != W2N_EXTERN_MEMORY_REF) {
-    answer_error(W2N_ERROR_INVALID_ARGUMENT, 0, 0, -1, "no memory");
+  if (!find_export(&args, W2N_EXTERN_MEMORY_REF, "no memory", &inst, &e))
     return;
-  }
   puts_("ok ");
   put_int((int64_t)(e.of.memory->size / W2N_PAGE_SIZE));
   put(" =", 2);
