@@ -17,6 +17,10 @@ bool readNameMap(BinaryReader &R,
     llvm::StringRef Name;
     if (!R.readVarU32(Index) || !R.readName(Name))
       return false;
+    // No module has 2^32 - 2 functions or locals (each takes a byte at
+    // least), and the map keeps the two largest keys for itself.
+    if (Index >= UINT32_MAX - 1)
+      return false;
     Out[Index] = Name;
   }
   return true;
@@ -51,7 +55,8 @@ bool readNames(BinaryReader &R, Module &M) {
         return false;
       for (uint32_t I = 0; I < Count; ++I) {
         uint32_t Func;
-        if (!Sub.readVarU32(Func) || !readNameMap(Sub, M.LocalNames[Func]))
+        if (!Sub.readVarU32(Func) || Func >= UINT32_MAX - 1 ||
+            !readNameMap(Sub, M.LocalNames[Func]))
           return false;
       }
       break;
