@@ -135,7 +135,9 @@ Error compile(const Config &C) {
   ArrayRef<uint8_t> Bytes(
       reinterpret_cast<const uint8_t *>((*Buffer)->getBufferStart()),
       (*Buffer)->getBufferSize());
-  auto WM = frontend::loadModule(Bytes);
+  frontend::FrontendOptions Frontend;
+  Frontend.Wasm2Only = C.Wasm2Only;
+  auto WM = frontend::loadModule(Bytes, Frontend);
   if (!WM)
     return WM.takeError();
 

@@ -5,9 +5,25 @@
 
 namespace w2n::frontend {
 
+bool BinaryReader::failUnsupported(uint64_t At, Proposal P,
+                                   const llvm::Twine &What) {
+  if (!ErrMsg) {
+    ErrOffset = At;
+    ErrMsg = "not supported yet";
+    ErrProposal = P;
+    ErrWhat = What.str();
+  }
+  return false;
+}
+
 llvm::Error BinaryReader::takeError() {
   const char *Msg = ErrMsg ? ErrMsg : "unexpected end";
   ErrMsg = nullptr;
+  if (ErrProposal) {
+    Proposal P = *ErrProposal;
+    ErrProposal.reset();
+    return makeUnsupported(ErrOffset, P, ErrWhat);
+  }
   return makeMalformed(ErrOffset, Msg);
 }
 
@@ -28,6 +44,28 @@ bool BinaryReader::readVarU32Slow(uint32_t &Out) {
         return fail(At, "integer too large");
     }
     Result |= uint32_t(B & 0x7f) << (7 * I);
+    if (!(B & 0x80)) {
+      Out = Result;
+      return true;
+    }
+  }
+  return fail(At, "integer representation too long");
+}
+
+bool BinaryReader::readVarU64Slow(uint64_t &Out) {
+  uint64_t At = offset();
+  uint64_t Result = 0;
+  for (unsigned I = 0; I < 10; ++I) {
+    if (Cur == End)
+      return fail(offset(), "unexpected end");
+    uint8_t B = *Cur++;
+    if (I == 9) {
+      if (B & 0x80)
+        return fail(At, "integer representation too long");
+      if (B & 0x7e)
+        return fail(At, "integer too large");
+    }
+    Result |= uint64_t(B & 0x7f) << (7 * I);
     if (!(B & 0x80)) {
       Out = Result;
       return true;

@@ -4,7 +4,8 @@
 // remain before it consumes or reserves anything; on failure it records a
 // malformed-module error (offset and a static message) and returns false, so
 // the hot paths stay free of llvm::Error traffic and the caller turns the
-// record into an Error once, with takeError().
+// record into an Error once, with takeError(). A construct the compiler does
+// not support yet is recorded the same way (failUnsupported).
 //
 //===----------------------------------------------------------------------===//
 #ifndef W2N_FRONTEND_BINARYREADER_H
@@ -14,6 +15,8 @@
 #include "frontend/WasmError.h"
 
 #include <cstring>
+#include <optional>
+#include <string>
 
 namespace w2n::frontend {
 
@@ -61,6 +64,13 @@ public:
     return readVarU32Slow(Out);
   }
 
+  bool readVarU64(uint64_t &Out) {
+    if (Cur != End && *Cur < 0x80) {
+      Out = *Cur++;
+      return true;
+    }
+    return readVarU64Slow(Out);
+  }
   bool readVarS32(int32_t &Out);
   bool readVarS64(int64_t &Out);
   bool readVarS33(int64_t &Out);
@@ -99,12 +109,18 @@ public:
     }
     return false;
   }
+  /// Records, unless an error is recorded already, that the construct at
+  /// At belongs to proposal P, which the compiler does not support yet.
+  [[gnu::cold]] bool failUnsupported(uint64_t At, Proposal P,
+                                     const llvm::Twine &What);
   bool hasError() const { return ErrMsg != nullptr; }
-  /// The recorded error as an llvm::Error (a malformed-module error).
+  /// The recorded error as an llvm::Error (a malformed-module error, or an
+  /// unsupported one).
   [[gnu::cold]] llvm::Error takeError();
 
 private:
   bool readVarU32Slow(uint32_t &Out);
+  bool readVarU64Slow(uint64_t &Out);
   bool readFixed(void *Out, size_t N) {
     if (N > remaining())
       return fail(offset(), "unexpected end");
@@ -118,6 +134,8 @@ private:
   const uint8_t *End;
   uint64_t ErrOffset = 0;
   const char *ErrMsg = nullptr;
+  std::optional<Proposal> ErrProposal; // set for an unsupported construct
+  std::string ErrWhat;                 // and what it is
 };
 
 } // namespace w2n::frontend

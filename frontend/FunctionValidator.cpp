@@ -8,9 +8,10 @@ namespace w2n::frontend {
 namespace {
 
 /// Reads the local declarations into Locals (after the parameters, already
-/// there). Reports malformed declarations only: more than 2^32-1 declared
-/// locals (parameters do not count) is one.
-llvm::Error readLocalDecls(BinaryReader &R, LocalTypes &Locals) {
+/// there). Reports malformed declarations (more than 2^32-1 declared locals,
+/// parameters aside, is one) and unsupported types only.
+llvm::Error readLocalDecls(BinaryReader &R, LocalTypes &Locals,
+                           bool Wasm2Only) {
   uint32_t Groups;
   if (!R.readCount(Groups, 2))
     return R.takeError();
@@ -18,18 +19,15 @@ llvm::Error readLocalDecls(BinaryReader &R, LocalTypes &Locals) {
   for (uint32_t I = 0; I < Groups; ++I) {
     uint64_t At = R.offset();
     uint32_t Count;
-    uint8_t Type;
+    ValType Type = ValType::Void;
     if (!R.readVarU32(Count))
       return R.takeError();
     Declared += Count;
     if (Declared > 0xffffffffu)
       return makeMalformed(At, "too many locals");
-    uint64_t TypeAt = R.offset();
-    if (!R.readU8(Type))
+    if (!readValType(R, Type, Wasm2Only))
       return R.takeError();
-    if (!isValTypeByte(Type))
-      return makeMalformed(TypeAt, "malformed value type");
-    Locals.append(Count, ValType(Type));
+    Locals.append(Count, Type);
   }
   return llvm::Error::success();
 }
@@ -60,7 +58,7 @@ llvm::Error FunctionValidator::begin(uint32_t DefinedIndex, BinaryReader &R) {
   if (TypeKnown)
     for (ValType T : M.Types[TypeIndex].Params)
       Locals.append(1, T);
-  if (llvm::Error E = readLocalDecls(R, Locals))
+  if (llvm::Error E = readLocalDecls(R, Locals, M.Wasm2Only))
     return E;
   if (!TypeKnown)
     return makeInvalid(M.FuncDeclOffsets[FuncIndex],
@@ -391,6 +389,9 @@ llvm::Error FunctionValidator::checkMemArg(Opcode Op, MemArg MA) {
     return E;
   if (MA.AlignLog2 > opcodeInfo(Op).Param)
     return fail("alignment must not be larger than natural");
+  // Only 3.0's 64-bit offsets can be larger; a 32-bit memory's are not.
+  if (MA.Offset > 0xffffffffu)
+    return fail("offset out of range");
   return llvm::Error::success();
 }
 
@@ -564,15 +565,20 @@ llvm::Error FunctionValidator::visitTableFill(uint32_t Table) {
   return popExpect(ValType::I32);
 }
 
+OperatorDecoderOptions bodyDecoderOptions(const Module &M) {
+  OperatorDecoderOptions Opts;
+  Opts.MissingDataCount = !M.DataCount && !M.Datas.empty();
+  Opts.Wasm2Only = M.Wasm2Only;
+  return Opts;
+}
+
 llvm::Error validateFunctionBody(const Module &M, uint32_t DefinedIndex,
                                  FunctionValidator &V,
                                  llvm::SmallVectorImpl<uint32_t> &Scratch) {
   BinaryReader R = bodyReader(M, DefinedIndex);
   if (llvm::Error E = V.begin(DefinedIndex, R))
     return E;
-  OperatorDecoderOptions Opts;
-  Opts.MissingDataCount = !M.DataCount && !M.Datas.empty();
-  if (llvm::Error E = decodeOperators(R, V, Opts, Scratch))
+  if (llvm::Error E = decodeOperators(R, V, bodyDecoderOptions(M), Scratch))
     return E;
   return checkBodyEnd(R);
 }
@@ -584,12 +590,10 @@ llvm::Error decodeFunctionBodyOnly(const Module &M, uint32_t DefinedIndex,
   uint32_t TypeIndex = M.FuncTypeIndices[M.NumImportedFuncs + DefinedIndex];
   if (TypeIndex < M.Types.size())
     Locals.append(M.Types[TypeIndex].Params.size(), ValType::I32);
-  if (llvm::Error E = readLocalDecls(R, Locals))
+  if (llvm::Error E = readLocalDecls(R, Locals, M.Wasm2Only))
     return E;
   DecodeOnlyVisitor V;
-  OperatorDecoderOptions Opts;
-  Opts.MissingDataCount = !M.DataCount && !M.Datas.empty();
-  if (llvm::Error E = decodeOperators(R, V, Opts, Scratch))
+  if (llvm::Error E = decodeOperators(R, V, bodyDecoderOptions(M), Scratch))
     return E;
   return checkBodyEnd(R);
 }

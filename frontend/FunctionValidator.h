@@ -260,6 +260,10 @@ private:
   uint32_t FuncIndex = 0;
 };
 
+/// How the bodies of M are decoded (by the validator, and again by the
+/// lowering).
+OperatorDecoderOptions bodyDecoderOptions(const Module &M);
+
 /// Validates the body of defined function DefinedIndex, reusing V and
 /// Scratch across calls.
 llvm::Error validateFunctionBody(const Module &M, uint32_t DefinedIndex,

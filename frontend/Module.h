@@ -92,6 +92,9 @@ struct FunctionBody {
 
 struct Module {
   llvm::ArrayRef<uint8_t> Bytes; // the whole input
+  /// Decoded as WebAssembly 2.0 exactly (FrontendOptions): function bodies
+  /// are decoded again, by the validator and the lowering, the same way.
+  bool Wasm2Only = false;
 
   std::vector<FuncType> Types;
   std::vector<Import> Imports;

@@ -1,9 +1,11 @@
 //===- ModuleDecoder.cpp - Sections of the binary format ------------------===//
 //
-// Decoding reports malformed input only. Anything that decodes but breaks a
-// validation rule (an index out of range, a type mismatch in a constant
-// expression, too many memories) is kept as read and left to the validator,
-// so that malformed and invalid modules are told apart as the spec does.
+// Decoding reports malformed input, and (outside Wasm2Only) the constructs
+// of proposals the compiler does not support yet. Anything that decodes but
+// breaks a validation rule (an index out of range, a type mismatch in a
+// constant expression, too many memories in 2.0) is kept as read and left
+// to the validator, so that malformed and invalid modules are told apart as
+// the spec does.
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/Frontend.h"
@@ -11,6 +13,7 @@
 #include "frontend/BinaryReader.h"
 #include "frontend/NameSection.h"
 #include "frontend/OperatorDecoder.h"
+#include "frontend/TypeReader.h"
 
 namespace w2n::frontend {
 
@@ -20,9 +23,15 @@ namespace {
 /// operators are decoded (to find malformed code) and remembered as such.
 class ConstExprVisitor : public PermissiveOperatorVisitor<ConstExprVisitor> {
 public:
-  explicit ConstExprVisitor(ConstExpr &Out) : Out(Out) {}
+  ConstExprVisitor(ConstExpr &Out, bool Wasm2Only)
+      : Out(Out), Wasm2Only(Wasm2Only) {}
 
-  llvm::Error visitUnhandled(Opcode) {
+  llvm::Error visitUnhandled(Opcode Op) {
+    // 3.0's extended constant expressions add these.
+    if (!Wasm2Only &&
+        (Op == Opcode::I32Add || Op == Opcode::I32Sub || Op == Opcode::I32Mul ||
+         Op == Opcode::I64Add || Op == Opcode::I64Sub || Op == Opcode::I64Mul))
+      return makeUnsupported(OpOffset, Proposal::ExtendedConst, opcodeName(Op));
     if (!Out.NonConstantAt)
       Out.NonConstantAt = OpOffset;
     return llvm::Error::success();
@@ -71,10 +80,12 @@ private:
     return llvm::Error::success();
   }
   ConstExpr &Out;
+  bool Wasm2Only;
 };
 
 // The order sections must come in (custom sections aside); the data count
-// section sits between element and code.
+// section sits between element and code. 3.0's tag section (13) is refused
+// before its order matters.
 int sectionRank(uint8_t Id) {
   switch (Id) {
   case 1: return 1;   // type
@@ -93,11 +104,25 @@ int sectionRank(uint8_t Id) {
   }
 }
 
+/// The GC proposal's forms of a type section entry, by their first byte.
+const char *gcTypeForm(uint8_t Form) {
+  switch (Form) {
+  case 0x4e: return "recursive type group (rec)";
+  case 0x4f: return "final subtype (sub final)";
+  case 0x50: return "subtype (sub)";
+  case 0x5e: return "array type";
+  case 0x5f: return "struct type";
+  default: return nullptr;
+  }
+}
+
 class ModuleDecoder {
 public:
-  ModuleDecoder(llvm::ArrayRef<uint8_t> Bytes)
-      : Bytes(Bytes), M(std::make_unique<Module>()) {
+  ModuleDecoder(llvm::ArrayRef<uint8_t> Bytes, const FrontendOptions &Opts)
+      : Bytes(Bytes), M(std::make_unique<Module>()),
+        Wasm2Only(Opts.Wasm2Only) {
     M->Bytes = Bytes;
+    M->Wasm2Only = Wasm2Only;
   }
 
   llvm::Expected<std::unique_ptr<Module>> decode();
@@ -119,11 +144,11 @@ private:
   void decodeCustomSection(BinaryReader &R);
   void collectDeclaredFuncRefs();
 
-  bool readValType(BinaryReader &R, ValType &T);
-  bool readLimits(BinaryReader &R, Limits &L);
+  bool readLimits(BinaryReader &R, Limits &L, bool OfMemory);
   bool readTableType(BinaryReader &R, TableType &T);
   bool readGlobalType(BinaryReader &R, GlobalType &T);
   llvm::Error readConstExpr(BinaryReader &R, ConstExpr &E);
+  llvm::Error addMemory(const MemoryType &T, uint64_t At);
 
   llvm::ArrayRef<uint8_t> Bytes;
   std::unique_ptr<Module> M;
@@ -131,45 +156,48 @@ private:
   std::optional<uint32_t> FunctionCount; // from the function section
   bool SawCode = false;
   bool SawData = false;
+  bool Wasm2Only;
 };
 
-bool ModuleDecoder::readValType(BinaryReader &R, ValType &T) {
-  uint64_t At = R.offset();
-  uint8_t B;
-  if (!R.readU8(B))
-    return false;
-  if (!isValTypeByte(B))
-    return R.fail(At, "malformed value type");
-  T = ValType(B);
-  return true;
-}
-
-bool ModuleDecoder::readLimits(BinaryReader &R, Limits &L) {
+bool ModuleDecoder::readLimits(BinaryReader &R, Limits &L, bool OfMemory) {
   uint64_t At = R.offset();
   uint8_t Flags;
-  uint32_t Min, Max;
   if (!R.readU8(Flags))
     return false;
-  if (Flags > 1)
+  // Bit 0: a maximum follows; 2.0 has no other flag. 3.0 adds bit 2, 64-bit
+  // addresses (memory64), and threads bit 1, a shared memory.
+  uint8_t Known = Wasm2Only ? 1 : OfMemory ? 7 : 5;
+  if (Flags & ~Known)
     return R.fail(At, "malformed limits flags");
-  if (!R.readVarU32(Min))
-    return false;
-  L.Min = Min;
-  L.Max.reset();
-  if (Flags == 1) {
-    if (!R.readVarU32(Max))
+  if (Flags & 4)
+    return R.failUnsupported(At, Proposal::Memory64,
+                             OfMemory ? "64-bit memory" : "64-bit table");
+  if (Flags & 2)
+    return R.failUnsupported(At, Proposal::Threads, "shared memory");
+  // The bounds are u32 in 2.0; u64 in 3.0, where too large is invalid.
+  auto ReadBound = [&](uint64_t &Out) {
+    uint32_t Bound32;
+    if (!Wasm2Only)
+      return R.readVarU64(Out);
+    if (!R.readVarU32(Bound32))
       return false;
-    L.Max = Max;
-  }
+    Out = Bound32;
+    return true;
+  };
+  L.Max.reset();
+  if (!ReadBound(L.Min))
+    return false;
+  if (Flags & 1)
+    return ReadBound(L.Max.emplace());
   return true;
 }
 
 bool ModuleDecoder::readTableType(BinaryReader &R, TableType &T) {
-  return detail::readRefType(R, T.Elem) && readLimits(R, T.Size);
+  return readRefType(R, T.Elem, Wasm2Only) && readLimits(R, T.Size, false);
 }
 
 bool ModuleDecoder::readGlobalType(BinaryReader &R, GlobalType &T) {
-  if (!readValType(R, T.Type))
+  if (!readValType(R, T.Type, Wasm2Only))
     return false;
   uint64_t At = R.offset();
   uint8_t Mut;
@@ -183,9 +211,20 @@ bool ModuleDecoder::readGlobalType(BinaryReader &R, GlobalType &T) {
 
 llvm::Error ModuleDecoder::readConstExpr(BinaryReader &R, ConstExpr &E) {
   E.Offset = R.offset();
-  ConstExprVisitor V(E);
+  ConstExprVisitor V(E, Wasm2Only);
   // memory.init and data.drop are not constant: the validator says so.
-  return decodeOperators(R, V, OperatorDecoderOptions(), Scratch);
+  OperatorDecoderOptions Opts;
+  Opts.Wasm2Only = Wasm2Only;
+  return decodeOperators(R, V, Opts, Scratch);
+}
+
+llvm::Error ModuleDecoder::addMemory(const MemoryType &T, uint64_t At) {
+  // More than one is invalid in 2.0 (the validator says so).
+  if (!Wasm2Only && !M->Memories.empty())
+    return makeUnsupported(At, Proposal::MultiMemory, "a second memory");
+  M->Memories.push_back(T);
+  M->MemoryOffsets.push_back(At);
+  return llvm::Error::success();
 }
 
 llvm::Expected<std::unique_ptr<Module>> ModuleDecoder::decode() {
@@ -204,6 +243,8 @@ llvm::Expected<std::unique_ptr<Module>> ModuleDecoder::decode() {
     uint8_t Id;
     uint32_t Size;
     R.readU8(Id);
+    if (Id == 13 && !Wasm2Only)
+      return makeUnsupported(SectionAt, Proposal::Exceptions, "tag section");
     int Rank = sectionRank(Id);
     if (Id != 0 && Rank < 0)
       return makeMalformed(SectionAt, "malformed section id " + llvm::Twine(unsigned(Id)));
@@ -285,15 +326,19 @@ llvm::Error ModuleDecoder::decodeTypeSection(BinaryReader &R) {
     uint8_t Form;
     if (!R.readU8(Form))
       return R.takeError();
-    if (Form != 0x60)
+    if (Form != 0x60) {
+      if (!Wasm2Only)
+        if (const char *What = gcTypeForm(Form))
+          return makeUnsupported(At, Proposal::GC, What);
       return makeMalformed(At, "malformed function type: expected 0x60");
+    }
     auto ReadTypes = [&](auto &List) {
       uint32_t N;
       if (!R.readCount(N))
         return false;
       List.resize(N);
       for (ValType &T : List)
-        if (!readValType(R, T))
+        if (!readValType(R, T, Wasm2Only))
           return false;
       return true;
     };
@@ -337,10 +382,10 @@ llvm::Error ModuleDecoder::decodeImportSection(BinaryReader &R) {
       break;
     case 2:
       Imp.Kind = ExternalKind::Memory;
-      if (!readLimits(R, Imp.Memory.Pages))
+      if (!readLimits(R, Imp.Memory.Pages, true))
         return R.takeError();
-      M->Memories.push_back(Imp.Memory);
-      M->MemoryOffsets.push_back(DescAt);
+      if (llvm::Error E = addMemory(Imp.Memory, DescAt))
+        return E;
       ++M->NumImportedMemories;
       break;
     case 3:
@@ -350,6 +395,10 @@ llvm::Error ModuleDecoder::decodeImportSection(BinaryReader &R) {
       M->Globals.push_back(Imp.Global);
       ++M->NumImportedGlobals;
       break;
+    case 4:
+      if (!Wasm2Only)
+        return makeUnsupported(KindAt, Proposal::Exceptions, "tag import");
+      [[fallthrough]];
     default:
       return makeMalformed(KindAt, "malformed import kind");
     }
@@ -381,6 +430,12 @@ llvm::Error ModuleDecoder::decodeTableSection(BinaryReader &R) {
     return R.takeError();
   for (uint32_t I = 0; I < Count; ++I) {
     uint64_t At = R.offset();
+    uint8_t B;
+    // 3.0: 0x40 0x00 starts a table with an initializer expression.
+    if (!Wasm2Only && R.peekU8(B) && B == 0x40 && R.remaining() >= 2 &&
+        R.position()[1] == 0x00)
+      return makeUnsupported(At, Proposal::FunctionReferences,
+                             "table with an initializer expression");
     TableType T;
     if (!readTableType(R, T))
       return R.takeError();
@@ -397,10 +452,10 @@ llvm::Error ModuleDecoder::decodeMemorySection(BinaryReader &R) {
   for (uint32_t I = 0; I < Count; ++I) {
     uint64_t At = R.offset();
     MemoryType T;
-    if (!readLimits(R, T.Pages))
+    if (!readLimits(R, T.Pages, true))
       return R.takeError();
-    M->Memories.push_back(T);
-    M->MemoryOffsets.push_back(At);
+    if (llvm::Error E = addMemory(T, At))
+      return E;
   }
   return llvm::Error::success();
 }
@@ -435,6 +490,8 @@ llvm::Error ModuleDecoder::decodeExportSection(BinaryReader &R) {
     uint8_t Kind;
     if (!R.readU8(Kind) || !R.readVarU32(Exp.Index))
       return R.takeError();
+    if (Kind == 4 && !Wasm2Only)
+      return makeUnsupported(KindAt, Proposal::Exceptions, "tag export");
     if (Kind > 3)
       return makeMalformed(KindAt, "malformed export kind");
     Exp.Kind = ExternalKind(Kind);
@@ -483,7 +540,7 @@ llvm::Error ModuleDecoder::decodeElementSection(BinaryReader &R) {
     // in the two legacy encodings (flags 0 and 4) that imply funcref.
     if (NotActive || Bit1) {
       if (Exprs) {
-        if (!detail::readRefType(R, Seg.Type))
+        if (!readRefType(R, Seg.Type, Wasm2Only))
           return R.takeError();
       } else {
         uint64_t KindAt = R.offset();
@@ -601,8 +658,8 @@ void ModuleDecoder::collectDeclaredFuncRefs() {
 } // namespace
 
 llvm::Expected<std::unique_ptr<Module>>
-decodeModule(llvm::ArrayRef<uint8_t> Bytes) {
-  return ModuleDecoder(Bytes).decode();
+decodeModule(llvm::ArrayRef<uint8_t> Bytes, const FrontendOptions &Opts) {
+  return ModuleDecoder(Bytes, Opts).decode();
 }
 
 } // namespace w2n::frontend

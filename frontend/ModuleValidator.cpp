@@ -18,9 +18,10 @@ private:
   llvm::Error checkLimits(const Limits &L, uint64_t Bound, uint64_t At,
                           const char *BoundMessage);
   /// Checks that E is a constant expression producing one value of type
-  /// Expected; global.get may name the first VisibleGlobals globals.
+  /// Expected; global.get may name the first VisibleGlobals globals (in
+  /// 2.0, the imported ones only).
   llvm::Error checkConstExpr(const ConstExpr &E, ValType Expected,
-                             uint32_t VisibleGlobals);
+                             size_t VisibleGlobals);
   llvm::Error checkFuncType(uint32_t TypeIndex, uint64_t At);
 
   const Module &M;
@@ -43,7 +44,7 @@ llvm::Error ModuleValidator::checkFuncType(uint32_t TypeIndex, uint64_t At) {
 }
 
 llvm::Error ModuleValidator::checkConstExpr(const ConstExpr &E, ValType Expected,
-                                            uint32_t VisibleGlobals) {
+                                            size_t VisibleGlobals) {
   if (E.NonConstantAt)
     return makeInvalid(*E.NonConstantAt, "constant expression required");
   llvm::SmallVector<ValType, 2> Stack;
@@ -66,6 +67,10 @@ llvm::Error ModuleValidator::checkConstExpr(const ConstExpr &E, ValType Expected
       if (M.Globals[I.Index].Mutable)
         return makeInvalid(I.Offset, "constant expression required: global " +
                                          llvm::Twine(I.Index) + " is mutable");
+      if (I.Index >= M.NumImportedGlobals)
+        return makeUnsupported(I.Offset, Proposal::GC,
+                               "global.get of a global defined in the "
+                               "module, in a constant expression");
       Stack.push_back(M.Globals[I.Index].Type);
       break;
     default:
@@ -122,17 +127,21 @@ llvm::Error ModuleValidator::validate() {
     if (llvm::Error E = checkLimits(M.Memories[I].Pages, MaxMemoryPages,
                                     M.MemoryOffsets[I], MemoryBound))
       return E;
+  // Outside 2.0 the decoder refuses a second memory (multi-memory).
   if (M.Memories.size() > 1)
     return makeInvalid(M.MemoryOffsets[1], "multiple memories");
 
-  // In 2.0 every constant expression sees the imported globals only.
-  uint32_t Visible = M.NumImportedGlobals;
+  // In 2.0 every constant expression sees the imported globals only; in
+  // 3.0, a global's initializer sees the globals before it, and segments
+  // see them all.
+  size_t Visible = M.NumImportedGlobals;
   for (size_t I = 0; I < M.GlobalInits.size(); ++I)
-    if (llvm::Error E =
-            checkConstExpr(M.GlobalInits[I],
-                           M.Globals[M.NumImportedGlobals + I].Type,
-                           Visible))
+    if (llvm::Error E = checkConstExpr(
+            M.GlobalInits[I], M.Globals[M.NumImportedGlobals + I].Type,
+            M.Wasm2Only ? Visible : M.NumImportedGlobals + I))
       return E;
+  if (!M.Wasm2Only)
+    Visible = M.Globals.size();
 
   llvm::StringSet<> Names;
   for (const Export &Exp : M.Exports) {
@@ -204,13 +213,14 @@ llvm::Error inFunction(const Module &M, uint32_t Func, const WasmError &E) {
 llvm::Error validateModule(const Module &M) {
   // Bodies first: a malformed body must win over any invalidity, so once a
   // body is found invalid, it and every later body are decoded again, for
-  // malformed code only.
+  // malformed code only. An unsupported construct ranks with malformed
+  // code (a decode error): decoding stops there.
   FunctionValidator V(M);
   llvm::SmallVector<uint32_t, 0> Scratch;
-  auto InFunction = [&](uint32_t I, llvm::Error E, bool &Malformed) {
+  auto InFunction = [&](uint32_t I, llvm::Error E, bool &DecodeError) {
     return llvm::handleErrors(std::move(E),
                               [&](std::unique_ptr<WasmError> W) {
-                                Malformed = W->kind() == ErrorKind::Malformed;
+                                DecodeError = W->kind() != ErrorKind::Invalid;
                                 return inFunction(M, M.NumImportedFuncs + I, *W);
                               });
   };
@@ -219,9 +229,9 @@ llvm::Error validateModule(const Module &M) {
     llvm::Error E = validateFunctionBody(M, I, V, Scratch);
     if (!E)
       continue;
-    bool Malformed = false;
-    E = InFunction(I, std::move(E), Malformed);
-    if (Malformed)
+    bool DecodeError = false;
+    E = InFunction(I, std::move(E), DecodeError);
+    if (DecodeError)
       return E;
     for (uint32_t J = I; J < N; ++J) {
       bool Ignored;
@@ -241,8 +251,8 @@ llvm::Error validateModule(const Module &M) {
 }
 
 llvm::Expected<std::unique_ptr<Module>>
-loadModule(llvm::ArrayRef<uint8_t> Bytes) {
-  auto M = decodeModule(Bytes);
+loadModule(llvm::ArrayRef<uint8_t> Bytes, const FrontendOptions &Opts) {
+  auto M = decodeModule(Bytes, Opts);
   if (!M)
     return M.takeError();
   if (llvm::Error E = validateModule(**M))

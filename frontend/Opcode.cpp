@@ -18,10 +18,52 @@ constexpr OpcodeInfo Infos[] = {
    MemoryAccess::Access},
 #include "frontend/Opcodes.def"
 };
+
+constexpr ProposalOpcodeInfo ProposalInfos[] = {
+#define W2N_PROPOSAL_OPCODE(Name, Prefix, Code, Text, Immediates, Param, Of)   \
+  {Text, Prefix, Code, ImmediateKind::Immediates, Param, Proposal::Of},
+#include "frontend/Opcodes.def"
+};
 // clang-format on
 } // namespace
 
 const OpcodeInfo &opcodeInfo(Opcode Op) { return Infos[size_t(Op)]; }
+
+llvm::ArrayRef<ProposalOpcodeInfo> proposalOpcodes() { return ProposalInfos; }
+
+const ProposalOpcodeInfo *findProposalOpcode(uint8_t Prefix, uint32_t Code) {
+  // Only ever asked about an opcode that is no 2.0 operator: not hot.
+  for (const ProposalOpcodeInfo &Info : ProposalInfos)
+    if (Info.Prefix == Prefix && Info.Code == Code)
+      return &Info;
+  return nullptr;
+}
+
+llvm::StringRef proposalName(Proposal P) {
+  switch (P) {
+  case Proposal::TailCall:
+    return "tail calls";
+  case Proposal::Exceptions:
+    return "exception handling";
+  case Proposal::LegacyExceptions:
+    return "legacy exception handling";
+  case Proposal::MultiMemory:
+    return "multi-memory";
+  case Proposal::Memory64:
+    return "memory64";
+  case Proposal::FunctionReferences:
+    return "typed function references";
+  case Proposal::GC:
+    return "GC";
+  case Proposal::ExtendedConst:
+    return "extended constant expressions";
+  case Proposal::RelaxedSimd:
+    return "relaxed SIMD";
+  case Proposal::Threads:
+    return "threads";
+  }
+  return "invalid";
+}
 
 llvm::StringRef valTypeName(ValType T) {
   switch (T) {

@@ -4,7 +4,9 @@
 // the sequence (a function body or a constant expression) and calls the
 // visitor for each, with its immediates decoded. It reports malformed code
 // only: unknown opcodes, bad immediates, `else` outside `if`, a missing
-// `end`. Whether the code is valid is the visitor's business.
+// `end`; and, under 3.0, the operators and immediates of proposals the
+// compiler does not support yet. Whether the code is valid is the
+// visitor's business.
 //
 //===----------------------------------------------------------------------===//
 #ifndef W2N_FRONTEND_OPERATORDECODER_H
@@ -12,6 +14,7 @@
 
 #include "frontend/BinaryReader.h"
 #include "frontend/OperatorVisitor.h"
+#include "frontend/TypeReader.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/Twine.h"
@@ -28,67 +31,58 @@ struct OperatorDecoderOptions {
   /// that is how the spec suite classifies such modules (its text modules
   /// without data are encoded without a data count section).
   bool MissingDataCount = false;
+  /// Decode WebAssembly 2.0 exactly (FrontendOptions::Wasm2Only).
+  bool Wasm2Only = false;
 };
 
 namespace detail {
 
-inline bool readBlockType(BinaryReader &R, BlockType &BT) {
-  uint8_t B;
-  if (!R.peekU8(B))
-    return R.fail(R.offset(), "unexpected end");
-  if (B == 0x40) {
-    R.readU8(B);
-    BT = {BlockType::Kind::Empty, ValType::Void, 0};
-    return true;
-  }
-  if (isValTypeByte(B)) {
-    R.readU8(B);
-    BT = {BlockType::Kind::Value, ValType(B), 0};
-    return true;
-  }
+inline bool readMemArg(BinaryReader &R, MemArg &MA, bool Wasm2Only) {
+  // 2.0: the alignment exponent (of a 32-bit memory: below 32), then a
+  // 32-bit offset. 3.0: bits 0-5 the exponent (one too large is invalid),
+  // bit 6 a memory index follows, then a 64-bit offset (one too large for a
+  // 32-bit memory is invalid).
   uint64_t At = R.offset();
-  int64_t Index;
-  if (!R.readVarS33(Index))
-    return false;
-  if (Index < 0)
-    return R.fail(At, "malformed block type");
-  BT = {BlockType::Kind::Index, ValType::Void, uint32_t(Index)};
-  return true;
-}
-
-inline bool readMemArg(BinaryReader &R, MemArg &MA) {
-  uint64_t At = R.offset();
-  uint32_t Flags, Offset;
+  uint32_t Flags;
   if (!R.readVarU32(Flags))
     return false;
-  // The alignment exponent of a 32-bit memory is below 32; bit 6 would
-  // select a memory index (multi-memory, not in 2.0).
-  if (Flags >= 32)
+  if (Flags >= (Wasm2Only ? 32u : 128u))
     return R.fail(At, "malformed memop flags");
-  if (!R.readVarU32(Offset))
+  if (Flags & 64)
+    return R.failUnsupported(At, Proposal::MultiMemory,
+                             "memory index in a memory argument");
+  uint64_t Offset;
+  if (Wasm2Only) {
+    uint32_t Offset32;
+    if (!R.readVarU32(Offset32))
+      return false;
+    Offset = Offset32;
+  } else if (!R.readVarU64(Offset)) {
     return false;
+  }
   MA = {Flags, 0, Offset};
   return true;
 }
 
-inline bool readZeroByte(BinaryReader &R) {
+/// The memory an operator names after its opcode: a reserved zero byte in
+/// 2.0, a memory index in 3.0, where another memory than 0 would need
+/// multi-memory.
+inline bool readMemoryIndex(BinaryReader &R, bool Wasm2Only) {
   uint64_t At = R.offset();
-  uint8_t B;
-  if (!R.readU8(B))
+  if (Wasm2Only) {
+    uint8_t B;
+    if (!R.readU8(B))
+      return false;
+    if (B != 0)
+      return R.fail(At, "zero byte expected");
+    return true;
+  }
+  uint32_t Index;
+  if (!R.readVarU32(Index))
     return false;
-  if (B != 0)
-    return R.fail(At, "zero byte expected");
-  return true;
-}
-
-inline bool readRefType(BinaryReader &R, ValType &T) {
-  uint64_t At = R.offset();
-  uint8_t B;
-  if (!R.readU8(B))
-    return false;
-  if (!isReference(ValType(B)))
-    return R.fail(At, "malformed reference type");
-  T = ValType(B);
+  if (Index != 0)
+    return R.failUnsupported(At, Proposal::MultiMemory,
+                             "memory index " + llvm::Twine(Index));
   return true;
 }
 
@@ -101,6 +95,17 @@ inline bool readRefType(BinaryReader &R, ValType &T) {
     OS << llvm::format_hex(Prefix, 4) << ' ';
   OS << llvm::format_hex(Code, 4);
   return makeMalformed(At, OS.str());
+}
+
+/// An opcode that is no 2.0 operator (Code after Prefix; Prefix 0 for one
+/// byte): under 3.0, an operator of a proposal the compiler does not
+/// support yet is reported as such, by name; anything else is illegal.
+[[gnu::cold]] inline llvm::Error unknownOpcode(uint64_t At, unsigned Prefix,
+                                               uint32_t Code, bool Wasm2Only) {
+  if (!Wasm2Only)
+    if (const ProposalOpcodeInfo *Info = findProposalOpcode(Prefix, Code))
+      return makeUnsupported(At, Info->Of, Info->Text);
+  return illegalOpcode(At, Prefix, Code);
 }
 
 } // namespace detail
@@ -126,7 +131,7 @@ inline bool readRefType(BinaryReader &R, ValType &T) {
 #define W2N_CASE_Load(Code, Name, Param)                                       \
   case Code: {                                                                 \
     MemArg MA;                                                                 \
-    W2N_TRY_READ(detail::readMemArg(R, MA));                                   \
+    W2N_TRY_READ(detail::readMemArg(R, MA, Opts.Wasm2Only));                   \
     W2N_TRY_VISIT(V.visit##Name(MA));                                          \
     break;                                                                     \
   }
@@ -135,7 +140,7 @@ inline bool readRefType(BinaryReader &R, ValType &T) {
   case Code: {                                                                 \
     MemArg MA;                                                                 \
     uint8_t Lane;                                                              \
-    W2N_TRY_READ(detail::readMemArg(R, MA));                                   \
+    W2N_TRY_READ(detail::readMemArg(R, MA, Opts.Wasm2Only));                   \
     W2N_TRY_READ(R.readU8(Lane));                                              \
     W2N_TRY_VISIT(V.visit##Name(MA, Lane));                                    \
     break;                                                                     \
@@ -174,7 +179,7 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
     case 0x03:
     case 0x04: {
       BlockType BT;
-      W2N_TRY_READ(detail::readBlockType(R, BT));
+      W2N_TRY_READ(readBlockType(R, BT, Opts.Wasm2Only));
       OpenIfs.push_back(Byte == 0x04);
       if (Byte == 0x02)
         W2N_TRY_VISIT(V.visitBlock(BT));
@@ -238,14 +243,8 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
       uint32_t Count;
       W2N_TRY_READ(R.readCount(Count));
       llvm::SmallVector<ValType, 1> Types;
-      for (uint32_t I = 0; I < Count; ++I) {
-        uint64_t TypeAt = R.offset();
-        uint8_t B;
-        W2N_TRY_READ(R.readU8(B));
-        if (!isValTypeByte(B))
-          return makeMalformed(TypeAt, "malformed value type");
-        Types.push_back(ValType(B));
-      }
+      for (uint32_t I = 0; I < Count; ++I)
+        W2N_TRY_READ(readValType(R, Types.emplace_back(), Opts.Wasm2Only));
       W2N_TRY_VISIT(V.visitSelectT(llvm::ArrayRef<ValType>(Types)));
       break;
     }
@@ -270,11 +269,11 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
       break;
     }
     case 0x3f:
-      W2N_TRY_READ(detail::readZeroByte(R));
+      W2N_TRY_READ(detail::readMemoryIndex(R, Opts.Wasm2Only));
       W2N_TRY_VISIT(V.visitMemorySize(0));
       break;
     case 0x40:
-      W2N_TRY_READ(detail::readZeroByte(R));
+      W2N_TRY_READ(detail::readMemoryIndex(R, Opts.Wasm2Only));
       W2N_TRY_VISIT(V.visitMemoryGrow(0));
       break;
     case 0x41: {
@@ -302,8 +301,8 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
       break;
     }
     case 0xd0: {
-      ValType T;
-      W2N_TRY_READ(detail::readRefType(R, T));
+      ValType T = ValType::Void;
+      W2N_TRY_READ(readRefNullType(R, T, Opts.Wasm2Only));
       W2N_TRY_VISIT(V.visitRefNull(T));
       break;
     }
@@ -340,7 +339,7 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
       case 8: { // memory.init
         uint32_t Data;
         W2N_TRY_READ(R.readVarU32(Data));
-        W2N_TRY_READ(detail::readZeroByte(R));
+        W2N_TRY_READ(detail::readMemoryIndex(R, Opts.Wasm2Only));
         if (Opts.MissingDataCount)
           return makeMalformed(At, "data count section required");
         W2N_TRY_VISIT(V.visitMemoryInit(Data, 0));
@@ -355,12 +354,12 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
         break;
       }
       case 10: // memory.copy
-        W2N_TRY_READ(detail::readZeroByte(R));
-        W2N_TRY_READ(detail::readZeroByte(R));
+        W2N_TRY_READ(detail::readMemoryIndex(R, Opts.Wasm2Only));
+        W2N_TRY_READ(detail::readMemoryIndex(R, Opts.Wasm2Only));
         W2N_TRY_VISIT(V.visitMemoryCopy(0, 0));
         break;
       case 11: // memory.fill
-        W2N_TRY_READ(detail::readZeroByte(R));
+        W2N_TRY_READ(detail::readMemoryIndex(R, Opts.Wasm2Only));
         W2N_TRY_VISIT(V.visitMemoryFill(0));
         break;
       case 12: { // table.init
@@ -397,7 +396,7 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
         break;
       }
       default:
-        return detail::illegalOpcode(At, 0xfc, Sub);
+        return detail::unknownOpcode(At, 0xfc, Sub, Opts.Wasm2Only);
       }
       break;
     }
@@ -428,13 +427,19 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
         break;
       }
       default:
-        return detail::illegalOpcode(At, 0xfd, Sub);
+        return detail::unknownOpcode(At, 0xfd, Sub, Opts.Wasm2Only);
       }
       break;
     }
 
     default:
-      return detail::illegalOpcode(At, 0, Byte);
+      // Under 3.0, the prefixes of GC (0xfb) and threads (0xfe) operators.
+      if (!Opts.Wasm2Only && (Byte == 0xfb || Byte == 0xfe)) {
+        uint32_t Sub;
+        W2N_TRY_READ(R.readVarU32(Sub));
+        return detail::unknownOpcode(At, Byte, Sub, false);
+      }
+      return detail::unknownOpcode(At, 0, Byte, Opts.Wasm2Only);
     }
   }
 }

@@ -24,4 +24,11 @@ llvm::Error makeInvalid(uint64_t Offset, const llvm::Twine &Msg) {
   return llvm::make_error<WasmError>(ErrorKind::Invalid, Offset, Msg.str());
 }
 
+llvm::Error makeUnsupported(uint64_t Offset, Proposal P,
+                            const llvm::Twine &What) {
+  return llvm::make_error<WasmError>(
+      ErrorKind::Unsupported, Offset,
+      ("not supported yet: " + proposalName(P) + ": " + What).str());
+}
+
 } // namespace w2n::frontend

@@ -88,10 +88,9 @@ Error FunctionLowerer::run() {
   Fn.EnteredReachable = true;
   IRFrames.push_back(std::move(Fn));
 
-  frontend::OperatorDecoderOptions Opts;
-  Opts.MissingDataCount = !WM.DataCount && !WM.Datas.empty();
   SmallVector<uint32_t, 0> Scratch;
-  if (Error E = frontend::decodeOperators(R, *this, Opts, Scratch))
+  if (Error E = frontend::decodeOperators(
+          R, *this, frontend::bodyDecoderOptions(WM), Scratch))
     return E;
   if (!R.atEnd())
     return frontend::makeMalformed(R.offset(),

@@ -91,6 +91,7 @@ public:
                    : driver::BoundsChecks::Guard;
     C.Prefix = ("m" + Twine(K)).str();
     C.Jobs = 1;
+    C.Wasm2Only = M.Wasm2Only;
     if (Error E = driver::compile(C))
       return E;
     Objects.push_back(C.Output);

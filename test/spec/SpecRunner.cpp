@@ -74,6 +74,19 @@ bool carriesModule(CommandKind Kind) {
          Kind == CommandKind::AssertUninstantiable;
 }
 
+/// How the runner names a rejection's kind.
+llvm::StringRef errorKindName(ErrorKind K) {
+  switch (K) {
+  case ErrorKind::Malformed:
+    return "malformed";
+  case ErrorKind::Invalid:
+    return "invalid";
+  case ErrorKind::Unsupported:
+    return "unsupported";
+  }
+  return "unknown";
+}
+
 } // namespace
 
 namespace w2n::spec {
@@ -103,7 +116,7 @@ Rejection takeRejection(llvm::Error Err) {
       std::move(Err),
       [&](const WasmError &W) {
         R.Kind = W.kind();
-        S << (W.kind() == ErrorKind::Malformed ? "malformed" : "invalid")
+        S << errorKindName(W.kind())
           << llvm::format(" at 0x%llx: \"", (unsigned long long)W.offset());
         S.write_escaped(W.text());
         S << '"';
@@ -270,8 +283,7 @@ Outcome ScriptRunner::runCommand(const Command &Cmd) {
 
 Outcome ScriptRunner::runAssertRejected(const Command &Cmd,
                                         ErrorKind Expected) {
-  llvm::StringRef ExpectedName =
-      Expected == ErrorKind::Malformed ? "malformed" : "invalid";
+  llvm::StringRef ExpectedName = errorKindName(Expected);
   std::string Want = (ExpectedName + " " + quoteExpectedText(Cmd.Json)).str();
   llvm::Expected<LoadedModule> Loaded = loadCommandModule(Cmd);
   if (Loaded)
@@ -304,7 +316,10 @@ ScriptRunner::loadCommandModule(const Command &Cmd) {
   llvm::ArrayRef<uint8_t> Bytes(
       reinterpret_cast<const uint8_t *>(Loaded.Bytes->getBufferStart()),
       Loaded.Bytes->getBufferSize());
-  auto Mod = frontend::loadModule(Bytes);
+  // The suite is WebAssembly 2.0's: its verdicts on what 3.0 adds are 2.0's.
+  frontend::FrontendOptions Opts;
+  Opts.Wasm2Only = true;
+  auto Mod = frontend::loadModule(Bytes, Opts);
   if (!Mod)
     return Mod.takeError();
   Loaded.Mod = std::move(*Mod);
