@@ -8,6 +8,7 @@
 #include "driver/Parallel.h"
 #include "driver/Progress.h"
 #include "frontend/Frontend.h"
+#include "frontend/text/Text.h"
 #include "lowering/Executable.h"
 #include "lowering/Lowering.h"
 
@@ -132,12 +133,37 @@ Error compile(const Config &C) {
   auto Buffer = readInput(C.Input);
   if (!Buffer)
     return Buffer.takeError();
-  ArrayRef<uint8_t> Bytes(
+  ArrayRef<uint8_t> Contents(
       reinterpret_cast<const uint8_t *>((*Buffer)->getBufferStart()),
       (*Buffer)->getBufferSize());
   frontend::FrontendOptions Frontend;
   Frontend.Wasm2Only = C.Wasm2Only;
-  auto WM = frontend::loadModule(Bytes, Frontend);
+  frontend::text::InputModule Input;
+  auto WM = frontend::text::loadInput(Contents, Input, Frontend);
+  if (C.Emit == EmitKind::Wasm) {
+    // The binary is written if it is valid, or if what stops it is only a
+    // feature the compiler does not support yet: other engines may run it.
+    if (!WM) {
+      Error E = WM.takeError();
+      bool OnlyUnsupported = false;
+      E = handleErrors(
+          std::move(E),
+          [&](std::unique_ptr<frontend::WasmError> W) -> Error {
+            OnlyUnsupported = W->kind() == frontend::ErrorKind::Unsupported;
+            return Error(std::move(W));
+          },
+          [&](std::unique_ptr<frontend::text::TextError> T) -> Error {
+            OnlyUnsupported = T->kind() == frontend::ErrorKind::Unsupported;
+            return Error(std::move(T));
+          });
+      if (!OnlyUnsupported || Input.Bytes.empty())
+        return E;
+      consumeError(std::move(E));
+    }
+    return writeOutput(C.Output,
+                       StringRef(reinterpret_cast<const char *>(Input.Bytes.data()),
+                                 Input.Bytes.size()));
+  }
   if (!WM)
     return WM.takeError();
 
@@ -207,6 +233,8 @@ Error compile(const Config &C) {
 
   SmallVector<char, 0> Out;
   switch (C.Emit) {
+  case EmitKind::Wasm:
+    break;
   case EmitKind::LLVM: {
     raw_svector_ostream OS(Out);
     (*LM)->print(OS, nullptr);

@@ -9,7 +9,7 @@
 namespace w2n::driver {
 
 enum class Target { X86_64Linux, AArch64Linux, RISCV64Linux };
-enum class EmitKind { Exe, Obj, LLVM, Asm };
+enum class EmitKind { Exe, Obj, LLVM, Asm, Wasm };
 enum class BoundsChecks { Guard, Explicit };
 
 /// A host directory made visible to the guest, as HOST[::GUEST].

@@ -9,6 +9,7 @@
 #include "driver/Config.h"
 #include "driver/Run.h"
 #include "frontend/Frontend.h"
+#include "frontend/text/Text.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
@@ -30,10 +31,15 @@ void printError(const std::string &Message) {
   fmt::print(stderr, "{}: error: {}\n", ToolName, Message);
 }
 
-/// Prints a module error as FILE:0xOFFSET: error: MESSAGE.
+/// Prints a module error as FILE:0xOFFSET: error: MESSAGE, or for text
+/// FILE:LINE:COL: error: MESSAGE.
 void printModuleError(const std::string &File, llvm::Error E) {
   llvm::handleAllErrors(
       std::move(E),
+      [&](const frontend::text::TextError &T) {
+        fmt::print(stderr, "{}:{}:{}: error: {}\n", File, T.where().Line,
+                   T.where().Col, T.text());
+      },
       [&](const frontend::WasmError &W) {
         fmt::print(stderr, "{}:{:#x}: error: {}\n", File, W.offset(),
                    W.text());
@@ -43,33 +49,30 @@ void printModuleError(const std::string &File, llvm::Error E) {
       });
 }
 
-/// Reads and validates one module; prints any error. The buffer is kept in
-/// Storage because the module points into it.
-std::unique_ptr<frontend::Module>
-loadFile(const std::string &Path,
-         std::unique_ptr<llvm::MemoryBuffer> &Storage) {
+/// Reads, decodes and validates one module (binary or text); prints any
+/// error.
+bool validateFile(const std::string &Path) {
   auto Buffer = driver::readInput(Path);
   if (!Buffer) {
     printModuleError(Path, Buffer.takeError());
-    return nullptr;
+    return false;
   }
-  Storage = std::move(*Buffer);
-  llvm::ArrayRef<uint8_t> Bytes(
-      reinterpret_cast<const uint8_t *>(Storage->getBufferStart()),
-      Storage->getBufferSize());
-  auto M = frontend::loadModule(Bytes);
+  llvm::ArrayRef<uint8_t> Contents(
+      reinterpret_cast<const uint8_t *>((*Buffer)->getBufferStart()),
+      (*Buffer)->getBufferSize());
+  frontend::text::InputModule Input;
+  auto M = frontend::text::loadInput(Contents, Input);
   if (!M) {
     printModuleError(Path, M.takeError());
-    return nullptr;
+    return false;
   }
-  return std::move(*M);
+  return true;
 }
 
 int runValidate(const std::vector<std::string> &Files) {
   int Status = 0;
   for (const std::string &File : Files) {
-    std::unique_ptr<llvm::MemoryBuffer> Storage;
-    if (!loadFile(File, Storage))
+    if (!validateFile(File))
       Status = 1;
   }
   return Status;
@@ -284,27 +287,29 @@ int main(int Argc, char **Argv) {
 
   CLI::App *Validate =
       App.add_subcommand("validate", "Check that modules decode and validate");
-  Validate->add_option("files", Files, "WebAssembly binary modules")
+  Validate->add_option("files", Files, "WebAssembly modules, binary or text")
       ->required()
-      ->type_name("FILE.wasm");
+      ->type_name("FILE.wasm|FILE.wat");
 
   static const std::map<std::string, driver::EmitKind> Emits = {
       {"exe", driver::EmitKind::Exe},
       {"obj", driver::EmitKind::Obj},
       {"llvm", driver::EmitKind::LLVM},
-      {"asm", driver::EmitKind::Asm}};
+      {"asm", driver::EmitKind::Asm},
+      {"wasm", driver::EmitKind::Wasm}};
   CLI::App *Compile = App.add_subcommand(
       "compile", "Compile a module to a native executable or object");
-  Compile->add_option("input", C.Input, "WebAssembly binary module")
+  Compile->add_option("input", C.Input, "WebAssembly module, binary or text")
       ->required()
-      ->type_name("IN.wasm");
+      ->type_name("IN.wasm|IN.wat");
   Compile->add_option("-o", C.Output, "Output file")->required()->type_name("OUT");
   Compile
       ->add_option_function<std::string>(
           "--emit", [&C](const std::string &S) { C.Emit = Emits.at(S); },
-          "What to write (default: exe)")
+          "What to write (default: exe); wasm writes the binary module "
+          "(of a text input, its encoding)")
       ->check(CLI::IsMember(Emits))
-      ->type_name("exe|obj|llvm|asm");
+      ->type_name("exe|obj|llvm|asm|wasm");
   Compile
       ->add_option("--prefix", C.Prefix,
                    "Prefix of the object's exported symbol <PREFIX>_module and "
@@ -324,9 +329,9 @@ int main(int Argc, char **Argv) {
   CLI::App *Run = App.add_subcommand(
       "run", "Compile a module (cached) and run it: run [flags] IN.wasm "
              "[flags] [--] ARGS...");
-  Run->add_option("input", C.Input, "WebAssembly binary module")
+  Run->add_option("input", C.Input, "WebAssembly module, binary or text")
       ->required()
-      ->type_name("IN.wasm");
+      ->type_name("IN.wasm|IN.wat");
   addCompileOptions(*Run, C, Bundles);
   addCapabilityOptions(*Run, C, Dirs, Envs);
   Run->footer("After the module, wasm2native's own flags are read up to the "

@@ -31,6 +31,14 @@ config.substitutions.append(
 
 config.substitutions.append(
     (
+        "%wasm-sections",
+        config.python_executable
+        + " "
+        + os.path.join(config.w2n_src_root, "test", "tools", "wasm-sections.py"),
+    )
+)
+config.substitutions.append(
+    (
         "%exit-status",
         config.python_executable
         + " "
