@@ -3,7 +3,7 @@
 ;; (lowering/passes/BalancedChains.cpp); a chain off any recurrence stays as it is.
 ;; Inputs/balanced-chains.wast runs such loops for their results.
 
-;; RUN: %wat2wasm %s -o %t.wasm
+;; RUN: %w2n compile --emit=wasm %s -o %t.wasm
 ;; RUN: %w2n compile %t.wasm --emit=llvm --bounds-checks=explicit -o - | FileCheck %s
 ;; RUN: %w2n compile %t.wasm --emit=llvm -O0 -o - | FileCheck %s --check-prefix=O0
 ;; RUN: %spec --bounds-checks=guard -O 2 %S/Inputs/balanced-chains.wast | FileCheck %s --check-prefix=SPEC

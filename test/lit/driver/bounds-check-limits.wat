@@ -4,7 +4,7 @@
 ;; loop that may grow the memory), so is the limit. Inputs/bounds-check-
 ;; limits.wast runs accesses at the boundaries.
 
-;; RUN: %wat2wasm %s -o %t.wasm
+;; RUN: %w2n compile --emit=wasm %s -o %t.wasm
 ;; RUN: %w2n compile %t.wasm --emit=llvm --bounds-checks=explicit -o - | FileCheck %s
 ;; RUN: %w2n compile %t.wasm --emit=llvm --bounds-checks=explicit -O0 -o - | FileCheck %s --check-prefix=NONE
 ;; RUN: %w2n compile %t.wasm --emit=llvm --bounds-checks=guard -o - | FileCheck %s --check-prefix=NONE

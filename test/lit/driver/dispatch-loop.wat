@@ -3,7 +3,7 @@
 ;; handlers that end in the same register copies would share one tail, and
 ;; each of them would take a second jump on every instruction interpreted.
 
-;; RUN: %wat2wasm %s -o %t.wasm
+;; RUN: %w2n compile --emit=wasm %s -o %t.wasm
 ;; RUN: %w2n compile %t.wasm --emit=asm -o %t.s
 ;; RUN: FileCheck %s < %t.s
 ;; RUN: grep -oE 'jmp[[:space:]]+\.LBB0_[0-9]+' %t.s | sort -u | count 1

@@ -5,7 +5,7 @@
 ;; check, and so does one that only some paths checked before.
 ;; Inputs/redundant-bounds-checks.wast runs each at the boundary.
 
-;; RUN: %wat2wasm %s -o %t.wasm
+;; RUN: %w2n compile --emit=wasm %s -o %t.wasm
 ;; RUN: %w2n compile %t.wasm --emit=llvm --bounds-checks=explicit -o - | FileCheck %s
 ;; RUN: %spec --bounds-checks=explicit -O 2 %S/Inputs/redundant-bounds-checks.wast | FileCheck %s --check-prefix=SPEC
 ;; RUN: %spec --bounds-checks=explicit -O 1 %S/Inputs/redundant-bounds-checks.wast | FileCheck %s --check-prefix=SPEC

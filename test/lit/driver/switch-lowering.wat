@@ -3,7 +3,7 @@
 ;; a jump table's indirect branch predicts worse than the compares native
 ;; code would have; as a jump table from 8.
 
-;; RUN: %wat2wasm %s -o %t.wasm
+;; RUN: %w2n compile --emit=wasm %s -o %t.wasm
 ;; RUN: %w2n compile %t.wasm --emit=asm -o - | FileCheck %s
 
 (module

@@ -4,13 +4,13 @@
 ;; makes a call to it trap.
 
 ;; RUN: rm -rf %t && mkdir -p %t
-;; RUN: %wat2wasm %s -o %t/imports.wasm
+;; RUN: %w2n compile --emit=wasm %s -o %t/imports.wasm
 ;; RUN: not %w2n compile %t/imports.wasm -o %t/refused 2>&1 | FileCheck %s --check-prefix=REFUSED -DFILE=%t/imports.wasm
 ;; REFUSED: [[FILE]]:0x{{[0-9a-f]+}}: error: unknown import "env" "log": executables provide the functions of wasi_snapshot_preview1 (--allow-unknown-imports=trap makes calls to others trap)
 ;; RUN: not ls %t/refused
 
 ;; A WASI name with the wrong signature is unknown too.
-;; RUN: %wat2wasm %S/Inputs/bad-wasi-signature.wat -o %t/bad-sig.wasm
+;; RUN: %w2n compile --emit=wasm %S/Inputs/bad-wasi-signature.wat -o %t/bad-sig.wasm
 ;; RUN: not %w2n compile %t/bad-sig.wasm -o %t/bad-sig 2>&1 | FileCheck %s --check-prefix=BAD-SIG
 ;; BAD-SIG: error: unknown import "wasi_snapshot_preview1" "fd_write"
 

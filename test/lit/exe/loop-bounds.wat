@@ -7,7 +7,7 @@
 ;; The argument count picks the case.
 
 ;; RUN: rm -rf %t && mkdir -p %t
-;; RUN: %wat2wasm %s -o %t/m.wasm
+;; RUN: %w2n compile --emit=wasm %s -o %t/m.wasm
 ;; RUN: %w2n compile %t/m.wasm -o %t/x86_64-guard
 ;; RUN: %w2n compile %t/m.wasm -o %t/x86_64-explicit --bounds-checks=explicit
 ;; RUN: %w2n compile %t/m.wasm -o %t/aarch64-guard --target=aarch64-linux

@@ -3,7 +3,7 @@
 ;; function runs) and exits 0. On each target.
 ;;
 ;; RUN: rm -rf %t && mkdir -p %t
-;; RUN: %wat2wasm %s -o %t/reactor.wasm
+;; RUN: %w2n compile --emit=wasm %s -o %t/reactor.wasm
 ;; RUN: %w2n compile %t/reactor.wasm -o %t/reactor-x86_64
 ;; RUN: %w2n compile %t/reactor.wasm -o %t/reactor-aarch64 --target=aarch64-linux
 ;; RUN: %w2n compile %t/reactor.wasm -o %t/reactor-riscv64 --target=riscv64-linux
@@ -15,7 +15,7 @@
 ;; CHECK-NEXT: exit status 0
 ;;
 ;; RUN: sed -e 's/(export "_initialize")//' %s > %t/library.wat
-;; RUN: %wat2wasm %t/library.wat -o %t/library.wasm
+;; RUN: %w2n compile --emit=wasm %t/library.wat -o %t/library.wasm
 ;; RUN: %w2n compile %t/library.wasm -o %t/library
 ;; RUN: %exit-status %t/library | FileCheck %s --check-prefix=LIBRARY
 ;; LIBRARY: start function

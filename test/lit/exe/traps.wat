@@ -4,7 +4,7 @@
 ;; stack overflow arrive as signals, under qemu too.
 
 ;; RUN: rm -rf %t && mkdir -p %t
-;; RUN: %wat2wasm %s -o %t/traps.wasm
+;; RUN: %w2n compile --emit=wasm %s -o %t/traps.wasm
 ;; RUN: %w2n compile %t/traps.wasm -o %t/x86_64-guard
 ;; RUN: %w2n compile %t/traps.wasm -o %t/x86_64-explicit --bounds-checks=explicit
 ;; RUN: %w2n compile %t/traps.wasm -o %t/aarch64-guard --target=aarch64-linux
@@ -39,7 +39,7 @@
 ;; RUN: %exit-status %run-x86_64 %t/x86_64-guard a 2>&1 | FileCheck %s --check-prefix=INDEX
 ;; RUN: %exit-status %run-riscv64 %t/riscv64-guard a b 2>&1 | FileCheck %s --check-prefix=INDEX
 ;; INDEX: wasm trap: {{.*}}, in function 3{{$}}
-;; RUN: %wat2wasm --debug-names %s -o %t/named.wasm
+;; RUN: %w2n compile --emit=wasm %s -o %t/named.wasm
 ;; RUN: %w2n compile %t/named.wasm -o %t/named-x86_64
 ;; RUN: %w2n compile %t/named.wasm -o %t/named-aarch64 --target=aarch64-linux
 ;; RUN: %exit-status %run-x86_64 %t/named-x86_64 a b c 2>&1 | FileCheck %s --check-prefix=NAMED

@@ -6,7 +6,7 @@
 ;; lowering/passes/BoundsCheckLimits.cpp); constant addresses are settled at
 ;; compile time either way.
 
-;; RUN: %wat2wasm --debug-names %s -o %t.wasm
+;; RUN: %w2n compile --emit=wasm %s -o %t.wasm
 ;; RUN: %w2n compile %t.wasm --emit=llvm -o - | FileCheck %s --check-prefixes=CHECK,GUARD
 ;; RUN: %w2n compile %t.wasm --emit=llvm -o - --bounds-checks=explicit | FileCheck %s --check-prefixes=CHECK,EXPLICIT
 

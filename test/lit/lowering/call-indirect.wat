@@ -4,7 +4,7 @@
 ;; expected type, read from the instance's type-id table ("indirect call
 ;; type mismatch", 6); then fn(ctx, args) is called through the record.
 
-;; RUN: %wat2wasm --debug-names %s -o %t.wasm
+;; RUN: %w2n compile --emit=wasm %s -o %t.wasm
 ;; RUN: %w2n compile %t.wasm --emit=llvm -o %t.ll
 ;; RUN: FileCheck %s < %t.ll
 ;; RUN: FileCheck %s --check-prefix=TRAPS < %t.ll

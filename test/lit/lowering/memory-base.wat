@@ -1,7 +1,7 @@
 ;; The memory base never moves, so it is loaded once per function, as an
 ;; invariant load, and a loop over memory reads no instance field inside it.
 
-;; RUN: %wat2wasm --debug-names %s -o %t.wasm
+;; RUN: %w2n compile --emit=wasm %s -o %t.wasm
 ;; RUN: %w2n compile %t.wasm --emit=llvm -o - | FileCheck %s
 
 (module

@@ -4,7 +4,7 @@
 ;; past a point where other paths join. Inputs/memory-size.wast runs
 ;; accesses just past the end with the memory grown in between.
 
-;; RUN: %wat2wasm --debug-names %s -o %t.wasm
+;; RUN: %w2n compile --emit=wasm %s -o %t.wasm
 ;; RUN: %w2n compile %t.wasm --emit=llvm -O0 --bounds-checks=explicit -o - | FileCheck %s
 ;; RUN: %spec --bounds-checks=explicit -O 0 %S/Inputs/memory-size.wast | FileCheck %s --check-prefix=SPEC
 ;; RUN: %spec --bounds-checks=explicit -O 2 %S/Inputs/memory-size.wast | FileCheck %s --check-prefix=SPEC

@@ -7,7 +7,7 @@
 ;; Recursion still traps (the check in $low's own copy, and the one
 ;; inlined into $top, are the entry checks of their frames).
 
-;; RUN: %wat2wasm --debug-names %s -o %t.wasm
+;; RUN: %w2n compile --emit=wasm %s -o %t.wasm
 ;; RUN: %w2n compile %t.wasm --emit=llvm -o %t.ll
 ;; RUN: %w2n compile %t.wasm --emit=llvm -O0 -o - | FileCheck %s --check-prefix=O0
 

@@ -6,7 +6,7 @@
 ;; not on x86-64 (which never tears), not with explicit checks (which
 ;; compare before the store).
 
-;; RUN: %wat2wasm %s -o %t.wasm
+;; RUN: %w2n compile --emit=wasm %s -o %t.wasm
 ;; RUN: %w2n compile %t.wasm --emit=llvm -O0 -o - --target=aarch64-linux | FileCheck %s --check-prefixes=CHECK,PROBE
 ;; RUN: %w2n compile %t.wasm --emit=llvm -O0 -o - --target=riscv64-linux | FileCheck %s --check-prefixes=CHECK,PROBE
 ;; RUN: %w2n compile %t.wasm --emit=llvm -O0 -o - | FileCheck %s --check-prefixes=CHECK,NONE

@@ -6,7 +6,7 @@
 ;; 32 KiB each check has a block of its own until the optimiser merges
 ;; them: trap-blocks.test.)
 
-;; RUN: %wat2wasm --debug-names %s -o %t.wasm
+;; RUN: %w2n compile --emit=wasm %s -o %t.wasm
 ;; RUN: %w2n compile %t.wasm --emit=llvm -o %t.ll
 ;; RUN: FileCheck %s < %t.ll
 ;; RUN: FileCheck %s --check-prefix=DIV < %t.ll
