@@ -19,7 +19,6 @@ config.environment["PATH"] = os.pathsep.join(
 
 config.substitutions.append(("%w2n-opt", os.path.join(config.w2n_test_tools_dir, "w2n-opt")))
 config.substitutions.append(("%w2n", os.path.join(config.w2n_tools_dir, "wasm2native")))
-config.substitutions.append(("%wat2wasm", config.wat2wasm))
 config.substitutions.append(
     (
         "%hexwasm",

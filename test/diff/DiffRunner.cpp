@@ -287,7 +287,7 @@ int main(int Argc, char **Argv) {
     return 1;
   }
   std::unique_ptr<spec::Engine> Eng = spec::createEngine(Opts, Exe);
-  auto Module = Eng->compile(**Mod, File);
+  auto Module = Eng->compile(**Mod);
   if (!Module) {
     out() << "compile error\n";
     llvm::errs() << File << ": " << llvm::toString(Module.takeError()) << '\n';

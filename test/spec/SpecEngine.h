@@ -46,10 +46,9 @@ class Engine {
 public:
   virtual ~Engine();
 
-  /// Compiles a module the script instantiates (read from Path, loaded as
-  /// M); returns its number among the script's modules.
-  virtual llvm::Expected<unsigned> compile(const frontend::Module &M,
-                                           llvm::StringRef Path) = 0;
+  /// Compiles a module the script instantiates (M, whose binary is
+  /// M.Bytes); returns its number among the script's modules.
+  virtual llvm::Expected<unsigned> compile(const frontend::Module &M) = 0;
   /// Called once the script's modules are compiled, before any runs.
   virtual llvm::Error start() = 0;
   /// Instantiates module Module, with imports from `spectest` and the

@@ -71,15 +71,24 @@ public:
       sys::fs::remove_directories(Dir);
   }
 
-  Expected<unsigned> compile(const frontend::Module &M,
-                             StringRef Path) override {
+  Expected<unsigned> compile(const frontend::Module &M) override {
     if (Dir.empty())
       if (std::error_code EC =
               sys::fs::createUniqueDirectory("w2n-spec-exe", Dir))
         return createStringError(EC, "cannot create a temporary directory");
     unsigned K = unsigned(Imports.size());
+    // The compiler reads the module from a file, as a user's would be.
+    SmallString<128> Input(Dir);
+    sys::path::append(Input, "m" + Twine(K) + ".wasm");
+    {
+      std::error_code EC;
+      raw_fd_ostream Out(Input, EC);
+      if (EC)
+        return createStringError(EC, "cannot write %s", Input.c_str());
+      Out.write(reinterpret_cast<const char *>(M.Bytes.data()), M.Bytes.size());
+    }
     driver::Config C;
-    C.Input = Path.str();
+    C.Input = std::string(Input);
     SmallString<128> Object(Dir);
     sys::path::append(Object, "m" + Twine(K) + ".o");
     C.Output = std::string(Object);

@@ -34,7 +34,7 @@ public:
       w2n_instance_free(*It);
   }
 
-  Expected<unsigned> compile(const frontend::Module &M, StringRef) override {
+  Expected<unsigned> compile(const frontend::Module &M) override {
     if (!Jit) {
       auto NewJit = ModuleJit::create(Opts);
       if (!NewJit)

@@ -10,6 +10,8 @@
 
 namespace w2n::spec {
 
+namespace text = frontend::text;
+
 using namespace llvm;
 
 namespace {
@@ -24,26 +26,16 @@ unsigned laneBytes(StringRef LaneType) {
       .Default(0);
 }
 
-/// The digits of a number's bits, as wast2json writes them (negative
-/// numbers too, in case a lane is written signed), truncated to Bytes.
-Expected<uint64_t> parseBits(StringRef Text, unsigned Bytes) {
-  uint64_t U;
-  int64_t S;
-  if (!Text.getAsInteger(10, U)) {
-  } else if (!Text.getAsInteger(10, S)) {
-    U = uint64_t(S);
-  } else {
-    return createStringError("not a number: \"" + Text + "\"");
-  }
-  return Bytes == 8 ? U : U & ((uint64_t(1) << (8 * Bytes)) - 1);
-}
-
-std::optional<Pattern> parsePattern(StringRef Text) {
-  if (Text == "nan:canonical")
+Pattern patternOf(text::NanPattern P) {
+  switch (P) {
+  case text::NanPattern::Canonical:
     return Pattern::CanonicalNan;
-  if (Text == "nan:arithmetic")
+  case text::NanPattern::Arithmetic:
     return Pattern::ArithmeticNan;
-  return std::nullopt;
+  case text::NanPattern::None:
+    break;
+  }
+  return Pattern::Exact;
 }
 
 bool isNanMatch(Pattern P, uint64_t Bits, bool Is64) {
@@ -68,6 +60,8 @@ const char *patternText(Pattern P) {
     return "nan:arithmetic";
   case Pattern::NonNull:
     return "non-null";
+  case Pattern::AnyNull:
+    return "ref.null";
   case Pattern::Exact:
     break;
   }
@@ -76,96 +70,75 @@ const char *patternText(Pattern P) {
 
 } // namespace
 
-uint8_t parseValType(StringRef Name) {
-  return StringSwitch<uint8_t>(Name)
-      .Case("i32", W2N_I32)
-      .Case("i64", W2N_I64)
-      .Case("f32", W2N_F32)
-      .Case("f64", W2N_F64)
-      .Case("v128", W2N_V128)
-      .Case("funcref", W2N_FUNCREF)
-      .Case("externref", W2N_EXTERNREF)
-      .Default(0);
-}
-
-Expected<SpecValue> parseValue(const json::Value &Json, bool Expected) {
-  const json::Object *Obj = Json.getAsObject();
-  if (!Obj)
-    return createStringError("a value is not a JSON object");
-  StringRef TypeName = Obj->getString("type").value_or("");
+Expected<SpecValue> fromScript(const text::ScriptValue &S, bool Expected) {
+  using Kind = text::ScriptValue::Kind;
   SpecValue V;
-  V.Type = w2n_valtype(parseValType(TypeName));
-  if (!V.Type)
-    return createStringError("unknown value type \"" + TypeName + "\"");
-  const json::Value *Field = Obj->get("value");
-
-  if (V.Type == W2N_FUNCREF || V.Type == W2N_EXTERNREF) {
-    if (!Field) {
+  switch (S.K) {
+  case Kind::I32:
+    V.Type = W2N_I32;
+    V.Bits.i32 = uint32_t(S.bits());
+    return V;
+  case Kind::I64:
+    V.Type = W2N_I64;
+    V.Bits.i64 = S.bits();
+    return V;
+  case Kind::F32:
+  case Kind::F64:
+    V.Type = S.K == Kind::F32 ? W2N_F32 : W2N_F64;
+    if (S.K == Kind::F32)
+      V.Bits.i32 = uint32_t(S.bits());
+    else
+      V.Bits.i64 = S.bits();
+    V.Scalar = patternOf(S.Nan);
+    return V;
+  case Kind::V128: {
+    V.Type = W2N_V128;
+    // "f32x4" -> lane type "f32".
+    V.LaneType = StringRef(S.Shape).split('x').first.str();
+    std::memcpy(V.Bits.v128, S.Bytes.data(), 16);
+    unsigned Bytes = laneBytes(V.LaneType);
+    if (V.LaneType[0] == 'f')
+      for (unsigned I = 0; I < 16 / Bytes; ++I)
+        V.Lanes[I] = patternOf(S.LaneNan[I]);
+    return V;
+  }
+  case Kind::Ref:
+    break;
+  }
+  StringRef Ref = S.RefKind;
+  if (Ref == "null") {
+    StringRef Heap = S.HeapType;
+    if (Heap.empty()) {
+      // (ref.null) expects a null of whatever reference type.
+      V.Type = W2N_FUNCREF;
+      V.Scalar = Pattern::AnyNull;
+    } else if (Heap == "func" || Heap == "nofunc") {
+      V.Type = W2N_FUNCREF;
+    } else if (Heap == "extern" || Heap == "noextern") {
+      V.Type = W2N_EXTERNREF;
+    } else {
+      return createStringError("not supported yet: a null reference of heap "
+                               "type " + Heap);
+    }
+    V.Bits.ref = nullptr;
+    return V;
+  }
+  if (Ref == "extern" || Ref == "func") {
+    V.Type = Ref == "func" ? W2N_FUNCREF : W2N_EXTERNREF;
+    if (!S.Payload) {
       if (!Expected)
         return createStringError("a reference argument without a value");
       V.Scalar = Pattern::NonNull;
       return V;
     }
-    std::optional<StringRef> Text = Field->getAsString();
-    if (!Text)
-      return createStringError("a reference value is not a string");
-    if (*Text == "null") {
-      V.Bits.ref = nullptr;
-      return V;
-    }
-    if (V.Type == W2N_FUNCREF)
-      return createStringError("a funcref value other than null: " + *Text);
-    auto N = parseBits(*Text, 8);
-    if (!N)
-      return N.takeError();
-    V.Bits.ref = reinterpret_cast<void *>(uintptr_t(*N + 1));
+    if (Ref == "func")
+      return createStringError("a funcref value other than null: ref.func " +
+                               Twine(*S.Payload));
+    // ref.extern N crosses as the host pointer N + 1, so that 0 is not null.
+    V.Bits.ref = reinterpret_cast<void *>(uintptr_t(*S.Payload + 1));
     return V;
   }
-
-  if (V.Type == W2N_V128) {
-    V.LaneType = Obj->getString("lane_type").value_or("").str();
-    unsigned Bytes = laneBytes(V.LaneType);
-    const json::Array *Lanes = Field ? Field->getAsArray() : nullptr;
-    if (!Bytes || !Lanes || Lanes->size() != 16 / Bytes)
-      return createStringError("a v128 value without " +
-                               Twine(Bytes ? 16 / Bytes : 0) + " " +
-                               V.LaneType + " lanes");
-    for (unsigned I = 0; I < Lanes->size(); ++I) {
-      std::optional<StringRef> Text = (*Lanes)[I].getAsString();
-      if (!Text)
-        return createStringError("a v128 lane is not a string");
-      if (std::optional<Pattern> P = parsePattern(*Text)) {
-        if (!Expected || V.LaneType[0] != 'f')
-          return createStringError("a NaN pattern where none may be");
-        V.Lanes[I] = *P;
-        continue;
-      }
-      auto Bits = parseBits(*Text, Bytes);
-      if (!Bits)
-        return Bits.takeError();
-      std::memcpy(V.Bits.v128 + I * Bytes, &*Bits, Bytes);
-    }
-    return V;
-  }
-
-  std::optional<StringRef> Text = Field ? Field->getAsString() : std::nullopt;
-  if (!Text)
-    return createStringError(Twine("a ") + TypeName + " without a value");
-  if (std::optional<Pattern> P = parsePattern(*Text)) {
-    if (!Expected || (V.Type != W2N_F32 && V.Type != W2N_F64))
-      return createStringError("a NaN pattern where none may be");
-    V.Scalar = *P;
-    return V;
-  }
-  bool Is64 = V.Type == W2N_I64 || V.Type == W2N_F64;
-  auto Bits = parseBits(*Text, Is64 ? 8 : 4);
-  if (!Bits)
-    return Bits.takeError();
-  if (Is64)
-    V.Bits.i64 = *Bits;
-  else
-    V.Bits.i32 = uint32_t(*Bits);
-  return V;
+  return createStringError("not supported yet: a reference ref." + Ref);
 }
 
 bool matches(const SpecValue &E, const w2n_value &A) {

@@ -1,10 +1,9 @@
-//===- SpecValues.h - Values of wast2json scripts ---------------*- C++ -*-===//
+//===- SpecValues.h - Values of the spec scripts ----------------*- C++ -*-===//
 //
-// wast2json writes a value as {"type": T, "value": V}: numbers as the
-// decimal digits of their bits, v128 as a list of lanes with a lane_type,
-// references as "null" or a number (ref.extern N). An expected result may
-// instead be a pattern: "nan:canonical" or "nan:arithmetic" (a float, or a
-// float lane), or no value at all for a reference (any non-null one).
+// The WAST reader gives constants and expected results as written; here
+// they become values of the runtime's ABI. An expected result may be a
+// pattern: nan:canonical or nan:arithmetic (a float, or a float lane),
+// `(ref.func)` / `(ref.extern)` (any non-null one), `(ref.null)` (any null).
 //
 // Externrefs cross into the runtime as host pointers: ref.extern N is the
 // pointer N + 1, so that N = 0 is not null, consistently in both directions.
@@ -16,7 +15,7 @@
 #include "w2n/abi.h"
 
 #include "llvm/Support/Error.h"
-#include "llvm/Support/JSON.h"
+#include "frontend/text/Script.h"
 
 #include <array>
 #include <string>
@@ -29,6 +28,7 @@ enum class Pattern : uint8_t {
   CanonicalNan,  ///< a NaN with only the top mantissa bit set, either sign
   ArithmeticNan, ///< a NaN with the top mantissa bit set
   NonNull,       ///< any non-null reference
+  AnyNull,       ///< a null reference of any reference type
 };
 
 struct SpecValue {
@@ -41,12 +41,9 @@ struct SpecValue {
   std::array<Pattern, 16> Lanes{};
 };
 
-/// Parses a value; patterns are refused unless Expected is set.
-llvm::Expected<SpecValue> parseValue(const llvm::json::Value &Json,
+/// A script's value; patterns are refused unless Expected is set.
+llvm::Expected<SpecValue> fromScript(const frontend::text::ScriptValue &V,
                                      bool Expected);
-
-/// The value type named by wast2json's "type" string, or 0 if unknown.
-uint8_t parseValType(llvm::StringRef Name);
 
 /// Whether Actual, a value of Expected.Type, is what Expected accepts.
 bool matches(const SpecValue &Expected, const w2n_value &Actual);
