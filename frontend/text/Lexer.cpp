@@ -215,12 +215,9 @@ llvm::Error Lexer::skipAnnotation(size_t Start) {
 llvm::Expected<std::vector<Token>> Lexer::run() {
   // Only strings and comments may hold non-ASCII characters, but all of the
   // source must be UTF-8.
-  {
-    const auto *Begin = reinterpret_cast<const llvm::UTF8 *>(Src.data());
-    const llvm::UTF8 *Bad = Begin;
-    if (!llvm::isLegalUTF8String(&Bad, Begin + Src.size()))
-      return error(size_t(Bad - Begin), "malformed UTF-8 encoding");
-  }
+  size_t Bad = firstNonUtf8(Src);
+  if (Bad != Src.size())
+    return error(Bad, "malformed UTF-8 encoding");
   std::vector<Token> Tokens;
   Tokens.reserve(Src.size() / 4 + 1);
   for (;;) {

@@ -195,9 +195,35 @@ bool looksLikeNumber(llvm::StringRef Token) {
          }();
 }
 
+size_t firstNonUtf8(llvm::StringRef Bytes) {
+  const auto *Begin = reinterpret_cast<const uint8_t *>(Bytes.data());
+  const uint8_t *P = Begin, *End = Begin + Bytes.size();
+  while (P < End) {
+    // Text is mostly ASCII: eight bytes at a time while no high bit is set.
+    while (End - P >= 8) {
+      uint64_t Word;
+      std::memcpy(&Word, P, 8);
+      if (Word & 0x8080808080808080ull)
+        break;
+      P += 8;
+    }
+    if (P == End)
+      break;
+    if (*P < 0x80) {
+      ++P;
+      continue;
+    }
+    unsigned Length = llvm::getNumBytesForUTF8(*P);
+    if (Length > size_t(End - P) ||
+        !llvm::isLegalUTF8Sequence(P, P + Length))
+      return size_t(P - Begin);
+    P += Length;
+  }
+  return Bytes.size();
+}
+
 bool isUtf8(llvm::StringRef Bytes) {
-  const auto *Begin = reinterpret_cast<const llvm::UTF8 *>(Bytes.data());
-  return llvm::isLegalUTF8String(&Begin, Begin + Bytes.size());
+  return firstNonUtf8(Bytes) == Bytes.size();
 }
 
 bool decodeString(llvm::StringRef Token, std::string &Out, std::string &Error,

@@ -40,6 +40,9 @@ bool decodeString(llvm::StringRef Token, std::string &Out, std::string &Error,
 
 /// Whether Bytes are UTF-8 (names must be).
 bool isUtf8(llvm::StringRef Bytes);
+/// The offset of the first byte that is not part of a UTF-8 character, or
+/// Bytes.size() if there is none.
+size_t firstNonUtf8(llvm::StringRef Bytes);
 
 } // namespace w2n::frontend::text
 
