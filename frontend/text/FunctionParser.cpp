@@ -239,6 +239,13 @@ llvm::Error ModuleParser::parseTryTableCatches(BodyContext &B,
   return llvm::Error::success();
 }
 
+llvm::Error ModuleParser::enterNesting(BodyContext &B) {
+  if (++B.Depth > MaxTextNesting)
+    return C.error("instructions nested too deeply (implementation limit " +
+                   llvm::Twine(MaxTextNesting) + ")");
+  return llvm::Error::success();
+}
+
 llvm::Error ModuleParser::endLabel(BodyContext &B, const char *What) {
   if (!C.isKind(TokenKind::Id))
     return llvm::Error::success();
@@ -253,6 +260,15 @@ llvm::Error ModuleParser::endLabel(BodyContext &B, const char *What) {
 
 llvm::Error ModuleParser::parseStructured(BodyContext &B, const InstrInfo &I,
                                           const Token &Op, bool Folded) {
+  TRY(enterNesting(B));
+  llvm::Error E = parseStructuredBody(B, I, Op, Folded);
+  --B.Depth;
+  return E;
+}
+
+llvm::Error ModuleParser::parseStructuredBody(BodyContext &B,
+                                              const InstrInfo &I,
+                                              const Token &Op, bool Folded) {
   ByteWriter &Out = B.Out->W;
   llvm::StringRef Word = C.text(Op);
   std::string Label;
@@ -574,8 +590,10 @@ llvm::Error ModuleParser::parseFoldedInstr(BodyContext &B) {
   }
   ByteWriter Self;
   TRY(parsePlainInstr(B, *I, Op, Self));
+  TRY(enterNesting(B));
   while (C.isKind(TokenKind::LParen))
     TRY(parseFoldedInstr(B));
+  --B.Depth;
   TRY(C.expectRParen());
   B.Out->mark(Op.Begin);
   B.Out->W.append(Self);

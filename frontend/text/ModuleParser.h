@@ -77,8 +77,15 @@ struct SectionBuffer {
   }
 };
 
+/// How deeply instructions may nest in text (folded operands and
+/// structured instructions together): deep enough for any module the
+/// validator accepts (16,384 nested blocks) with room for folding, and
+/// shallow enough for the stack the reader runs on (Text.cpp).
+constexpr unsigned MaxTextNesting = 50000;
+
 /// The state of the function body (or constant expression) being read.
 struct BodyContext {
+  unsigned Depth = 0; ///< of nested folded and structured instructions
   llvm::StringMap<uint32_t> LocalIds;
   uint32_t NumLocals = 0;
   std::vector<std::string> Labels; ///< innermost last; "" if unnamed
@@ -187,8 +194,12 @@ public:
   llvm::Error parseV128Const(ByteWriter &Out);
   llvm::Error parseStructured(BodyContext &B, const InstrInfo &I,
                               const Token &Op, bool Folded);
+  llvm::Error parseStructuredBody(BodyContext &B, const InstrInfo &I,
+                                  const Token &Op, bool Folded);
   llvm::Error parseTryTableCatches(BodyContext &B, ByteWriter &Out);
   llvm::Error endLabel(BodyContext &B, const char *What);
+  /// Counts one more level of nesting; an error past MaxTextNesting.
+  llvm::Error enterNesting(BodyContext &B);
   llvm::Error writeIndex(Space S, ByteWriter &Out);
   llvm::Error writeOptionalIndex(Space S, ByteWriter &Out);
   llvm::Error parseNumber(ImmediateKind K, ByteWriter &Out);

@@ -292,11 +292,15 @@ private:
         TRY(C.expectRParen());
         TRY(C.expectRParen());
       }
+      // Threads hold commands, and could hold threads: only so deep.
+      if (++ThreadDepth > MaxThreadNesting)
+        return C.errorAt(WordTok, "threads nested too deeply");
       while (C.isKind(TokenKind::LParen)) {
         ScriptCommand Inner;
         TRY(parseCommand(Inner));
         Cmd.Body.push_back(std::move(Inner));
       }
+      --ThreadDepth;
     } else if (Word == "wait") {
       Cmd.Kind = K::Wait;
       TRY(C.takeOptionalId(Cmd.Id));
@@ -310,6 +314,8 @@ private:
   TokenCursor C;
   size_t LineScan = 0;
   uint32_t Line = 1;
+  static constexpr unsigned MaxThreadNesting = 64;
+  unsigned ThreadDepth = 0;
 };
 
 } // namespace

@@ -4,6 +4,8 @@
 #include "frontend/Frontend.h"
 #include "frontend/text/ModuleParser.h"
 
+#include "llvm/Support/thread.h"
+
 namespace w2n::frontend::text {
 
 //===----------------------------------------------------------------------===//
@@ -33,15 +35,28 @@ bool isTextModule(llvm::ArrayRef<uint8_t> Bytes) {
   return false;
 }
 
+namespace {
+
+/// Instructions nest in text as deeply as MaxTextNesting, and the parser
+/// recurses for each level: it runs on a thread whose stack has room for
+/// that (reserved, not committed, until used), whatever the caller's.
+constexpr unsigned ParserStackBytes = 1024u << 20;
+
+} // namespace
+
 llvm::Expected<BinaryModule> encodeModuleFields(llvm::StringRef Source,
                                                 llvm::ArrayRef<Token> Tokens,
                                                 size_t &Pos,
                                                 const TextOptions &Opts) {
-  TokenCursor C(Source, Tokens, Pos);
-  ModuleParser P(C, Opts);
-  llvm::Expected<BinaryModule> M = P.parse();
-  Pos = C.position();
-  return M;
+  std::optional<llvm::Expected<BinaryModule>> Result;
+  llvm::thread Parser(std::optional<unsigned>(ParserStackBytes), [&] {
+    TokenCursor C(Source, Tokens, Pos);
+    ModuleParser P(C, Opts);
+    Result.emplace(P.parse());
+    Pos = C.position();
+  });
+  Parser.join();
+  return std::move(*Result);
 }
 
 llvm::Expected<BinaryModule> encodeModule(llvm::StringRef Source,
