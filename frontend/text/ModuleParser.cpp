@@ -228,8 +228,6 @@ llvm::Error ModuleParser::parseImportDesc(Space S) {
     if (S == Space::Tag)
       W.u8(0); // the exception attribute
     W.u32(TypeIndex);
-    if (S == Space::Func)
-      ++NumImportedFuncs;
     break;
   }
   case Space::Table:

@@ -87,10 +87,8 @@ constexpr unsigned MaxTextNesting = 50000;
 struct BodyContext {
   unsigned Depth = 0; ///< of nested folded and structured instructions
   llvm::StringMap<uint32_t> LocalIds;
-  uint32_t NumLocals = 0;
   std::vector<std::string> Labels; ///< innermost last; "" if unnamed
   SectionBuffer *Out = nullptr;    ///< where instructions go
-  size_t OutBase = 0;              ///< offset of the body in Out
 };
 
 class ModuleParser {
@@ -212,7 +210,6 @@ public:
   std::array<IndexSpace, NumSpaces> Spaces;
   std::vector<TypeInfo> Types;
   std::vector<FieldRef> Fields;
-  uint32_t NumImportedFuncs = 0;
   /// What the first definition that is not an import defines, if any.
   const char *FirstDefinition = nullptr;
 
