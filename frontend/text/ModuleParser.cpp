@@ -643,7 +643,7 @@ llvm::Error ModuleParser::parseField() {
 BinaryModule ModuleParser::assemble() {
   BinaryModule Out;
   ByteWriter W;
-  W.bytes("\0asm\1\0\0\0", 8);
+  W.Bytes = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00}; // \0asm, 1
   auto Section = [&](uint8_t Id, const SectionBuffer &S, bool Vector,
                      bool Always = false) {
     if (!Always && S.W.empty() && S.Count == 0)
