@@ -258,6 +258,13 @@ llvm::Error ModuleParser::endLabel(BodyContext &B, const char *What) {
   return llvm::Error::success();
 }
 
+llvm::Error ModuleParser::endBlock(BodyContext &B, bool Folded) {
+  if (Folded)
+    return C.expectRParen();
+  TRY(C.expectKeyword("end"));
+  return endLabel(B, "end");
+}
+
 llvm::Error ModuleParser::parseStructured(BodyContext &B, const InstrInfo &I,
                                           const Token &Op, bool Folded) {
   TRY(enterNesting(B));
@@ -305,8 +312,7 @@ llvm::Error ModuleParser::parseStructuredBody(BodyContext &B,
         Out.u8(0x05);
         TRY(parseInstrs(B));
       }
-      TRY(C.expectKeyword("end"));
-      TRY(endLabel(B, "end"));
+      TRY(endBlock(B, Folded));
     }
     B.Labels.pop_back();
     Out.u8(0x0b);
@@ -317,50 +323,37 @@ llvm::Error ModuleParser::parseStructuredBody(BodyContext &B,
   B.Labels.push_back(Label);
   if (Word == "try") {
     // The legacy exception handling: try ... (catch x ...)* (catch_all ...)?
-    // end, or try ... delegate l.
+    // end, or try ... delegate l; folded, each part in parentheses.
+    auto TakeClause = [&](llvm::StringRef Clause) {
+      return Folded ? C.takeOpen(Clause) : C.takeKeyword(Clause);
+    };
+    auto EndClause = [&]() -> llvm::Error {
+      return Folded ? C.expectRParen() : llvm::Error::success();
+    };
     if (Folded && !C.takeOpen("do"))
       return C.unexpected("\"(do\"");
     TRY(parseInstrs(B));
-    if (Folded)
-      TRY(C.expectRParen());
-    auto Delegate = [&]() -> llvm::Error {
+    TRY(EndClause());
+    if (TakeClause("delegate")) {
+      // Its label counts from outside the try.
       B.Labels.pop_back();
       Out.u8(0x18);
-      return parseLabel(B, Out);
-    };
-    if (Folded) {
-      if (C.takeOpen("delegate")) {
-        TRY(Delegate());
-        TRY(C.expectRParen());
-        return C.expectRParen();
-      }
-      while (C.takeOpen("catch")) {
-        Out.u8(0x07);
-        TRY(writeIndex(Space::Tag, Out));
-        TRY(parseInstrs(B));
-        TRY(C.expectRParen());
-      }
-      if (C.takeOpen("catch_all")) {
-        Out.u8(0x19);
-        TRY(parseInstrs(B));
-        TRY(C.expectRParen());
-      }
-      TRY(C.expectRParen());
-    } else {
-      if (C.takeKeyword("delegate"))
-        return Delegate();
-      while (C.takeKeyword("catch")) {
-        Out.u8(0x07);
-        TRY(writeIndex(Space::Tag, Out));
-        TRY(parseInstrs(B));
-      }
-      if (C.takeKeyword("catch_all")) {
-        Out.u8(0x19);
-        TRY(parseInstrs(B));
-      }
-      TRY(C.expectKeyword("end"));
-      TRY(endLabel(B, "end"));
+      TRY(parseLabel(B, Out));
+      TRY(EndClause());
+      return EndClause();
     }
+    while (TakeClause("catch")) {
+      Out.u8(0x07);
+      TRY(writeIndex(Space::Tag, Out));
+      TRY(parseInstrs(B));
+      TRY(EndClause());
+    }
+    if (TakeClause("catch_all")) {
+      Out.u8(0x19);
+      TRY(parseInstrs(B));
+      TRY(EndClause());
+    }
+    TRY(endBlock(B, Folded));
     B.Labels.pop_back();
     Out.u8(0x0b);
     return llvm::Error::success();
@@ -368,12 +361,7 @@ llvm::Error ModuleParser::parseStructuredBody(BodyContext &B,
 
   // block, loop, try_table.
   TRY(parseInstrs(B));
-  if (Folded) {
-    TRY(C.expectRParen());
-  } else {
-    TRY(C.expectKeyword("end"));
-    TRY(endLabel(B, "end"));
-  }
+  TRY(endBlock(B, Folded));
   B.Labels.pop_back();
   Out.u8(0x0b);
   return llvm::Error::success();

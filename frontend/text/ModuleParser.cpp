@@ -325,6 +325,18 @@ llvm::Error ModuleParser::takeDataStrings(std::string &Bytes) {
   return llvm::Error::success();
 }
 
+void ModuleParser::writeZeroOffset(ByteWriter &Out, bool Is64) {
+  Out.u8(Is64 ? 0x42 : 0x41); // i64.const / i32.const
+  Out.u8(0);
+  Out.u8(0x0b);
+}
+
+void ModuleParser::writeExactLimits(ByteWriter &Out, bool Is64, uint64_t Size) {
+  Out.u8(Is64 ? 5 : 1); // a maximum, and the 64-bit flag
+  Out.u32(Size);
+  Out.u32(Size);
+}
+
 llvm::Error ModuleParser::parseTable() {
   // (table $id? (export)* (import)? tabletype)
   // (table $id? (export)* tabletype expr)
@@ -370,9 +382,7 @@ llvm::Error ModuleParser::parseTable() {
   // then the element kind or type.
   E.u8(Exprs ? 6 : 2);
   E.u32(D.Index);
-  E.u8(Is64 ? 0x42 : 0x41);
-  E.u8(0);
-  E.u8(0x0b);
+  writeZeroOffset(E, Is64);
   if (Exprs)
     E.bytes(T);
   else
@@ -381,9 +391,7 @@ llvm::Error ModuleParser::parseTable() {
   E.append(Items);
   ++ElemSec.Count;
   TableSec.W.bytes(T);
-  TableSec.W.u8(Is64 ? 5 : 1);
-  TableSec.W.u32(N);
-  TableSec.W.u32(N);
+  writeExactLimits(TableSec.W, Is64, N);
   return C.expectRParen();
 }
 
@@ -411,15 +419,10 @@ llvm::Error ModuleParser::parseMemory() {
   DataSec.W.u8(D.Index == 0 ? 0 : 2);
   if (D.Index != 0)
     DataSec.W.u32(D.Index);
-  DataSec.W.u8(Is64 ? 0x42 : 0x41);
-  DataSec.W.u8(0);
-  DataSec.W.u8(0x0b);
+  writeZeroOffset(DataSec.W, Is64);
   DataSec.W.name(Bytes);
   ++DataSec.Count;
-  uint64_t Pages = (Bytes.size() + 65535) / 65536;
-  MemorySec.W.u8(Is64 ? 5 : 1);
-  MemorySec.W.u32(Pages);
-  MemorySec.W.u32(Pages);
+  writeExactLimits(MemorySec.W, Is64, (Bytes.size() + 65535) / 65536);
   return C.expectRParen();
 }
 

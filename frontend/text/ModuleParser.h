@@ -169,6 +169,13 @@ public:
   /// index; Sig is the signature (if known) with the parameter ids.
   llvm::Error parseTypeUse(uint32_t &TypeIndex, FuncSig &Sig, bool AllowIds);
   uint32_t typeIndexFor(const FuncSig &Sig);
+  /// A function type's encoding: 0x60, its parameters, its results.
+  static void writeFuncType(ByteWriter &Out, const FuncSig &Sig);
+  /// What a table or memory with an inline segment gets: the segment's
+  /// offset expression (the constant 0 of the address type), and limits
+  /// of exactly Size.
+  static void writeZeroOffset(ByteWriter &Out, bool Is64);
+  static void writeExactLimits(ByteWriter &Out, bool Is64, uint64_t Size);
   llvm::Error parseIndex(Space S, uint32_t &Out);
   bool atIndex() const {
     return C.isKind(TokenKind::Id) || C.isNatToken();
@@ -196,6 +203,8 @@ public:
                                   const Token &Op, bool Folded);
   llvm::Error parseTryTableCatches(BodyContext &B, ByteWriter &Out);
   llvm::Error endLabel(BodyContext &B, const char *What);
+  /// What closes a structured instruction: `)` folded, else `end $id?`.
+  llvm::Error endBlock(BodyContext &B, bool Folded);
   /// Counts one more level of nesting; an error past MaxTextNesting.
   llvm::Error enterNesting(BodyContext &B);
   llvm::Error writeIndex(Space S, ByteWriter &Out);

@@ -160,6 +160,16 @@ llvm::Error ModuleParser::parseSig(FuncSig &Sig, bool AllowIds) {
   return llvm::Error::success();
 }
 
+void ModuleParser::writeFuncType(ByteWriter &Out, const FuncSig &Sig) {
+  Out.u8(0x60);
+  Out.u32(Sig.Params.size());
+  for (const ValTypeBytes &P : Sig.Params)
+    Out.bytes(P);
+  Out.u32(Sig.Results.size());
+  for (const ValTypeBytes &R : Sig.Results)
+    Out.bytes(R);
+}
+
 uint32_t ModuleParser::typeIndexFor(const FuncSig &Sig) {
   for (uint32_t I = 0; I < Types.size(); ++I) {
     const TypeInfo &T = Types[I];
@@ -172,14 +182,7 @@ uint32_t ModuleParser::typeIndexFor(const FuncSig &Sig) {
   T.Plain = true;
   T.Params = Sig.Params;
   T.Results = Sig.Results;
-  ByteWriter &W = TypeSec.W;
-  W.u8(0x60);
-  W.u32(Sig.Params.size());
-  for (const ValTypeBytes &P : Sig.Params)
-    W.bytes(P);
-  W.u32(Sig.Results.size());
-  for (const ValTypeBytes &R : Sig.Results)
-    W.bytes(R);
+  writeFuncType(TypeSec.W, Sig);
   ++TypeSec.Count;
   return uint32_t(Types.size() - 1);
 }
@@ -265,13 +268,7 @@ llvm::Error ModuleParser::parseCompType(SectionBuffer &Out, TypeInfo &Info) {
     TRY(parseSig(Sig, /*AllowIds=*/true));
     Info.Params = Sig.Params;
     Info.Results = Sig.Results;
-    W.u8(0x60);
-    W.u32(Sig.Params.size());
-    for (const ValTypeBytes &P : Sig.Params)
-      W.bytes(P);
-    W.u32(Sig.Results.size());
-    for (const ValTypeBytes &R : Sig.Results)
-      W.bytes(R);
+    writeFuncType(W, Sig);
     return C.expectRParen();
   }
   auto FieldType = [&](ByteWriter &FW) -> llvm::Error {

@@ -49,8 +49,7 @@ void ScriptRunner::taintImportsOf(const ScriptModule &M) {
 }
 
 Outcome ScriptRunner::instantiate(const ScriptCommand &Cmd,
-                                  const ScriptModule &M, StringRef Id,
-                                  bool ExpectLinkFailure) {
+                                  const ScriptModule &M, StringRef Id) {
   InstanceRef Made;
   auto Done = [&](Outcome O) {
     Current = Made;
@@ -75,7 +74,6 @@ Outcome ScriptRunner::instantiate(const ScriptCommand &Cmd,
     Made.Why = "it imports from a module that is not supported yet";
     return Done(Outcome::Unsupported);
   }
-  (void)ExpectLinkFailure;
   int Inst;
   w2n_error Err;
   std::string Detail;
@@ -106,7 +104,7 @@ Outcome ScriptRunner::runModule(const ScriptCommand &Cmd) {
       return Outcome::Passed;
     return C.Unsupported ? Outcome::Unsupported : fail(Cmd, C.Why);
   }
-  return instantiate(Cmd, M, M.Id, false);
+  return instantiate(Cmd, M, M.Id);
 }
 
 Outcome ScriptRunner::runModuleInstance(const ScriptCommand &Cmd) {
@@ -120,7 +118,7 @@ Outcome ScriptRunner::runModuleInstance(const ScriptCommand &Cmd) {
     HaveCurrent = true;
     return fail(Cmd, "no module definition " + Cmd.Definition);
   }
-  return instantiate(Cmd, *Def, Cmd.Id, false);
+  return instantiate(Cmd, *Def, Cmd.Id);
 }
 
 Outcome ScriptRunner::runAssertLinkTime(const ScriptCommand &Cmd) {

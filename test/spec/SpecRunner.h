@@ -125,7 +125,7 @@ private:
   bool prepareScript();
   /// Instantiates the compiled module M; names it Id if not empty.
   Outcome instantiate(const ScriptCommand &Cmd, const ScriptModule &M,
-                      llvm::StringRef Id, bool ExpectLinkFailure);
+                      llvm::StringRef Id);
   /// The instance an action names (its $id, or the current one).
   const InstanceRef &instanceFor(llvm::StringRef Id, std::string &Why);
   /// Runs the action of a command ("invoke" or "get"); Unsupported is set
