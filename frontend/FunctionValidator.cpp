@@ -270,7 +270,7 @@ llvm::Error FunctionValidator::visitCallIndirect(uint32_t TypeIndex,
                 valTypeName(M.Tables[Table].Elem));
   if (TypeIndex >= M.Types.size())
     return fail("unknown type " + llvm::Twine(TypeIndex));
-  if (llvm::Error E = popExpect(ValType::I32))
+  if (llvm::Error E = popExpect(M.Tables[Table].indexType()))
     return E;
   const FuncType &FT = M.Types[TypeIndex];
   if (llvm::Error E = popTypes(FT.Params))
@@ -364,7 +364,7 @@ llvm::Error FunctionValidator::checkTable(uint32_t Table) {
 llvm::Error FunctionValidator::visitTableGet(uint32_t Table) {
   if (llvm::Error E = checkTable(Table))
     return E;
-  if (llvm::Error E = popExpect(ValType::I32))
+  if (llvm::Error E = popExpect(M.Tables[Table].indexType()))
     return E;
   push(M.Tables[Table].Elem);
   return llvm::Error::success();
@@ -375,7 +375,7 @@ llvm::Error FunctionValidator::visitTableSet(uint32_t Table) {
     return E;
   if (llvm::Error E = popExpect(M.Tables[Table].Elem))
     return E;
-  return popExpect(ValType::I32);
+  return popExpect(M.Tables[Table].indexType());
 }
 
 llvm::Error FunctionValidator::checkMemory(uint32_t Memory) {
@@ -390,7 +390,7 @@ llvm::Error FunctionValidator::checkMemArg(Opcode Op, MemArg MA) {
   if (MA.AlignLog2 > opcodeInfo(Op).Param)
     return fail("alignment must not be larger than natural");
   // Only 3.0's 64-bit offsets can be larger; a 32-bit memory's are not.
-  if (MA.Offset > 0xffffffffu)
+  if (MA.Offset > 0xffffffffu && !M.Memories[MA.Memory].Is64)
     return fail("offset out of range");
   return llvm::Error::success();
 }
@@ -398,13 +398,13 @@ llvm::Error FunctionValidator::checkMemArg(Opcode Op, MemArg MA) {
 llvm::Error FunctionValidator::visitLoad(Opcode Op, MemArg MA) {
   if (llvm::Error E = checkMemArg(Op, MA))
     return E;
-  return visitSimple(Op);
+  return visitMemoryAccess(Op, MA.Memory);
 }
 
 llvm::Error FunctionValidator::visitStore(Opcode Op, MemArg MA) {
   if (llvm::Error E = checkMemArg(Op, MA))
     return E;
-  return visitSimple(Op);
+  return visitMemoryAccess(Op, MA.Memory);
 }
 
 llvm::Error FunctionValidator::visitLoadLane(Opcode Op, MemArg MA,
@@ -413,7 +413,7 @@ llvm::Error FunctionValidator::visitLoadLane(Opcode Op, MemArg MA,
     return E;
   if (Lane >= (16u >> opcodeInfo(Op).Param))
     return fail("invalid lane index " + llvm::Twine(unsigned(Lane)));
-  return visitSimple(Op);
+  return visitMemoryAccess(Op, MA.Memory);
 }
 
 llvm::Error FunctionValidator::visitStoreLane(Opcode Op, MemArg MA,
@@ -446,16 +446,17 @@ llvm::Error FunctionValidator::visitI8x16Shuffle(const V128 &Lanes) {
 llvm::Error FunctionValidator::visitMemorySize(uint32_t Memory) {
   if (llvm::Error E = checkMemory(Memory))
     return E;
-  push(ValType::I32);
+  push(M.Memories[Memory].indexType());
   return llvm::Error::success();
 }
 
 llvm::Error FunctionValidator::visitMemoryGrow(uint32_t Memory) {
   if (llvm::Error E = checkMemory(Memory))
     return E;
-  if (llvm::Error E = popExpect(ValType::I32))
+  ValType Index = M.Memories[Memory].indexType();
+  if (llvm::Error E = popExpect(Index))
     return E;
-  push(ValType::I32);
+  push(Index);
   return llvm::Error::success();
 }
 
@@ -484,7 +485,9 @@ llvm::Error FunctionValidator::visitMemoryInit(uint32_t Data, uint32_t Memory) {
     return E;
   if (Data >= M.DataCount.value_or(0))
     return fail("unknown data segment " + llvm::Twine(Data));
-  return popI32s(3);
+  if (llvm::Error E = popI32s(2)) // source offset, length
+    return E;
+  return popExpect(M.Memories[Memory].indexType());
 }
 
 llvm::Error FunctionValidator::visitDataDrop(uint32_t Data) {
@@ -498,13 +501,28 @@ llvm::Error FunctionValidator::visitMemoryCopy(uint32_t Dst, uint32_t Src) {
     return E;
   if (llvm::Error E = checkMemory(Src))
     return E;
-  return popI32s(3);
+  return popCopyOperands(M.Memories[Dst].Is64, M.Memories[Src].Is64);
 }
 
 llvm::Error FunctionValidator::visitMemoryFill(uint32_t Memory) {
   if (llvm::Error E = checkMemory(Memory))
     return E;
-  return popI32s(3);
+  ValType Index = M.Memories[Memory].indexType();
+  if (llvm::Error E = popExpect(Index)) // length
+    return E;
+  if (llvm::Error E = popExpect(ValType::I32))
+    return E;
+  return popExpect(Index);
+}
+
+llvm::Error FunctionValidator::popCopyOperands(bool Dst64, bool Src64) {
+  // The length is i64 only when both are: it is bounded by both.
+  ValType Length = Dst64 && Src64 ? ValType::I64 : ValType::I32;
+  if (llvm::Error E = popExpect(Length))
+    return E;
+  if (llvm::Error E = popExpect(Src64 ? ValType::I64 : ValType::I32))
+    return E;
+  return popExpect(Dst64 ? ValType::I64 : ValType::I32);
 }
 
 llvm::Error FunctionValidator::visitTableInit(uint32_t Elem, uint32_t Table) {
@@ -516,7 +534,9 @@ llvm::Error FunctionValidator::visitTableInit(uint32_t Elem, uint32_t Table) {
     return fail("type mismatch: element segment of " +
                 valTypeName(M.Elems[Elem].Type) + " into a table of " +
                 valTypeName(M.Tables[Table].Elem));
-  return popI32s(3);
+  if (llvm::Error E = popI32s(2)) // source offset, length
+    return E;
+  return popExpect(M.Tables[Table].indexType());
 }
 
 llvm::Error FunctionValidator::visitElemDrop(uint32_t Elem) {
@@ -534,35 +554,37 @@ llvm::Error FunctionValidator::visitTableCopy(uint32_t Dst, uint32_t Src) {
     return fail("type mismatch: table.copy to a table of " +
                 valTypeName(M.Tables[Dst].Elem) + " from a table of " +
                 valTypeName(M.Tables[Src].Elem));
-  return popI32s(3);
+  return popCopyOperands(M.Tables[Dst].Is64, M.Tables[Src].Is64);
 }
 
 llvm::Error FunctionValidator::visitTableGrow(uint32_t Table) {
   if (llvm::Error E = checkTable(Table))
     return E;
-  if (llvm::Error E = popExpect(ValType::I32))
+  ValType Index = M.Tables[Table].indexType();
+  if (llvm::Error E = popExpect(Index))
     return E;
   if (llvm::Error E = popExpect(M.Tables[Table].Elem))
     return E;
-  push(ValType::I32);
+  push(Index);
   return llvm::Error::success();
 }
 
 llvm::Error FunctionValidator::visitTableSize(uint32_t Table) {
   if (llvm::Error E = checkTable(Table))
     return E;
-  push(ValType::I32);
+  push(M.Tables[Table].indexType());
   return llvm::Error::success();
 }
 
 llvm::Error FunctionValidator::visitTableFill(uint32_t Table) {
   if (llvm::Error E = checkTable(Table))
     return E;
-  if (llvm::Error E = popExpect(ValType::I32))
+  ValType Index = M.Tables[Table].indexType();
+  if (llvm::Error E = popExpect(Index))
     return E;
   if (llvm::Error E = popExpect(M.Tables[Table].Elem))
     return E;
-  return popExpect(ValType::I32);
+  return popExpect(Index);
 }
 
 OperatorDecoderOptions bodyDecoderOptions(const Module &M) {

@@ -124,6 +124,18 @@ public:
       push(S.Result);
     return llvm::Error::success();
   }
+  /// visitSimple for a memory access: its address operand (the first) is
+  /// of the memory's index type.
+  llvm::Error visitMemoryAccess(Opcode Op, uint32_t Memory) {
+    const OpcodeSignature &S = opcodeInfo(Op).Sig;
+    for (int I = S.NumParams - 1; I >= 0; --I)
+      if (llvm::Error E = popExpect(I == 0 ? M.Memories[Memory].indexType()
+                                           : S.Params[I]))
+        return E;
+    if (S.Result != ValType::Void)
+      push(S.Result);
+    return llvm::Error::success();
+  }
   llvm::Error visitLoad(Opcode Op, MemArg MA);
   llvm::Error visitStore(Opcode Op, MemArg MA);
   llvm::Error visitLoadLane(Opcode Op, MemArg MA, uint8_t Lane);
@@ -216,6 +228,9 @@ private:
         return E;
     return llvm::Error::success();
   }
+  /// The operands of memory.copy or table.copy: destination, source and
+  /// length, each i64 or i32 as the two memories or tables are indexed.
+  llvm::Error popCopyOperands(bool Dst64, bool Src64);
   llvm::Error popI32s(int N) {
     for (int I = 0; I < N; ++I)
       if (llvm::Error E = popExpect(ValType::I32))

@@ -39,8 +39,10 @@ struct ConstInstr {
 };
 
 /// A constant expression (global initialisers, segment offsets, element
-/// items). Valid ones hold exactly one instruction; the decoder keeps what
-/// it read, and the validator says why anything else is invalid.
+/// items): its constant instructions in order, a stack machine as any code
+/// (3.0's extended constant expressions add i32/i64 add, sub and mul). The
+/// decoder keeps what it read, and the validator says why anything is
+/// invalid.
 struct ConstExpr {
   llvm::SmallVector<ConstInstr, 1> Instrs;
   uint64_t Offset = 0;

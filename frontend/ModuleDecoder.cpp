@@ -30,8 +30,10 @@ public:
     // 3.0's extended constant expressions add these.
     if (!Wasm2Only &&
         (Op == Opcode::I32Add || Op == Opcode::I32Sub || Op == Opcode::I32Mul ||
-         Op == Opcode::I64Add || Op == Opcode::I64Sub || Op == Opcode::I64Mul))
-      return makeUnsupported(OpOffset, Proposal::ExtendedConst, opcodeName(Op));
+         Op == Opcode::I64Add || Op == Opcode::I64Sub || Op == Opcode::I64Mul)) {
+      push(Op);
+      return llvm::Error::success();
+    }
     if (!Out.NonConstantAt)
       Out.NonConstantAt = OpOffset;
     return llvm::Error::success();
@@ -144,11 +146,11 @@ private:
   void decodeCustomSection(BinaryReader &R);
   void collectDeclaredFuncRefs();
 
-  bool readLimits(BinaryReader &R, Limits &L, bool OfMemory);
+  bool readLimits(BinaryReader &R, Limits &L, bool &Is64, bool OfMemory);
   bool readTableType(BinaryReader &R, TableType &T);
   bool readGlobalType(BinaryReader &R, GlobalType &T);
   llvm::Error readConstExpr(BinaryReader &R, ConstExpr &E);
-  llvm::Error addMemory(const MemoryType &T, uint64_t At);
+  void addMemory(const MemoryType &T, uint64_t At);
 
   llvm::ArrayRef<uint8_t> Bytes;
   std::unique_ptr<Module> M;
@@ -159,7 +161,8 @@ private:
   bool Wasm2Only;
 };
 
-bool ModuleDecoder::readLimits(BinaryReader &R, Limits &L, bool OfMemory) {
+bool ModuleDecoder::readLimits(BinaryReader &R, Limits &L, bool &Is64,
+                               bool OfMemory) {
   uint64_t At = R.offset();
   uint8_t Flags;
   if (!R.readU8(Flags))
@@ -169,9 +172,7 @@ bool ModuleDecoder::readLimits(BinaryReader &R, Limits &L, bool OfMemory) {
   uint8_t Known = Wasm2Only ? 1 : OfMemory ? 7 : 5;
   if (Flags & ~Known)
     return R.fail(At, "malformed limits flags");
-  if (Flags & 4)
-    return R.failUnsupported(At, Proposal::Memory64,
-                             OfMemory ? "64-bit memory" : "64-bit table");
+  Is64 = Flags & 4;
   if (Flags & 2)
     return R.failUnsupported(At, Proposal::Threads, "shared memory");
   // The bounds are u32 in 2.0; u64 in 3.0, where too large is invalid.
@@ -193,7 +194,8 @@ bool ModuleDecoder::readLimits(BinaryReader &R, Limits &L, bool OfMemory) {
 }
 
 bool ModuleDecoder::readTableType(BinaryReader &R, TableType &T) {
-  return readRefType(R, T.Elem, Wasm2Only) && readLimits(R, T.Size, false);
+  return readRefType(R, T.Elem, Wasm2Only) &&
+         readLimits(R, T.Size, T.Is64, false);
 }
 
 bool ModuleDecoder::readGlobalType(BinaryReader &R, GlobalType &T) {
@@ -218,13 +220,10 @@ llvm::Error ModuleDecoder::readConstExpr(BinaryReader &R, ConstExpr &E) {
   return decodeOperators(R, V, Opts, Scratch);
 }
 
-llvm::Error ModuleDecoder::addMemory(const MemoryType &T, uint64_t At) {
+void ModuleDecoder::addMemory(const MemoryType &T, uint64_t At) {
   // More than one is invalid in 2.0 (the validator says so).
-  if (!Wasm2Only && !M->Memories.empty())
-    return makeUnsupported(At, Proposal::MultiMemory, "a second memory");
   M->Memories.push_back(T);
   M->MemoryOffsets.push_back(At);
-  return llvm::Error::success();
 }
 
 llvm::Expected<std::unique_ptr<Module>> ModuleDecoder::decode() {
@@ -382,10 +381,9 @@ llvm::Error ModuleDecoder::decodeImportSection(BinaryReader &R) {
       break;
     case 2:
       Imp.Kind = ExternalKind::Memory;
-      if (!readLimits(R, Imp.Memory.Pages, true))
+      if (!readLimits(R, Imp.Memory.Pages, Imp.Memory.Is64, true))
         return R.takeError();
-      if (llvm::Error E = addMemory(Imp.Memory, DescAt))
-        return E;
+      addMemory(Imp.Memory, DescAt);
       ++M->NumImportedMemories;
       break;
     case 3:
@@ -452,10 +450,9 @@ llvm::Error ModuleDecoder::decodeMemorySection(BinaryReader &R) {
   for (uint32_t I = 0; I < Count; ++I) {
     uint64_t At = R.offset();
     MemoryType T;
-    if (!readLimits(R, T.Pages, true))
+    if (!readLimits(R, T.Pages, T.Is64, true))
       return R.takeError();
-    if (llvm::Error E = addMemory(T, At))
-      return E;
+    addMemory(T, At);
   }
   return llvm::Error::success();
 }

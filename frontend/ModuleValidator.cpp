@@ -23,6 +23,8 @@ private:
   llvm::Error checkConstExpr(const ConstExpr &E, ValType Expected,
                              size_t VisibleGlobals);
   llvm::Error checkFuncType(uint32_t TypeIndex, uint64_t At);
+  llvm::Error checkTableType(const TableType &T, uint64_t At);
+  llvm::Error checkMemoryType(const MemoryType &T, uint64_t At);
 
   const Module &M;
 };
@@ -67,12 +69,27 @@ llvm::Error ModuleValidator::checkConstExpr(const ConstExpr &E, ValType Expected
       if (M.Globals[I.Index].Mutable)
         return makeInvalid(I.Offset, "constant expression required: global " +
                                          llvm::Twine(I.Index) + " is mutable");
-      if (I.Index >= M.NumImportedGlobals)
-        return makeUnsupported(I.Offset, Proposal::GC,
-                               "global.get of a global defined in the "
-                               "module, in a constant expression");
       Stack.push_back(M.Globals[I.Index].Type);
       break;
+    case Opcode::I32Add:
+    case Opcode::I32Sub:
+    case Opcode::I32Mul:
+    case Opcode::I64Add:
+    case Opcode::I64Sub:
+    case Opcode::I64Mul: {
+      // Extended constant expressions (3.0).
+      ValType T = opcodeInfo(I.Op).Sig.Result;
+      for (int Operand = 0; Operand < 2; ++Operand) {
+        if (Stack.empty() || Stack.back() != T)
+          return makeInvalid(I.Offset, "type mismatch: " + opcodeName(I.Op) +
+                                           " in a constant expression needs "
+                                           "two " + valTypeName(T) +
+                                           " operands");
+        Stack.pop_back();
+      }
+      Stack.push_back(T);
+      break;
+    }
     default:
       llvm_unreachable("the decoder keeps constant operators only");
     }
@@ -92,10 +109,23 @@ llvm::Error ModuleValidator::checkConstExpr(const ConstExpr &E, ValType Expected
   return llvm::Error::success();
 }
 
-llvm::Error ModuleValidator::validate() {
-  const char *TableBound = "table size must be at most 2^32-1";
-  const char *MemoryBound = "memory size must be at most 65536 pages (4GiB)";
+llvm::Error ModuleValidator::checkTableType(const TableType &T, uint64_t At) {
+  // Any u64 is a valid bound of a table64.
+  if (T.Is64)
+    return checkLimits(T.Size, MaxTable64Size, At, "");
+  return checkLimits(T.Size, MaxTableSize, At,
+                     "table size must be at most 2^32-1");
+}
 
+llvm::Error ModuleValidator::checkMemoryType(const MemoryType &T, uint64_t At) {
+  if (T.Is64)
+    return checkLimits(T.Pages, MaxMemory64Pages, At,
+                       "memory size must be at most 2^48 pages");
+  return checkLimits(T.Pages, MaxMemoryPages, At,
+                     "memory size must be at most 65536 pages (4GiB)");
+}
+
+llvm::Error ModuleValidator::validate() {
   for (const Import &Imp : M.Imports) {
     switch (Imp.Kind) {
     case ExternalKind::Func:
@@ -103,13 +133,11 @@ llvm::Error ModuleValidator::validate() {
         return E;
       break;
     case ExternalKind::Table:
-      if (llvm::Error E =
-              checkLimits(Imp.Table.Size, 0xffffffffu, Imp.Offset, TableBound))
+      if (llvm::Error E = checkTableType(Imp.Table, Imp.Offset))
         return E;
       break;
     case ExternalKind::Memory:
-      if (llvm::Error E = checkLimits(Imp.Memory.Pages, MaxMemoryPages,
-                                      Imp.Offset, MemoryBound))
+      if (llvm::Error E = checkMemoryType(Imp.Memory, Imp.Offset))
         return E;
       break;
     case ExternalKind::Global:
@@ -120,15 +148,13 @@ llvm::Error ModuleValidator::validate() {
     if (llvm::Error E = checkFuncType(M.FuncTypeIndices[F], M.FuncDeclOffsets[F]))
       return E;
   for (size_t T = M.NumImportedTables; T < M.Tables.size(); ++T)
-    if (llvm::Error E = checkLimits(M.Tables[T].Size, 0xffffffffu,
-                                    M.TableOffsets[T], TableBound))
+    if (llvm::Error E = checkTableType(M.Tables[T], M.TableOffsets[T]))
       return E;
   for (size_t I = M.NumImportedMemories; I < M.Memories.size(); ++I)
-    if (llvm::Error E = checkLimits(M.Memories[I].Pages, MaxMemoryPages,
-                                    M.MemoryOffsets[I], MemoryBound))
+    if (llvm::Error E = checkMemoryType(M.Memories[I], M.MemoryOffsets[I]))
       return E;
-  // Outside 2.0 the decoder refuses a second memory (multi-memory).
-  if (M.Memories.size() > 1)
+  // 3.0 allows any number (multi-memory).
+  if (M.Wasm2Only && M.Memories.size() > 1)
     return makeInvalid(M.MemoryOffsets[1], "multiple memories");
 
   // In 2.0 every constant expression sees the imported globals only; in
@@ -174,7 +200,8 @@ llvm::Error ModuleValidator::validate() {
     if (Seg.Mode == SegmentMode::Active) {
       if (Seg.Table >= M.Tables.size())
         return makeInvalid(Seg.Offset, "unknown table " + llvm::Twine(Seg.Table));
-      if (llvm::Error E = checkConstExpr(Seg.OffsetExpr, ValType::I32, Visible))
+      if (llvm::Error E = checkConstExpr(
+              Seg.OffsetExpr, M.Tables[Seg.Table].indexType(), Visible))
         return E;
       if (M.Tables[Seg.Table].Elem != Seg.Type)
         return makeInvalid(Seg.Offset, "type mismatch: element segment of " +
@@ -192,7 +219,8 @@ llvm::Error ModuleValidator::validate() {
       continue;
     if (Seg.Memory >= M.Memories.size())
       return makeInvalid(Seg.Offset, "unknown memory " + llvm::Twine(Seg.Memory));
-    if (llvm::Error E = checkConstExpr(Seg.OffsetExpr, ValType::I32, Visible))
+    if (llvm::Error E = checkConstExpr(
+            Seg.OffsetExpr, M.Memories[Seg.Memory].indexType(), Visible))
       return E;
   }
   return llvm::Error::success();

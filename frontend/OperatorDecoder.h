@@ -40,17 +40,17 @@ namespace detail {
 inline bool readMemArg(BinaryReader &R, MemArg &MA, bool Wasm2Only) {
   // 2.0: the alignment exponent (of a 32-bit memory: below 32), then a
   // 32-bit offset. 3.0: bits 0-5 the exponent (one too large is invalid),
-  // bit 6 a memory index follows, then a 64-bit offset (one too large for a
-  // 32-bit memory is invalid).
+  // bit 6 a memory index follows (multi-memory), then a 64-bit offset (one
+  // too large for a 32-bit memory is invalid).
   uint64_t At = R.offset();
   uint32_t Flags;
   if (!R.readVarU32(Flags))
     return false;
   if (Flags >= (Wasm2Only ? 32u : 128u))
     return R.fail(At, "malformed memop flags");
-  if (Flags & 64)
-    return R.failUnsupported(At, Proposal::MultiMemory,
-                             "memory index in a memory argument");
+  uint32_t Memory = 0;
+  if ((Flags & 64) && !R.readVarU32(Memory))
+    return false;
   uint64_t Offset;
   if (Wasm2Only) {
     uint32_t Offset32;
@@ -60,14 +60,13 @@ inline bool readMemArg(BinaryReader &R, MemArg &MA, bool Wasm2Only) {
   } else if (!R.readVarU64(Offset)) {
     return false;
   }
-  MA = {Flags, 0, Offset};
+  MA = {Flags & 63, Memory, Offset};
   return true;
 }
 
 /// The memory an operator names after its opcode: a reserved zero byte in
-/// 2.0, a memory index in 3.0, where another memory than 0 would need
-/// multi-memory.
-inline bool readMemoryIndex(BinaryReader &R, bool Wasm2Only) {
+/// 2.0, a memory index in 3.0.
+inline bool readMemoryIndex(BinaryReader &R, uint32_t &Index, bool Wasm2Only) {
   uint64_t At = R.offset();
   if (Wasm2Only) {
     uint8_t B;
@@ -75,15 +74,10 @@ inline bool readMemoryIndex(BinaryReader &R, bool Wasm2Only) {
       return false;
     if (B != 0)
       return R.fail(At, "zero byte expected");
+    Index = 0;
     return true;
   }
-  uint32_t Index;
-  if (!R.readVarU32(Index))
-    return false;
-  if (Index != 0)
-    return R.failUnsupported(At, Proposal::MultiMemory,
-                             "memory index " + llvm::Twine(Index));
-  return true;
+  return R.readVarU32(Index);
 }
 
 [[gnu::cold]] inline llvm::Error illegalOpcode(uint64_t At, unsigned Prefix,
@@ -268,14 +262,18 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
       }
       break;
     }
-    case 0x3f:
-      W2N_TRY_READ(detail::readMemoryIndex(R, Opts.Wasm2Only));
-      W2N_TRY_VISIT(V.visitMemorySize(0));
+    case 0x3f: {
+      uint32_t Memory;
+      W2N_TRY_READ(detail::readMemoryIndex(R, Memory, Opts.Wasm2Only));
+      W2N_TRY_VISIT(V.visitMemorySize(Memory));
       break;
-    case 0x40:
-      W2N_TRY_READ(detail::readMemoryIndex(R, Opts.Wasm2Only));
-      W2N_TRY_VISIT(V.visitMemoryGrow(0));
+    }
+    case 0x40: {
+      uint32_t Memory;
+      W2N_TRY_READ(detail::readMemoryIndex(R, Memory, Opts.Wasm2Only));
+      W2N_TRY_VISIT(V.visitMemoryGrow(Memory));
       break;
+    }
     case 0x41: {
       int32_t Value;
       W2N_TRY_READ(R.readVarS32(Value));
@@ -337,12 +335,12 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
 #undef W2N_IN_PREFIX_0xfc
 #undef W2N_IN_PREFIX_0xfd
       case 8: { // memory.init
-        uint32_t Data;
+        uint32_t Data, Memory;
         W2N_TRY_READ(R.readVarU32(Data));
-        W2N_TRY_READ(detail::readMemoryIndex(R, Opts.Wasm2Only));
+        W2N_TRY_READ(detail::readMemoryIndex(R, Memory, Opts.Wasm2Only));
         if (Opts.MissingDataCount)
           return makeMalformed(At, "data count section required");
-        W2N_TRY_VISIT(V.visitMemoryInit(Data, 0));
+        W2N_TRY_VISIT(V.visitMemoryInit(Data, Memory));
         break;
       }
       case 9: { // data.drop
@@ -353,15 +351,19 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
         W2N_TRY_VISIT(V.visitDataDrop(Data));
         break;
       }
-      case 10: // memory.copy
-        W2N_TRY_READ(detail::readMemoryIndex(R, Opts.Wasm2Only));
-        W2N_TRY_READ(detail::readMemoryIndex(R, Opts.Wasm2Only));
-        W2N_TRY_VISIT(V.visitMemoryCopy(0, 0));
+      case 10: { // memory.copy
+        uint32_t Dst, Src;
+        W2N_TRY_READ(detail::readMemoryIndex(R, Dst, Opts.Wasm2Only));
+        W2N_TRY_READ(detail::readMemoryIndex(R, Src, Opts.Wasm2Only));
+        W2N_TRY_VISIT(V.visitMemoryCopy(Dst, Src));
         break;
-      case 11: // memory.fill
-        W2N_TRY_READ(detail::readMemoryIndex(R, Opts.Wasm2Only));
-        W2N_TRY_VISIT(V.visitMemoryFill(0));
+      }
+      case 11: { // memory.fill
+        uint32_t Memory;
+        W2N_TRY_READ(detail::readMemoryIndex(R, Memory, Opts.Wasm2Only));
+        W2N_TRY_VISIT(V.visitMemoryFill(Memory));
         break;
+      }
       case 12: { // table.init
         uint32_t Elem, Table;
         W2N_TRY_READ(R.readVarU32(Elem));

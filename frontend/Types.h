@@ -53,13 +53,19 @@ struct Limits {
   std::optional<uint64_t> Max;
 };
 
+/// Memories and tables are indexed by i32, or with 3.0's memory64 and
+/// table64 by i64.
 struct TableType {
   ValType Elem = ValType::FuncRef;
   Limits Size;
+  bool Is64 = false;
+  ValType indexType() const { return Is64 ? ValType::I64 : ValType::I32; }
 };
 
 struct MemoryType {
   Limits Pages;
+  bool Is64 = false;
+  ValType indexType() const { return Is64 ? ValType::I64 : ValType::I32; }
 };
 
 struct GlobalType {
@@ -87,8 +93,13 @@ struct MemArg {
 
 using V128 = std::array<uint8_t, 16>;
 
-/// Largest memory of a 32-bit address space, in 64 KiB pages.
+/// Largest memory of a 32-bit address space, in 64 KiB pages; of a 64-bit
+/// one (memory64), 2^48 pages, the whole 2^64-byte space.
 constexpr uint64_t MaxMemoryPages = 65536;
+constexpr uint64_t MaxMemory64Pages = uint64_t(1) << 48;
+/// Largest number of elements of a table indexed by i32 and by i64.
+constexpr uint64_t MaxTableSize = 0xffffffffu;
+constexpr uint64_t MaxTable64Size = UINT64_MAX;
 constexpr uint64_t PageSize = 65536;
 
 } // namespace w2n::frontend

@@ -29,6 +29,14 @@
 //     bytes (64-bit arithmetic, which cannot overflow for these operands)
 //     and trap when it is larger.
 //
+// Each memory of a module (multi-memory) has its own base, size and
+// limits, and is guarded or checked on its own: a 32-bit memory in guard
+// mode has its own reservation. A 64-bit memory (memory64) is always
+// checked explicitly (memory64Address): no reservation covers a 64-bit
+// index, and index + offset may wrap. Only a 32-bit memory 0 is reached
+// through the instance's head, the form the Wasm passes recognise; the
+// others are ordinary code to them.
+//
 // A store that traps must write nothing. With guard pages, a store that
 // starts below the end of the memory and ends beyond it faults on its last
 // bytes; x86-64 then writes none of it, but AArch64 and RISC-V allow the
@@ -72,12 +80,15 @@ namespace w2n::lowering {
 
 using namespace llvm;
 
-Value *FunctionLowerer::memoryAddress(Value *Index, uint64_t Offset,
-                                      unsigned Bytes) {
+Value *FunctionLowerer::memoryAddress(uint32_t Memory, Value *Index,
+                                      uint64_t Offset, unsigned Bytes) {
+  if (WM.Memories[Memory].Is64)
+    return memory64Address(Memory, Index, Offset, Bytes);
+  Value *Base = MemoryBases[Memory];
   Value *EA = B.CreateZExt(Index, MC.I64Ty);
   if (Offset)
     EA = B.CreateAdd(EA, B.getInt64(Offset), "", /*HasNUW=*/true);
-  const frontend::Limits &Pages = WM.Memories[0].Pages;
+  const frontend::Limits &Pages = WM.Memories[Memory].Pages;
   if (auto *Const = dyn_cast<ConstantInt>(Index)) {
     uint64_t End = Const->getZExtValue() + Offset + Bytes;
     uint64_t MaxBytes =
@@ -85,29 +96,72 @@ Value *FunctionLowerer::memoryAddress(Value *Index, uint64_t Offset,
     if (End > MaxBytes) {
       // The rest of the block is dead; the optimiser removes it.
       trapIf(B.getTrue(), W2N_TRAP_MEMORY_OUT_OF_BOUNDS);
-      return B.CreateInBoundsGEP(MC.I8Ty, MemoryBase, EA);
+      return B.CreateInBoundsGEP(MC.I8Ty, Base, EA);
     }
   }
-  if (withinMinimumSize(Index, Offset, Bytes))
-    return B.CreateInBoundsGEP(MC.I8Ty, MemoryBase, EA);
-  if (MC.Opts.BoundsChecks == BoundsCheckMode::Explicit)
-    trapIf(ir::buildOutOfBounds(B, EA, Bytes, memorySize()),
+  if (withinMinimumSize(Memory, Index, Offset, Bytes))
+    return B.CreateInBoundsGEP(MC.I8Ty, Base, EA);
+  if (!guarded(Memory))
+    trapIf(ir::buildOutOfBounds(B, EA, Bytes, memorySize(Memory)),
            W2N_TRAP_MEMORY_OUT_OF_BOUNDS);
-  return B.CreateInBoundsGEP(MC.I8Ty, MemoryBase, EA);
+  return B.CreateInBoundsGEP(MC.I8Ty, Base, EA);
 }
 
-bool FunctionLowerer::withinMinimumSize(Value *Index, uint64_t Offset,
-                                        unsigned Bytes) const {
+// A 64-bit index plus a 64-bit offset can wrap, and the memory can be
+// larger than 4 GiB: no guard region covers it, and the Wasm passes, which
+// reason about 32-bit indices, are kept out (the base and size are not
+// loaded through the instance's head; WasmIR.h). The check is Wasmtime's:
+// out of bounds when size < End or Index > size - End, End being the
+// offset plus the access's size, which neither wraps.
+Value *FunctionLowerer::memory64Address(uint32_t Memory, Value *Index,
+                                        uint64_t Offset, unsigned Bytes) {
+  using U128 = unsigned __int128;
+  const frontend::Limits &Pages = WM.Memories[Memory].Pages;
+  U128 End = U128(Offset) + Bytes;
+  U128 MaxBytes =
+      U128(Pages.Max.value_or(frontend::MaxMemory64Pages)) * frontend::PageSize;
+  U128 MinBytes = U128(Pages.Min) * frontend::PageSize;
+  Value *Base = MemoryBases[Memory];
+  auto Address = [&] {
+    return B.CreateInBoundsGEP(MC.I8Ty, Base,
+                               Offset ? B.CreateAdd(Index, B.getInt64(Offset))
+                                      : Index);
+  };
+  // No memory reaches 2^64 bytes: an End beyond that (or the maximum) is
+  // out of bounds at any index.
+  bool AlwaysOut = End > MaxBytes || End > UINT64_MAX;
+  if (auto *Const = dyn_cast<ConstantInt>(Index)) {
+    U128 Last = U128(Const->getZExtValue()) + End;
+    AlwaysOut |= Last > MaxBytes;
+    if (!AlwaysOut && Last <= MinBytes)
+      return Address();
+  }
+  if (AlwaysOut) {
+    trapIf(B.getTrue(), W2N_TRAP_MEMORY_OUT_OF_BOUNDS);
+    return Address();
+  }
+  Value *Size = memorySize(Memory);
+  Value *EndV = B.getInt64(uint64_t(End));
+  Value *OutOfBounds = B.CreateICmpUGT(Index, B.CreateSub(Size, EndV));
+  if (End > MinBytes)
+    OutOfBounds = B.CreateOr(B.CreateICmpULT(Size, EndV), OutOfBounds);
+  trapIf(OutOfBounds, W2N_TRAP_MEMORY_OUT_OF_BOUNDS);
+  return Address();
+}
+
+bool FunctionLowerer::withinMinimumSize(uint32_t Memory, Value *Index,
+                                        uint64_t Offset, unsigned Bytes) const {
   auto *Const = dyn_cast<ConstantInt>(Index);
-  return Const && Const->getZExtValue() + Offset + Bytes <=
-                      WM.Memories[0].Pages.Min * frontend::PageSize;
+  using U128 = unsigned __int128;
+  return Const && U128(Const->getZExtValue()) + Offset + Bytes <=
+                      U128(WM.Memories[Memory].Pages.Min) * frontend::PageSize;
 }
 
-Value *FunctionLowerer::storeAddress(Value *Index, uint64_t Offset,
-                                     unsigned Bytes) {
-  Value *Addr = memoryAddress(Index, Offset, Bytes);
-  if (MC.Opts.BoundsChecks != BoundsCheckMode::Guard || Bytes == 1 ||
-      MC.TT.isX86() || withinMinimumSize(Index, Offset, Bytes))
+Value *FunctionLowerer::storeAddress(uint32_t Memory, Value *Index,
+                                     uint64_t Offset, unsigned Bytes) {
+  Value *Addr = memoryAddress(Memory, Index, Offset, Bytes);
+  if (!guarded(Memory) || Bytes == 1 || MC.TT.isX86() ||
+      withinMinimumSize(Memory, Index, Offset, Bytes))
     return Addr;
   ir::buildStoreProbe(B, Addr, Bytes, MC.TT);
   return Addr;
@@ -115,8 +169,11 @@ Value *FunctionLowerer::storeAddress(Value *Index, uint64_t Offset,
 
 void FunctionLowerer::orderStore() {
   // A store that cannot fault needs the barrier too: an access after it
-  // that faults must not move above it.
-  if (MC.Opts.BoundsChecks != BoundsCheckMode::Guard)
+  // that faults must not move above it. So does a store to an explicitly
+  // checked memory, when another memory is guarded.
+  if (llvm::none_of(WM.Memories, [&](const frontend::MemoryType &M) {
+        return MC.Opts.BoundsChecks == BoundsCheckMode::Guard && !M.Is64;
+      }))
     return;
   // It may read any memory, so no store moves across it: LLVM cannot merge
   // this store with the next into one wider store. It writes nothing, so
@@ -126,28 +183,33 @@ void FunctionLowerer::orderStore() {
   ir::buildStoreBarrier(B);
 }
 
-Value *FunctionLowerer::keepLoad(Value *Loaded, LoadInst *Load) {
-  if (MC.Opts.BoundsChecks != BoundsCheckMode::Guard)
+Value *FunctionLowerer::keepLoad(uint32_t Memory, Value *Loaded,
+                                 LoadInst *Load) {
+  if (!guarded(Memory))
     return Loaded;
   ir::buildKeepAlive(B, Loaded, Load, MC.TT);
   return Loaded;
 }
 
-Value *FunctionLowerer::memoryObject() {
-  return ir::buildMemoryObject(B, Inst);
+Value *FunctionLowerer::memoryObject(uint32_t Memory) {
+  if (Memory == 0 && !WM.Memories[0].Is64)
+    return ir::buildMemoryObject(B, Inst);
+  return MC.loadInvariant(B, MC.PtrTy,
+                          instanceField(MC.Layout.memory(Memory)));
 }
 
-Value *FunctionLowerer::memorySize() {
+Value *FunctionLowerer::memorySize(uint32_t Memory) {
   // One load for every access of a stretch of straight-line code: the
   // checks of repeated accesses are then the same compare, which EarlyCSE
   // removes. Left to GVN, each such check costs time in proportion to the
   // function's size, and a function with thousands of accesses (an
   // interpreter's loop) took minutes.
-  if (KnownSize && KnownSizeBlock == B.GetInsertBlock())
-    return KnownSize;
-  LoadInst *Size = ir::buildMemorySize(B, memoryObject());
-  KnownSize = Size;
-  KnownSizeBlock = B.GetInsertBlock();
+  KnownMemorySize &Known = KnownSizes[Memory];
+  if (Known.Size && Known.Block == B.GetInsertBlock())
+    return Known.Size;
+  LoadInst *Size = ir::buildMemorySize(B, memoryObject(Memory),
+                                       WM.Memories[Memory].Is64);
+  Known = {Size, B.GetInsertBlock()};
   return Size;
 }
 

@@ -71,8 +71,17 @@ Error FunctionLowerer::run() {
     B.CreateStore(Init, Locals[I]);
   }
 
-  if (!WM.Memories.empty())
-    MemoryBase = ir::buildMemoryBase(B, Inst);
+  // Memory 0 of 32 bits, the common case, through the instance's head,
+  // where the Wasm passes recognise it; every other memory through its
+  // memory object (its base never moves either).
+  KnownSizes.resize(WM.Memories.size());
+  for (uint32_t M = 0; M < WM.Memories.size(); ++M)
+    MemoryBases.push_back(
+        M == 0 && !WM.Memories[0].Is64
+            ? ir::buildMemoryBase(B, Inst)
+            : MC.loadInvariant(B, MC.PtrTy,
+                               MC.fieldPtr(B, memoryObject(M),
+                                           InstanceLayout::MemoryFieldBase)));
 
   // Call-stack exhaustion: the runtime sets a limit below which no function
   // may start.
@@ -351,8 +360,9 @@ void FunctionLowerer::trapIf(Value *Cond, w2n_trap_kind Kind) {
   MDBuilder MDB(MC.Ctx);
   BasicBlock *Trap = TrapBlockPerCheck ? newTrapBlock(Kind) : trapBlock(Kind);
   B.CreateCondBr(Cond, Trap, Cont, MDB.createUnlikelyBranchWeights());
-  if (KnownSizeBlock == B.GetInsertBlock())
-    KnownSizeBlock = Cont; // its only predecessor
+  for (KnownMemorySize &K : KnownSizes)
+    if (K.Block == B.GetInsertBlock())
+      K.Block = Cont; // its only predecessor
   B.SetInsertPoint(Cont);
 }
 

@@ -146,17 +146,21 @@ private:
                 const frontend::FuncType &FT);    // VariableLowering.cpp
 
   // Memory addressing (BoundsChecks.cpp): the address of an access of
-  // Bytes bytes at Index + Offset, checked as the bounds-check mode says.
-  llvm::Value *memoryAddress(llvm::Value *Index, uint64_t Offset,
-                             unsigned Bytes);
+  // Bytes bytes at Index + Offset in Memory, checked as the bounds-check
+  // mode says.
+  llvm::Value *memoryAddress(uint32_t Memory, llvm::Value *Index,
+                             uint64_t Offset, unsigned Bytes);
+  /// The same for a 64-bit memory (memory64), always checked explicitly.
+  llvm::Value *memory64Address(uint32_t Memory, llvm::Value *Index,
+                               uint64_t Offset, unsigned Bytes);
   /// Rung 2 of the ladder: a constant Index whose access ends within the
   /// memory's minimum size needs no check.
-  bool withinMinimumSize(llvm::Value *Index, uint64_t Offset,
+  bool withinMinimumSize(uint32_t Memory, llvm::Value *Index, uint64_t Offset,
                          unsigned Bytes) const;
   /// memoryAddress for a store: also makes sure that a store which would
   /// fault on its last bytes writes none of its first.
-  llvm::Value *storeAddress(llvm::Value *Index, uint64_t Offset,
-                            unsigned Bytes);
+  llvm::Value *storeAddress(uint32_t Memory, llvm::Value *Index,
+                            uint64_t Offset, unsigned Bytes);
   /// After a store: keeps the optimiser from merging it with the next one
   /// into a wider store that would fault as a whole, and a later access
   /// that faults from moving above it.
@@ -166,7 +170,14 @@ private:
   /// Keeps Load, whose value (Loaded, after any widening) may go unused:
   /// with guard pages its fault is the bounds check, so the optimiser must
   /// not delete it.
-  llvm::Value *keepLoad(llvm::Value *Loaded, llvm::LoadInst *Load);
+  llvm::Value *keepLoad(uint32_t Memory, llvm::Value *Loaded,
+                        llvm::LoadInst *Load);
+  /// Whether Memory's accesses are checked by guard pages: a 32-bit memory
+  /// in guard mode. Every other access is checked explicitly.
+  bool guarded(uint32_t Memory) const {
+    return MC.Opts.BoundsChecks == BoundsCheckMode::Guard &&
+           !WM.Memories[Memory].Is64;
+  }
 
   // Traps.
   /// Branches to a trap block of Kind when Cond is true: the function's
@@ -180,9 +191,25 @@ private:
   llvm::Value *instanceField(uint64_t Offset) {
     return MC.fieldPtr(B, Inst, Offset);
   }
-  llvm::Value *memoryObject();  // the w2n_memory *
-  llvm::Value *memorySize();    // its current size in bytes, an i64
-  void forgetMemorySize() { KnownSize = nullptr; }
+  /// The w2n_memory * of Memory.
+  llvm::Value *memoryObject(uint32_t Memory);
+  /// Its current size in bytes, an i64.
+  llvm::Value *memorySize(uint32_t Memory);
+  void forgetMemorySize() {
+    for (KnownMemorySize &K : KnownSizes)
+      K = {};
+  }
+  /// Memory's index type as an LLVM type, and V (of that type) widened to
+  /// the runtime's 64-bit indices.
+  llvm::Type *memoryIndexType(uint32_t Memory) const {
+    return WM.Memories[Memory].Is64 ? MC.I64Ty : MC.I32Ty;
+  }
+  llvm::Type *tableIndexType(uint32_t Table) const {
+    return WM.Tables[Table].Is64 ? MC.I64Ty : MC.I32Ty;
+  }
+  llvm::Value *toIndex64(llvm::Value *V) {
+    return B.CreateZExt(V, MC.I64Ty);
+  }
   llvm::Value *tableObject(uint32_t Table); // the w2n_table *
   llvm::Value *tableSize(llvm::Value *TableObject);
   /// The address of element Index of Table, trapping with Kind when Index
@@ -206,12 +233,16 @@ private:
   llvm::Function *F;
   llvm::IRBuilder<> B;
   llvm::Value *Inst = nullptr;
-  llvm::Value *MemoryBase = nullptr; // loaded once, in the entry block
-  // The memory size as last loaded, and the block it holds in: it holds
+  /// The base of every memory, loaded once, in the entry block.
+  llvm::SmallVector<llvm::Value *, 1> MemoryBases;
+  // Each memory's size as last loaded, and the block it holds in: it holds
   // until a call or memory.grow (forgetMemorySize), and through the no-trap
   // edge of a check (trapIf), but no further, as other paths join there.
-  llvm::Value *KnownSize = nullptr;
-  llvm::BasicBlock *KnownSizeBlock = nullptr;
+  struct KnownMemorySize {
+    llvm::Value *Size = nullptr;
+    llvm::BasicBlock *Block = nullptr;
+  };
+  llvm::SmallVector<KnownMemorySize, 1> KnownSizes;
   llvm::Instruction *StackCheck = nullptr; // the entry's call-stack check
   bool HasCalls = false; // whether a call or call_indirect was lowered
   llvm::BasicBlock *EntryBlock = nullptr;

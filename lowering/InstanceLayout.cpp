@@ -45,6 +45,8 @@ static uint32_t alignTo(uint32_t X, uint32_t A) { return (X + A - 1) / A * A; }
 
 InstanceLayout::InstanceLayout(const frontend::Module &M) {
   uint32_t At = HeadSize;
+  Memories = At;
+  At += 8 * uint32_t(M.Memories.size());
   Tables = At;
   At += 8 * uint32_t(M.Tables.size());
   Globals = At;

@@ -36,6 +36,7 @@ struct InstanceLayout {
   static constexpr uint32_t FuncRefFieldCtx = 16;
   static constexpr uint32_t SegmentFieldSize = 8;
 
+  uint32_t Memories = 0;      // w2n_memory *[NumMemories]
   uint32_t Tables = 0;        // w2n_table *[NumTables]
   uint32_t Globals = 0;       // w2n_value *[NumGlobals]
   uint32_t GlobalStorage = 0; // w2n_value[NumDefinedGlobals]
@@ -46,6 +47,7 @@ struct InstanceLayout {
 
   explicit InstanceLayout(const frontend::Module &M);
 
+  uint32_t memory(uint32_t I) const { return Memories + 8 * I; }
   uint32_t table(uint32_t I) const { return Tables + 8 * I; }
   uint32_t globalPtr(uint32_t I) const { return Globals + 8 * I; }
   uint32_t globalStorage(uint32_t DefinedIndex) const {

@@ -30,7 +30,7 @@ void FunctionLowerer::emitLoad(Opcode Op, MemArg MA) {
   default: llvm_unreachable("not a load");
   }
   unsigned Bytes = unsigned(MC.LM.getDataLayout().getTypeStoreSize(InMemory));
-  Value *Addr = memoryAddress(pop(), MA.Offset, Bytes);
+  Value *Addr = memoryAddress(MA.Memory, pop(), MA.Offset, Bytes);
   LoadInst *Load = B.CreateAlignedLoad(InMemory, Addr, Align(1));
   Load->setMetadata(LLVMContext::MD_tbaa, MC.LinearMemoryTBAA);
   Value *V = Load;
@@ -48,7 +48,7 @@ void FunctionLowerer::emitLoad(Opcode Op, MemArg MA) {
     break;
   default: break;
   }
-  push(keepLoad(V, Load));
+  push(keepLoad(MA.Memory, V, Load));
 }
 
 void FunctionLowerer::emitStore(Opcode Op, MemArg MA) {
@@ -60,7 +60,7 @@ void FunctionLowerer::emitStore(Opcode Op, MemArg MA) {
   unsigned Bytes =
       unsigned(MC.LM.getDataLayout().getTypeStoreSize(Val->getType()));
   Value *Index = pop();
-  Value *Addr = storeAddress(Index, MA.Offset, Bytes);
+  Value *Addr = storeAddress(MA.Memory, Index, MA.Offset, Bytes);
   B.CreateAlignedStore(Val, Addr, Align(1))
       ->setMetadata(LLVMContext::MD_tbaa, MC.LinearMemoryTBAA);
   orderStore();
@@ -71,10 +71,11 @@ void FunctionLowerer::emitSimdLoadLane(Opcode Op, MemArg MA, uint8_t Lane) {
   Type *LaneTy = B.getIntNTy(8 * Bytes);
   auto *Vec = FixedVectorType::get(LaneTy, 16 / Bytes);
   Value *V = fromV128(pop(), Vec);
-  Value *Addr = memoryAddress(pop(), MA.Offset, Bytes);
+  Value *Addr = memoryAddress(MA.Memory, pop(), MA.Offset, Bytes);
   LoadInst *Loaded = B.CreateAlignedLoad(LaneTy, Addr, Align(1));
   Loaded->setMetadata(LLVMContext::MD_tbaa, MC.LinearMemoryTBAA);
-  push(keepLoad(toV128(B.CreateInsertElement(V, Loaded, uint64_t(Lane))),
+  push(keepLoad(MA.Memory,
+                toV128(B.CreateInsertElement(V, Loaded, uint64_t(Lane))),
                 Loaded));
 }
 
@@ -84,7 +85,7 @@ void FunctionLowerer::emitSimdStoreLane(Opcode Op, MemArg MA, uint8_t Lane) {
   auto *Vec = FixedVectorType::get(LaneTy, 16 / Bytes);
   Value *V = fromV128(pop(), Vec);
   Value *Index = pop();
-  Value *Addr = storeAddress(Index, MA.Offset, Bytes);
+  Value *Addr = storeAddress(MA.Memory, Index, MA.Offset, Bytes);
   B.CreateAlignedStore(B.CreateExtractElement(V, uint64_t(Lane)), Addr,
                        Align(1))
       ->setMetadata(LLVMContext::MD_tbaa, MC.LinearMemoryTBAA);
@@ -121,15 +122,16 @@ Error FunctionLowerer::visitStoreLane(Opcode Op, MemArg MA, uint8_t Lane) {
 
 Error FunctionLowerer::visitMemorySize(uint32_t Memory) {
   W2N_VALIDATE_REACHABLE(V.visitMemorySize(Memory));
-  Value *Size = memorySize();
-  push(B.CreateTrunc(B.CreateLShr(Size, 16), MC.I32Ty));
+  Value *Pages = B.CreateLShr(memorySize(Memory), 16);
+  push(B.CreateTrunc(Pages, memoryIndexType(Memory)));
   return Error::success();
 }
 
 Error FunctionLowerer::visitMemoryGrow(uint32_t Memory) {
   W2N_VALIDATE_REACHABLE(V.visitMemoryGrow(Memory));
-  Value *Delta = pop();
-  push(B.CreateCall(MC.MemoryGrow, {memoryObject(), Delta}));
+  Value *Delta = toIndex64(pop());
+  Value *Old = B.CreateCall(MC.MemoryGrow, {memoryObject(Memory), Delta});
+  push(B.CreateTrunc(Old, memoryIndexType(Memory)));
   forgetMemorySize();
   return Error::success();
 }
@@ -137,22 +139,26 @@ Error FunctionLowerer::visitMemoryGrow(uint32_t Memory) {
 Error FunctionLowerer::visitMemoryFill(uint32_t Memory) {
   W2N_VALIDATE_REACHABLE(V.visitMemoryFill(Memory));
   auto Ops = popN(3); // d, val, n
-  B.CreateCall(MC.MemoryFill, {memoryObject(), Ops[0], Ops[1], Ops[2]});
+  B.CreateCall(MC.MemoryFill, {memoryObject(Memory), toIndex64(Ops[0]), Ops[1],
+                               toIndex64(Ops[2])});
   return Error::success();
 }
 
 Error FunctionLowerer::visitMemoryCopy(uint32_t Dst, uint32_t Src) {
   W2N_VALIDATE_REACHABLE(V.visitMemoryCopy(Dst, Src));
   auto Ops = popN(3); // d, s, n
-  B.CreateCall(MC.MemoryCopy, {memoryObject(), Ops[0], Ops[1], Ops[2]});
+  B.CreateCall(MC.MemoryCopy,
+               {memoryObject(Dst), memoryObject(Src), toIndex64(Ops[0]),
+                toIndex64(Ops[1]), toIndex64(Ops[2])});
   return Error::success();
 }
 
 Error FunctionLowerer::visitMemoryInit(uint32_t Data, uint32_t Memory) {
   W2N_VALIDATE_REACHABLE(V.visitMemoryInit(Data, Memory));
   auto Ops = popN(3); // d, s, n
-  B.CreateCall(MC.MemoryInit, {memoryObject(), instanceField(MC.Layout.data(Data)),
-                               Ops[0], Ops[1], Ops[2]});
+  B.CreateCall(MC.MemoryInit,
+               {memoryObject(Memory), instanceField(MC.Layout.data(Data)),
+                toIndex64(Ops[0]), Ops[1], Ops[2]});
   return Error::success();
 }
 

@@ -54,15 +54,17 @@ struct ModuleContext {
   std::vector<llvm::Function *> Functions;
 
   // The runtime (see w2n/abi.h and the runtime's headers).
+  // Indices and sizes are i64 whatever the index type of the memory or
+  // table (i32 operands are zero-extended).
   llvm::Function *Trap;        // noreturn void (i32 kind)
-  llvm::Function *MemoryGrow;  // i32 (ptr mem, i32 delta)
-  llvm::Function *MemoryFill;  // void (ptr mem, i32 d, i32 val, i32 n)
-  llvm::Function *MemoryCopy;  // void (ptr mem, i32 d, i32 s, i32 n)
-  llvm::Function *MemoryInit;  // void (ptr mem, ptr seg, i32 d, i32 s, i32 n)
-  llvm::Function *TableGrow;   // i32 (ptr table, ptr init, i32 delta)
-  llvm::Function *TableFill;   // void (ptr table, i32 i, ptr val, i32 n)
-  llvm::Function *TableCopy;   // void (ptr dst, ptr src, i32 d, i32 s, i32 n)
-  llvm::Function *TableInit;   // void (ptr table, ptr seg, i32 d, i32 s, i32 n)
+  llvm::Function *MemoryGrow;  // i64 (ptr mem, i64 delta)
+  llvm::Function *MemoryFill;  // void (ptr mem, i64 d, i32 val, i64 n)
+  llvm::Function *MemoryCopy;  // void (ptr dst, ptr src, i64 d, i64 s, i64 n)
+  llvm::Function *MemoryInit;  // void (ptr mem, ptr seg, i64 d, i32 s, i32 n)
+  llvm::Function *TableGrow;   // i64 (ptr table, ptr init, i64 delta)
+  llvm::Function *TableFill;   // void (ptr table, i64 i, ptr val, i64 n)
+  llvm::Function *TableCopy;   // void (ptr dst, ptr src, i64 d, i64 s, i64 n)
+  llvm::Function *TableInit;   // void (ptr table, ptr seg, i64 d, i32 s, i32 n)
 
   /// The attributes the target's C calling convention wants on a function
   /// of type FT: riscv64 passes and returns 32-bit integers sign-extended

@@ -55,17 +55,18 @@ ModuleContext::ModuleContext(const frontend::Module &WM, Module &LM,
   Trap = Declare(W2N_RT_TRAP, VoidTy, {I32Ty});
   Trap->setDoesNotReturn();
   Trap->addFnAttr(Attribute::Cold);
-  MemoryGrow = Declare(W2N_RT_MEMORY_GROW, I32Ty, {PtrTy, I32Ty});
-  MemoryFill = Declare("w2n_memory_fill", VoidTy, {PtrTy, I32Ty, I32Ty, I32Ty});
-  MemoryCopy = Declare("w2n_memory_copy", VoidTy, {PtrTy, I32Ty, I32Ty, I32Ty});
+  MemoryGrow = Declare(W2N_RT_MEMORY_GROW, I64Ty, {PtrTy, I64Ty});
+  MemoryFill = Declare("w2n_memory_fill", VoidTy, {PtrTy, I64Ty, I32Ty, I64Ty});
+  MemoryCopy =
+      Declare("w2n_memory_copy", VoidTy, {PtrTy, PtrTy, I64Ty, I64Ty, I64Ty});
   MemoryInit =
-      Declare("w2n_memory_init", VoidTy, {PtrTy, PtrTy, I32Ty, I32Ty, I32Ty});
-  TableGrow = Declare(W2N_RT_TABLE_GROW, I32Ty, {PtrTy, PtrTy, I32Ty});
-  TableFill = Declare("w2n_table_fill", VoidTy, {PtrTy, I32Ty, PtrTy, I32Ty});
+      Declare("w2n_memory_init", VoidTy, {PtrTy, PtrTy, I64Ty, I32Ty, I32Ty});
+  TableGrow = Declare(W2N_RT_TABLE_GROW, I64Ty, {PtrTy, PtrTy, I64Ty});
+  TableFill = Declare("w2n_table_fill", VoidTy, {PtrTy, I64Ty, PtrTy, I64Ty});
   TableCopy =
-      Declare("w2n_table_copy", VoidTy, {PtrTy, PtrTy, I32Ty, I32Ty, I32Ty});
+      Declare("w2n_table_copy", VoidTy, {PtrTy, PtrTy, I64Ty, I64Ty, I64Ty});
   TableInit =
-      Declare("w2n_table_init", VoidTy, {PtrTy, PtrTy, I32Ty, I32Ty, I32Ty});
+      Declare("w2n_table_init", VoidTy, {PtrTy, PtrTy, I64Ty, I32Ty, I32Ty});
 }
 
 Type *ModuleContext::type(frontend::ValType T) const {
@@ -209,29 +210,61 @@ void ModuleLowerer::declareFunctions(uint32_t Begin, uint32_t End) {
 
 Value *ModuleLowerer::evalConstExpr(IRBuilder<> &B, Value *Inst,
                                     const ConstExpr &E) {
-  const ConstInstr &I = E.Instrs.front();
-  switch (I.Op) {
-  case Opcode::I32Const: return B.getInt32(I.i32());
-  case Opcode::I64Const: return B.getInt64(I.i64());
-  case Opcode::F32Const:
-    return ConstantFP::get(Ctx, APFloat(APFloat::IEEEsingle(), APInt(32, I.i32())));
-  case Opcode::F64Const:
-    return ConstantFP::get(Ctx, APFloat(APFloat::IEEEdouble(), APInt(64, I.i64())));
-  case Opcode::V128Const: {
-    uint32_t Words[4];
-    std::memcpy(Words, I.Bits.data(), 16);
-    return ConstantDataVector::get(Ctx, ArrayRef<uint32_t>(Words, 4));
+  SmallVector<Value *, 2> Stack;
+  for (const ConstInstr &I : E.Instrs) {
+    switch (I.Op) {
+    case Opcode::I32Const: Stack.push_back(B.getInt32(I.i32())); break;
+    case Opcode::I64Const: Stack.push_back(B.getInt64(I.i64())); break;
+    case Opcode::F32Const:
+      Stack.push_back(ConstantFP::get(
+          Ctx, APFloat(APFloat::IEEEsingle(), APInt(32, I.i32()))));
+      break;
+    case Opcode::F64Const:
+      Stack.push_back(ConstantFP::get(
+          Ctx, APFloat(APFloat::IEEEdouble(), APInt(64, I.i64()))));
+      break;
+    case Opcode::V128Const: {
+      uint32_t Words[4];
+      std::memcpy(Words, I.Bits.data(), 16);
+      Stack.push_back(ConstantDataVector::get(Ctx, ArrayRef<uint32_t>(Words, 4)));
+      break;
+    }
+    case Opcode::RefNull: Stack.push_back(ConstantPointerNull::get(MC.PtrTy)); break;
+    case Opcode::RefFunc:
+      Stack.push_back(MC.fieldPtr(B, Inst, MC.Layout.funcRef(I.Index)));
+      break;
+    case Opcode::GlobalGet: {
+      // Imported globals, and defined ones that init has evaluated before.
+      Value *Addr = B.CreateLoad(
+          MC.PtrTy, MC.fieldPtr(B, Inst, MC.Layout.globalPtr(I.Index)));
+      Stack.push_back(B.CreateLoad(MC.type(WM.Globals[I.Index].Type), Addr));
+      break;
+    }
+    case Opcode::I32Add:
+    case Opcode::I64Add:
+    case Opcode::I32Sub:
+    case Opcode::I64Sub:
+    case Opcode::I32Mul:
+    case Opcode::I64Mul: {
+      Value *Y = Stack.pop_back_val();
+      Value *X = Stack.pop_back_val();
+      bool Add = I.Op == Opcode::I32Add || I.Op == Opcode::I64Add;
+      bool Sub = I.Op == Opcode::I32Sub || I.Op == Opcode::I64Sub;
+      Stack.push_back(Add   ? B.CreateAdd(X, Y)
+                      : Sub ? B.CreateSub(X, Y)
+                            : B.CreateMul(X, Y));
+      break;
+    }
+    default: llvm_unreachable("validated constant expressions only");
+    }
   }
-  case Opcode::RefNull: return ConstantPointerNull::get(MC.PtrTy);
-  case Opcode::RefFunc: return MC.fieldPtr(B, Inst, MC.Layout.funcRef(I.Index));
-  case Opcode::GlobalGet: {
-    // Only imported globals are visible to constant expressions in 2.0.
-    Value *Addr = B.CreateLoad(MC.PtrTy,
-                               MC.fieldPtr(B, Inst, MC.Layout.globalPtr(I.Index)));
-    return B.CreateLoad(MC.type(WM.Globals[I.Index].Type), Addr);
-  }
-  default: llvm_unreachable("validated constant expressions only");
-  }
+  assert(Stack.size() == 1 && "validated constant expressions only");
+  return Stack.back();
+}
+
+/// V, an index of a memory or table (i32 or i64), as the runtime takes it.
+static Value *toIndex64(IRBuilder<> &B, Value *V) {
+  return B.CreateZExt(V, B.getInt64Ty());
 }
 
 Function *ModuleLowerer::makeInit() {
@@ -300,8 +333,9 @@ Function *ModuleLowerer::makeInit() {
       continue;
     if (Seg.Mode == frontend::SegmentMode::Active) {
       Value *Table = B.CreateLoad(MC.PtrTy, MC.fieldPtr(B, Inst, MC.Layout.table(Seg.Table)));
-      B.CreateCall(MC.TableInit, {Table, SegPtr, evalConstExpr(B, Inst, Seg.OffsetExpr),
-                                  B.getInt32(0), B.getInt32(uint32_t(Seg.Items.size()))});
+      B.CreateCall(MC.TableInit,
+                   {Table, SegPtr, toIndex64(B, evalConstExpr(B, Inst, Seg.OffsetExpr)),
+                    B.getInt32(0), B.getInt32(uint32_t(Seg.Items.size()))});
     }
     B.CreateStore(B.getInt32(0), B.CreateConstInBoundsGEP1_64(
                                      MC.I8Ty, SegPtr, InstanceLayout::SegmentFieldSize));
@@ -311,9 +345,11 @@ Function *ModuleLowerer::makeInit() {
     if (Seg.Mode != frontend::SegmentMode::Active)
       continue;
     Value *SegPtr = MC.fieldPtr(B, Inst, MC.Layout.data(uint32_t(S)));
-    Value *Memory = B.CreateLoad(MC.PtrTy, MC.fieldPtr(B, Inst, InstanceLayout::Memory));
-    B.CreateCall(MC.MemoryInit, {Memory, SegPtr, evalConstExpr(B, Inst, Seg.OffsetExpr),
-                                 B.getInt32(0), B.getInt32(uint32_t(Seg.Bytes.size()))});
+    Value *Memory = B.CreateLoad(
+        MC.PtrTy, MC.fieldPtr(B, Inst, MC.Layout.memory(Seg.Memory)));
+    B.CreateCall(MC.MemoryInit,
+                 {Memory, SegPtr, toIndex64(B, evalConstExpr(B, Inst, Seg.OffsetExpr)),
+                  B.getInt32(0), B.getInt32(uint32_t(Seg.Bytes.size()))});
     B.CreateStore(B.getInt32(0), B.CreateConstInBoundsGEP1_64(
                                      MC.I8Ty, SegPtr, InstanceLayout::SegmentFieldSize));
   }
@@ -411,10 +447,10 @@ Constant *ModuleLowerer::array(Type *ElemTy, ArrayRef<Constant *> Elems,
 void ModuleLowerer::makeDescriptor(Function *Init) {
   PointerType *Ptr = MC.PtrTy;
   Type *I8 = MC.I8Ty, *I32 = MC.I32Ty, *I64 = MC.I64Ty;
-  auto *LimitsTy = StructType::get(Ctx, {I64, I64, I8});
-  auto Limits = [&](const frontend::Limits &L) {
+  auto *LimitsTy = StructType::get(Ctx, {I64, I64, I8, I8});
+  auto Limits = [&](const frontend::Limits &L, bool Is64) {
     return ConstantStruct::get(LimitsTy, {i64(L.Min), i64(L.Max.value_or(0)),
-                                          i8(L.Max.has_value())});
+                                          i8(L.Max.has_value()), i8(Is64)});
   };
   auto Bytes = [&](ArrayRef<uint8_t> Data, const Twine &Name) -> Constant * {
     if (Data.empty())
@@ -453,10 +489,18 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
     uint32_t Index = Counts[unsigned(Imp.Kind)]++;
     uint8_t Type = 0, Mutable = 0;
     frontend::Limits L;
+    bool Is64 = false;
     switch (Imp.Kind) {
     case frontend::ExternalKind::Func: Index = Imp.FuncTypeIndex; break;
-    case frontend::ExternalKind::Table: Type = uint8_t(Imp.Table.Elem); L = Imp.Table.Size; break;
-    case frontend::ExternalKind::Memory: L = Imp.Memory.Pages; break;
+    case frontend::ExternalKind::Table:
+      Type = uint8_t(Imp.Table.Elem);
+      L = Imp.Table.Size;
+      Is64 = Imp.Table.Is64;
+      break;
+    case frontend::ExternalKind::Memory:
+      L = Imp.Memory.Pages;
+      Is64 = Imp.Memory.Is64;
+      break;
     case frontend::ExternalKind::Global:
       Type = uint8_t(Imp.Global.Type);
       Mutable = Imp.Global.Mutable;
@@ -465,7 +509,7 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
     Imports.push_back(ConstantStruct::get(
         ImportTy, {string(Imp.Module, "import.module"), string(Imp.Field, "import.name"),
                    i32(Imp.Module.size()), i32(Imp.Field.size()),
-                   i8(uint8_t(Imp.Kind)), i8(Type), i8(Mutable), i32(Index), Limits(L)}));
+                   i8(uint8_t(Imp.Kind)), i8(Type), i8(Mutable), i32(Index), Limits(L, Is64)}));
   }
 
   auto *ExportTy = StructType::get(Ctx, {Ptr, I32, I8, I32});
@@ -490,11 +534,11 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
 
   SmallVector<Constant *, 4> TableLimits, TableTypes, MemoryLimits;
   for (const frontend::TableType &T : WM.Tables) {
-    TableLimits.push_back(Limits(T.Size));
+    TableLimits.push_back(Limits(T.Size, T.Is64));
     TableTypes.push_back(i8(uint8_t(T.Elem)));
   }
   for (const frontend::MemoryType &M : WM.Memories)
-    MemoryLimits.push_back(Limits(M.Pages));
+    MemoryLimits.push_back(Limits(M.Pages, M.Is64));
   SmallVector<Constant *, 16> GlobalTypes, GlobalMut;
   for (const frontend::GlobalType &G : WM.Globals) {
     GlobalTypes.push_back(i8(uint8_t(G.Type)));
@@ -526,7 +570,7 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
       array(LimitsTy, TableLimits, "table.limits"), array(I8, TableTypes, "table.types"),
       i32(L.Tables),
       i32(WM.Memories.size()), i32(WM.NumImportedMemories),
-      array(LimitsTy, MemoryLimits, "memory.limits"),
+      array(LimitsTy, MemoryLimits, "memory.limits"), i32(L.Memories),
       i32(WM.Globals.size()), i32(WM.NumImportedGlobals),
       array(I8, GlobalTypes, "global.types"), array(I8, GlobalMut, "global.mutability"),
       i32(L.Globals), i32(L.GlobalStorage),

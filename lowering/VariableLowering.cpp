@@ -137,10 +137,14 @@ Value *FunctionLowerer::tableSize(Value *Obj) {
 Value *FunctionLowerer::tableSlot(uint32_t Table, Value *Index,
                                   w2n_trap_kind Kind) {
   // The element array moves when the table grows: load it after the check.
+  // A table64's index is compared in 64 bits (sizes fit in 32).
   Value *Obj = tableObject(Table);
-  trapIf(B.CreateICmpUGE(Index, tableSize(Obj)), Kind);
+  Value *Size = tableSize(Obj);
+  if (WM.Tables[Table].Is64)
+    Size = B.CreateZExt(Size, MC.I64Ty);
+  trapIf(B.CreateICmpUGE(Index, Size), Kind);
   Value *Elems = B.CreateLoad(MC.PtrTy, Obj);
-  return B.CreateInBoundsGEP(MC.PtrTy, Elems, B.CreateZExt(Index, MC.I64Ty));
+  return B.CreateInBoundsGEP(MC.PtrTy, Elems, toIndex64(Index));
 }
 
 Error FunctionLowerer::visitCallIndirect(uint32_t TypeIndex, uint32_t Table) {
@@ -183,22 +187,24 @@ Error FunctionLowerer::visitTableSet(uint32_t Table) {
 
 Error FunctionLowerer::visitTableSize(uint32_t Table) {
   W2N_VALIDATE_REACHABLE(V.visitTableSize(Table));
-  push(tableSize(tableObject(Table)));
+  push(B.CreateZExt(tableSize(tableObject(Table)), tableIndexType(Table)));
   return Error::success();
 }
 
 Error FunctionLowerer::visitTableGrow(uint32_t Table) {
   W2N_VALIDATE_REACHABLE(V.visitTableGrow(Table));
-  Value *Delta = pop();
+  Value *Delta = toIndex64(pop());
   Value *Init = pop();
-  push(B.CreateCall(MC.TableGrow, {tableObject(Table), Init, Delta}));
+  Value *Old = B.CreateCall(MC.TableGrow, {tableObject(Table), Init, Delta});
+  push(B.CreateTrunc(Old, tableIndexType(Table)));
   return Error::success();
 }
 
 Error FunctionLowerer::visitTableFill(uint32_t Table) {
   W2N_VALIDATE_REACHABLE(V.visitTableFill(Table));
   auto Ops = popN(3); // i, val, n
-  B.CreateCall(MC.TableFill, {tableObject(Table), Ops[0], Ops[1], Ops[2]});
+  B.CreateCall(MC.TableFill, {tableObject(Table), toIndex64(Ops[0]), Ops[1],
+                              toIndex64(Ops[2])});
   return Error::success();
 }
 
@@ -206,7 +212,8 @@ Error FunctionLowerer::visitTableCopy(uint32_t Dst, uint32_t Src) {
   W2N_VALIDATE_REACHABLE(V.visitTableCopy(Dst, Src));
   auto Ops = popN(3); // d, s, n
   B.CreateCall(MC.TableCopy,
-               {tableObject(Dst), tableObject(Src), Ops[0], Ops[1], Ops[2]});
+               {tableObject(Dst), tableObject(Src), toIndex64(Ops[0]),
+                toIndex64(Ops[1]), toIndex64(Ops[2])});
   return Error::success();
 }
 
@@ -214,8 +221,8 @@ Error FunctionLowerer::visitTableInit(uint32_t Elem, uint32_t Table) {
   W2N_VALIDATE_REACHABLE(V.visitTableInit(Elem, Table));
   auto Ops = popN(3); // d, s, n
   B.CreateCall(MC.TableInit, {tableObject(Table),
-                              instanceField(MC.Layout.elem(Elem)), Ops[0],
-                              Ops[1], Ops[2]});
+                              instanceField(MC.Layout.elem(Elem)),
+                              toIndex64(Ops[0]), Ops[1], Ops[2]});
   return Error::success();
 }
 

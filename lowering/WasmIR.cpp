@@ -102,12 +102,13 @@ LoadInst *buildMemoryObject(IRBuilderBase &B, Value *Instance) {
   return loadInvariant(B, B.getPtrTy(), fieldPtr(B, Instance, InstanceMemory));
 }
 
-LoadInst *buildMemorySize(IRBuilderBase &B, Value *MemoryObject) {
+LoadInst *buildMemorySize(IRBuilderBase &B, Value *MemoryObject, bool Is64) {
   LLVMContext &Ctx = B.getContext();
   LoadInst *Size =
       B.CreateLoad(B.getInt64Ty(), fieldPtr(B, MemoryObject, MemorySizeField));
   Size->setMetadata(LLVMContext::MD_tbaa, instanceTBAA(Ctx));
-  Size->setMetadata(
+  if (!Is64)
+    Size->setMetadata(
       LLVMContext::MD_range,
       MDBuilder(Ctx).createRange(APInt(64, 0), APInt(64, MaxMemoryBytes + 1)));
   return Size;

@@ -67,15 +67,19 @@ llvm::LoadInst *buildMemoryBase(llvm::IRBuilderBase &B, llvm::Value *Instance);
 bool isMemoryBase(const llvm::Value *V, const llvm::Value *Instance,
                   const llvm::DataLayout &DL);
 
-/// The memory object (struct w2n_memory *), an invariant load.
+/// The memory object (struct w2n_memory *) of memory 0, an invariant load
+/// from the instance's head. (Other memories, and a 64-bit memory 0, are
+/// reached through the instance's array of memories, which the passes do
+/// not recognise: they reason about memory 0 of 32 bits only.)
 llvm::LoadInst *buildMemoryObject(llvm::IRBuilderBase &B,
                                   llvm::Value *Instance);
 
 /// The memory's current size in bytes, an i64 loaded from the memory object
-/// with the instance's alias tag and the range [0, MaxMemoryBytes], which
-/// BoundsCheckLimits relies on. Not invariant: memory.grow changes it.
+/// with the instance's alias tag and, for a 32-bit memory, the range
+/// [0, MaxMemoryBytes], which BoundsCheckLimits relies on. Not invariant:
+/// memory.grow changes it.
 llvm::LoadInst *buildMemorySize(llvm::IRBuilderBase &B,
-                                llvm::Value *MemoryObject);
+                                llvm::Value *MemoryObject, bool Is64);
 /// Whether V is such a load, from the memory object of Instance.
 bool isMemorySizeLoad(const llvm::Value *V, const llvm::Value *Instance,
                       const llvm::DataLayout &DL);

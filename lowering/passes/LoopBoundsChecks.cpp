@@ -230,6 +230,10 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
     Indices.Conditions.push_back(
         {CmpInst::ICMP_ULE, Max, SE.getConstant(I64, UINT32_MAX)});
 
+  // A load that may still fault in the copy (one of another memory, or
+  // not covered) must not move above a store: then the copy keeps its
+  // store barriers.
+  bool FaultingLoadLeft = false;
   for (BasicBlock *BB : L->blocks())
     for (Instruction &I : *BB) {
       if (ir::isKeepAlive(I)) {
@@ -239,11 +243,16 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
           Kept = Cast->getOperand(0);
         if (auto *Load = dyn_cast<LoadInst>(Kept); Load && coverLoad(Load, P))
           P.KeepAlives.push_back(Call);
+        else
+          FaultingLoadLeft = true;
       } else if (ir::isStoreBarrier(I)) {
         P.StoreBarriers.push_back(cast<CallInst>(&I));
       } else if (auto *Load = dyn_cast<LoadInst>(&I);
-                 Load && ir::isVolatileKeepAlive(*Load) && coverLoad(Load, P)) {
-        P.VolatileLoads.push_back(Load);
+                 Load && ir::isVolatileKeepAlive(*Load)) {
+        if (coverLoad(Load, P))
+          P.VolatileLoads.push_back(Load);
+        else
+          FaultingLoadLeft = true;
       } else if (auto *Store = dyn_cast<StoreInst>(&I)) {
         // Every store of the copy must be in bounds: with guard pages a
         // store has no check of its own, and the vectoriser may merge the
@@ -286,6 +295,8 @@ bool LoopVersioner::plan(Loop *L, Plan &P) {
             {Cmp, Pred == CmpInst::ICMP_ULE || Pred == CmpInst::ICMP_ULT});
       }
     }
+  if (FaultingLoadLeft)
+    P.StoreBarriers.clear();
   if (P.KeepAlives.empty() && P.VolatileLoads.empty() &&
       P.KnownCompares.empty() && P.StoreBarriers.empty())
     return false;
@@ -391,7 +402,8 @@ void LoopVersioner::version(Plan &P) {
     if (!Size) {
       if (!CurrentSize)
         CurrentSize =
-            ir::buildMemorySize(B, ir::buildMemoryObject(B, Instance));
+            ir::buildMemorySize(B, ir::buildMemoryObject(B, Instance),
+                                /*Is64=*/false);
       Size = CurrentSize;
     }
     Ok = B.CreateAnd(Ok,

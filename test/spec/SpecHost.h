@@ -2,8 +2,8 @@
 //
 // What the reference interpreter provides to every script under the module
 // name "spectest": functions that print (here: do nothing), four constant
-// globals, a table and a memory. One per script: scripts change the table
-// and the memory.
+// globals, a table (and one indexed by i64) and a memory. One per script:
+// scripts change the tables and the memory.
 //
 //===----------------------------------------------------------------------===//
 #ifndef W2N_TEST_SPEC_SPECHOST_H
@@ -31,6 +31,7 @@ public:
 private:
   w2n_memory *Memory;
   w2n_table *Table;
+  w2n_table *Table64; // indexed by i64 (memory64's spectest)
   /// global_i32, global_i64, global_f32, global_f64.
   std::array<w2n_value, 4> Globals{};
 };

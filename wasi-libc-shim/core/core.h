@@ -21,9 +21,16 @@
 
 #define W2N_PAGE_SIZE 65536u
 #define W2N_MAX_PAGES 65536u
-/* Address space behind a memory's base: every 32-bit address plus a 32-bit
- * offset plus a 16-byte access lands inside it (see lowering/BoundsChecks). */
+#define W2N_MAX_PAGES64 (1ull << 48)
+/* Address space behind a 32-bit memory's base: every 32-bit address plus a
+ * 32-bit offset plus a 16-byte access lands inside it (see
+ * lowering/BoundsChecks). */
 #define W2N_MEMORY_RESERVATION ((8ull << 30) + W2N_PAGE_SIZE)
+/* A 64-bit memory is checked explicitly and has no guard region: it
+ * reserves its declared maximum, or this much if that is larger (less when
+ * the system refuses), and can grow to what it reserved. More would cost
+ * qemu-user (which tracks every reserved page) more memory than it has. */
+#define W2N_MEMORY64_RESERVATION (16ull << 30)
 /* The most elements a table may have here (an implementation limit). */
 #define W2N_MAX_TABLE_ELEMS (1u << 24)
 
@@ -43,12 +50,14 @@ uint32_t w2n_core_type_id(const w2n_func_type_desc *type);
 
 /* --- Memories and tables -------------------------------------------------- */
 
-/* A memory of limits->min pages (at most limits->max, or 65536); NULL when
- * out of address space or the limits exceed 65536 pages. */
+/* A memory of limits->min pages (at most limits->max, or the most its index
+ * type allows); NULL when out of address space or the limits exceed what
+ * the index type allows. */
 w2n_memory *w2n_core_memory_new(const w2n_limits *limits);
 void w2n_core_memory_delete(w2n_memory *memory);
 /* Whether the memory was declared with a maximum (max_pages says which). */
 int w2n_core_memory_has_max(const w2n_memory *memory);
+int w2n_core_memory_is64(const w2n_memory *memory);
 
 /* A table of limits->min elements, all init. NULL when out of memory or
  * beyond W2N_MAX_TABLE_ELEMS. */
@@ -56,22 +65,30 @@ w2n_table *w2n_core_table_new(uint8_t elem_type, const w2n_limits *limits,
                               void *init);
 void w2n_core_table_delete(w2n_table *table);
 int w2n_core_table_has_max(const w2n_table *table);
+int w2n_core_table_is64(const w2n_table *table);
 
 /* The runtime functions generated code calls (exact C signatures of the
  * declarations in lowering/ModuleLowering.cpp). The bulk operations trap
  * (w2n_trap) when any part of them is out of bounds, before writing
  * anything; copies behave as memmove. */
-int32_t w2n_memory_grow(w2n_memory *memory, uint32_t delta_pages);
-void w2n_memory_fill(w2n_memory *memory, uint32_t d, uint32_t val, uint32_t n);
-void w2n_memory_copy(w2n_memory *memory, uint32_t d, uint32_t s, uint32_t n);
-void w2n_memory_init(w2n_memory *memory, w2n_data_segment *seg, uint32_t d,
+int64_t w2n_memory_grow(w2n_memory *memory, uint64_t delta_pages);
+void w2n_memory_fill(w2n_memory *memory, uint64_t d, uint32_t val, uint64_t n);
+void w2n_memory_copy(w2n_memory *dst, w2n_memory *src, uint64_t d, uint64_t s,
+                     uint64_t n);
+void w2n_memory_init(w2n_memory *memory, w2n_data_segment *seg, uint64_t d,
                      uint32_t s, uint32_t n);
-int32_t w2n_table_grow(w2n_table *table, void *init, uint32_t delta);
-void w2n_table_fill(w2n_table *table, uint32_t i, void *val, uint32_t n);
-void w2n_table_copy(w2n_table *dst, w2n_table *src, uint32_t d, uint32_t s,
-                    uint32_t n);
-void w2n_table_init(w2n_table *table, w2n_elem_segment *seg, uint32_t d,
+int64_t w2n_table_grow(w2n_table *table, void *init, uint64_t delta);
+void w2n_table_fill(w2n_table *table, uint64_t i, void *val, uint64_t n);
+void w2n_table_copy(w2n_table *dst, w2n_table *src, uint64_t d, uint64_t s,
+                    uint64_t n);
+void w2n_table_init(w2n_table *table, w2n_elem_segment *seg, uint64_t d,
                     uint32_t s, uint32_t n);
+
+/* Whether [start, start + n) lies within [0, size), without overflow. */
+static inline int w2n_core_in_bounds(uint64_t start, uint64_t n,
+                                     uint64_t size) {
+  return n <= size && start <= size - n;
+}
 
 /* --- Instances ------------------------------------------------------------ */
 
@@ -92,8 +109,9 @@ void w2n_core_instance_run_init(w2n_instance *inst);
 
 void w2n_core_instance_free(w2n_instance *inst);
 
-/* The funcref records, table pointers and global pointers of an instance. */
+/* The funcref records, memory, table and global pointers of an instance. */
 w2n_funcref *w2n_core_funcrefs(const w2n_instance *inst);
+w2n_memory **w2n_core_memories(const w2n_instance *inst);
 w2n_table **w2n_core_tables(const w2n_instance *inst);
 w2n_value **w2n_core_globals(const w2n_instance *inst);
 

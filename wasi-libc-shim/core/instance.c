@@ -16,8 +16,8 @@ typedef struct instance_header {
   w2n_host_func *host_funcs; /* [num_imported_funcs], for host imports */
   void **elem_items;         /* the items of every element segment */
   size_t num_elem_items;
-  w2n_memory *owned_memory; /* defined, or NULL */
-  /* Defined tables are tables[num_imported_tables ...]. */
+  /* Defined memories and tables are memories[num_imported_memories ...]
+   * and tables[num_imported_tables ...]. */
 } instance_header;
 
 /* The instance starts at a multiple of 16 after the header. */
@@ -33,6 +33,10 @@ static void *field(const w2n_instance *inst, uint32_t offset) {
 
 w2n_funcref *w2n_core_funcrefs(const w2n_instance *inst) {
   return field(inst, inst->module->funcrefs_offset);
+}
+
+w2n_memory **w2n_core_memories(const w2n_instance *inst) {
+  return field(inst, inst->module->memories_offset);
 }
 
 w2n_table **w2n_core_tables(const w2n_instance *inst) {
@@ -121,6 +125,7 @@ static w2n_status check_import(const w2n_module_desc *desc,
   case W2N_EXTERN_TABLE_REF: {
     const w2n_table *t = ext->of.table;
     if (imp->kind != W2N_EXTERN_TABLE || !t || t->elem_type != imp->type ||
+        w2n_core_table_is64(t) != (imp->limits.is64 != 0) ||
         !limits_match(t->size, w2n_core_table_has_max(t), t->max, &imp->limits))
       return W2N_ERROR_INCOMPATIBLE_IMPORT;
     return W2N_OK;
@@ -128,6 +133,7 @@ static w2n_status check_import(const w2n_module_desc *desc,
   case W2N_EXTERN_MEMORY_REF: {
     const w2n_memory *m = ext->of.memory;
     if (imp->kind != W2N_EXTERN_MEMORY || !m ||
+        w2n_core_memory_is64(m) != (imp->limits.is64 != 0) ||
         !limits_match(m->size / W2N_PAGE_SIZE, w2n_core_memory_has_max(m),
                       m->max_pages, &imp->limits))
       return W2N_ERROR_INCOMPATIBLE_IMPORT;
@@ -143,15 +149,18 @@ static w2n_status check_import(const w2n_module_desc *desc,
   return W2N_ERROR_INCOMPATIBLE_IMPORT;
 }
 
-/* Frees what the header owns (the instance itself too). Tables from
- * first_owned_table on are the instance's own. */
-static void free_instance(w2n_instance *inst, uint32_t num_owned_tables) {
+/* Frees what the header owns (the instance itself too), and the first
+ * num_owned_memories and num_owned_tables defined memories and tables. */
+static void free_instance(w2n_instance *inst, uint32_t num_owned_memories,
+                          uint32_t num_owned_tables) {
   const w2n_module_desc *desc = inst->module;
   instance_header *h = header(inst);
   w2n_table **tables = w2n_core_tables(inst);
   for (uint32_t i = 0; i < num_owned_tables; ++i)
     w2n_core_table_delete(tables[desc->num_imported_tables + i]);
-  w2n_core_memory_delete(h->owned_memory);
+  w2n_memory **memories = w2n_core_memories(inst);
+  for (uint32_t i = 0; i < num_owned_memories; ++i)
+    w2n_core_memory_delete(memories[desc->num_imported_memories + i]);
   w2n_os_free(h->elem_items, h->num_elem_items * sizeof(void *));
   w2n_os_free(h->host_funcs, desc->num_imported_funcs * sizeof(w2n_host_func));
   w2n_os_free(h->type_ids, desc->num_types * sizeof(uint32_t));
@@ -204,7 +213,7 @@ w2n_status w2n_core_instance_new(const w2n_module_desc *desc,
   w2n_instance *inst = (w2n_instance *)((char *)h + HEADER_SIZE);
   inst->module = desc;
   inst->type_ids = type_ids;
-  uint32_t num_owned_tables = 0;
+  uint32_t num_owned_memories = 0, num_owned_tables = 0;
 
   if (desc->num_imported_funcs) {
     h->host_funcs =
@@ -225,7 +234,7 @@ w2n_status w2n_core_instance_new(const w2n_module_desc *desc,
   /* Tables: the imported ones, then new ones, all null. */
   w2n_table **tables = w2n_core_tables(inst);
   uint32_t import_counts[4] = {0, 0, 0, 0};
-  w2n_memory *memory = NULL;
+  w2n_memory **memories = w2n_core_memories(inst);
   w2n_value **globals = w2n_core_globals(inst);
   w2n_funcref *funcrefs = w2n_core_funcrefs(inst);
   for (uint32_t i = 0; i < desc->num_imports; ++i) {
@@ -248,7 +257,7 @@ w2n_status w2n_core_instance_new(const w2n_module_desc *desc,
       tables[index] = ext->of.table;
       break;
     case W2N_EXTERN_MEMORY:
-      memory = ext->of.memory;
+      memories[index] = ext->of.memory;
       break;
     case W2N_EXTERN_GLOBAL:
       globals[index] = ext->of.global.value;
@@ -263,15 +272,14 @@ w2n_status w2n_core_instance_new(const w2n_module_desc *desc,
     ++num_owned_tables;
   }
 
-  /* Memory. */
-  if (desc->num_memories > desc->num_imported_memories) {
-    memory = w2n_core_memory_new(&desc->memory_limits[0]);
-    if (!memory)
+  for (uint32_t m = desc->num_imported_memories; m < desc->num_memories; ++m) {
+    memories[m] = w2n_core_memory_new(&desc->memory_limits[m]);
+    if (!memories[m])
       goto out_of_memory;
-    h->owned_memory = memory;
+    ++num_owned_memories;
   }
-  inst->memory = memory;
-  inst->memory_base = memory ? memory->base : NULL;
+  inst->memory = desc->num_memories ? memories[0] : NULL;
+  inst->memory_base = inst->memory ? inst->memory->base : NULL;
 
   /* Globals defined here live in the instance (init evaluates them). */
   w2n_value *storage = field(inst, desc->global_storage_offset);
@@ -301,7 +309,7 @@ w2n_status w2n_core_instance_new(const w2n_module_desc *desc,
   return W2N_OK;
 
 out_of_memory:
-  free_instance(inst, num_owned_tables);
+  free_instance(inst, num_owned_memories, num_owned_tables);
   return w2n_core_error(err, W2N_ERROR_RESOURCES, W2N_TRAP_NONE, 0);
 }
 
@@ -319,7 +327,8 @@ void w2n_core_instance_free(w2n_instance *inst) {
   if (!inst)
     return;
   const w2n_module_desc *desc = inst->module;
-  free_instance(inst, desc->num_tables - desc->num_imported_tables);
+  free_instance(inst, desc->num_memories - desc->num_imported_memories,
+                desc->num_tables - desc->num_imported_tables);
 }
 
 w2n_status w2n_core_find_export(const w2n_instance *inst, const char *name,
@@ -341,7 +350,7 @@ w2n_status w2n_core_find_export(const w2n_instance *inst, const char *name,
       break;
     case W2N_EXTERN_MEMORY:
       out->tag = W2N_EXTERN_MEMORY_REF;
-      out->of.memory = inst->memory;
+      out->of.memory = w2n_core_memories(inst)[exp->index];
       break;
     case W2N_EXTERN_GLOBAL:
       out->tag = W2N_EXTERN_GLOBAL_REF;

@@ -10,6 +10,7 @@
 typedef struct core_table {
   w2n_table pub; /* first: a w2n_table * is a core_table * */
   uint8_t has_max;
+  uint8_t is64;
 } core_table;
 
 static void fill(void **elems, uint32_t n, void *val) {
@@ -36,11 +37,12 @@ w2n_table *w2n_core_table_new(uint8_t elem_type, const w2n_limits *limits,
   }
   t->pub.size = size;
   t->pub.capacity = size;
-  t->pub.max = limits->has_max && limits->max < UINT32_MAX
-                   ? (uint32_t)limits->max
-                   : UINT32_MAX;
+  t->pub.max = limits->has_max ? limits->max
+               : limits->is64  ? UINT64_MAX
+                               : UINT32_MAX;
   t->pub.elem_type = elem_type;
   t->has_max = limits->has_max != 0;
+  t->is64 = limits->is64 != 0;
   return &t->pub;
 }
 
@@ -55,10 +57,16 @@ int w2n_core_table_has_max(const w2n_table *table) {
   return ((const core_table *)table)->has_max;
 }
 
-int32_t w2n_table_grow(w2n_table *table, void *init, uint32_t delta) {
+int w2n_core_table_is64(const w2n_table *table) {
+  return ((const core_table *)table)->is64;
+}
+
+int64_t w2n_table_grow(w2n_table *table, void *init, uint64_t delta) {
   uint32_t old = table->size;
+  if (delta > W2N_MAX_TABLE_ELEMS - old)
+    return -1;
   uint64_t size = (uint64_t)old + delta;
-  if (size > table->max || size > W2N_MAX_TABLE_ELEMS)
+  if (size > table->max)
     return -1;
   if (size > table->capacity) {
     /* Amortised: tables grown one element at a time stay linear. */
@@ -75,28 +83,30 @@ int32_t w2n_table_grow(w2n_table *table, void *init, uint32_t delta) {
     table->elems = elems;
     table->capacity = (uint32_t)capacity;
   }
-  fill(table->elems + old, delta, init);
+  fill(table->elems + old, (uint32_t)delta, init);
   table->size = (uint32_t)size;
-  return (int32_t)old;
+  return old;
 }
 
-void w2n_table_fill(w2n_table *table, uint32_t i, void *val, uint32_t n) {
-  if ((uint64_t)i + n > table->size)
+void w2n_table_fill(w2n_table *table, uint64_t i, void *val, uint64_t n) {
+  if (!w2n_core_in_bounds(i, n, table->size))
     w2n_trap(W2N_TRAP_TABLE_OUT_OF_BOUNDS);
-  fill(table->elems + i, n, val);
+  fill(table->elems + i, (uint32_t)n, val);
 }
 
-void w2n_table_copy(w2n_table *dst, w2n_table *src, uint32_t d, uint32_t s,
-                    uint32_t n) {
-  if ((uint64_t)d + n > dst->size || (uint64_t)s + n > src->size)
+void w2n_table_copy(w2n_table *dst, w2n_table *src, uint64_t d, uint64_t s,
+                    uint64_t n) {
+  if (!w2n_core_in_bounds(d, n, dst->size) ||
+      !w2n_core_in_bounds(s, n, src->size))
     w2n_trap(W2N_TRAP_TABLE_OUT_OF_BOUNDS);
   if (n)
     __builtin_memmove(dst->elems + d, src->elems + s, n * sizeof(void *));
 }
 
-void w2n_table_init(w2n_table *table, w2n_elem_segment *seg, uint32_t d,
+void w2n_table_init(w2n_table *table, w2n_elem_segment *seg, uint64_t d,
                     uint32_t s, uint32_t n) {
-  if ((uint64_t)s + n > seg->size || (uint64_t)d + n > table->size)
+  if (!w2n_core_in_bounds(s, n, seg->size) ||
+      !w2n_core_in_bounds(d, n, table->size))
     w2n_trap(W2N_TRAP_TABLE_OUT_OF_BOUNDS);
   if (n)
     __builtin_memcpy(table->elems + d, seg->items + s, n * sizeof(void *));

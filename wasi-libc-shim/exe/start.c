@@ -66,7 +66,14 @@ _Noreturn void w2n_start(long argc, char **argv, char **envp) {
       W2N_OK)
     fail("cannot instantiate the module", err.message);
   inst->stack_limit = w2n_exe_stack_limit();
-  w2n_wasi_set_memory(inst->memory);
+  /* WASI reads and writes the memory exported as "memory" (which need not
+   * be memory 0 when there are several). */
+  w2n_extern memory;
+  w2n_wasi_set_memory(
+      w2n_core_find_export(inst, "memory", 6, &memory) == W2N_OK &&
+              memory.tag == W2N_EXTERN_MEMORY_REF
+          ? memory.of.memory
+          : inst->memory);
   w2n_core_instance_run_init(inst);
 
   /* A command runs _start; a reactor only _initialize. */

@@ -25,7 +25,7 @@
   ;; CHECK: call void @f0.callee(
   ;; CHECK: load i64, {{.*}} !range
   ;; CHECK-NOT: load i64, {{.*}} !range
-  ;; CHECK: call i32 @w2n_memory_grow(
+  ;; CHECK: call i64 @w2n_memory_grow(
   ;; CHECK: load i64, {{.*}} !range
   ;; CHECK-NOT: load i64, {{.*}} !range
   ;; CHECK: {{^}}}

@@ -29,7 +29,8 @@
  * as some export names are); a value V is TYPE:HEX, the
  * w2n_valtype in decimal and the 16 bytes of its w2n_value in memory
  * order. Imports from "spectest" are the spec interpreter's (no-op print
- * functions, global_i32 ... = 666, a table of 10..20 funcrefs, a memory of
+ * functions, global_i32 ... = 666, a table of 10..20 funcrefs and one
+ * indexed by i64, a memory of
  * 1..2 pages); those from "fuzzing-support" are binaryen's logging
  * functions, which answer `log V` lines before the answer of the request
  * during which they were called.
@@ -291,7 +292,7 @@ static const struct {
     {"print_f64_f64", {2, 0, t_f64_f64}},
 };
 static w2n_memory *spectest_memory;
-static w2n_table *spectest_table;
+static w2n_table *spectest_table, *spectest_table64;
 static w2n_value spectest_globals[4];
 static const char *const spectest_global_names[4] = {
     "global_i32", "global_i64", "global_f32", "global_f64"};
@@ -311,6 +312,8 @@ static w2n_extern spectest_lookup(const char *name, uint32_t len) {
       return w2n_extern_host_func(do_nothing, 0, &spectest_funcs[i].type);
   if (name_is(name, len, "table") && spectest_table)
     return w2n_extern_table(spectest_table);
+  if (name_is(name, len, "table64") && spectest_table64)
+    return w2n_extern_table(spectest_table64);
   if (name_is(name, len, "memory") && spectest_memory)
     return w2n_extern_memory(spectest_memory);
   for (int g = 0; g < 4; ++g)
@@ -361,9 +364,11 @@ static w2n_extern fuzzing_support_lookup(const char *name, uint32_t len) {
 }
 
 static void spectest_init(void) {
-  w2n_limits memory = {1, 2, 1}, table = {10, 20, 1};
+  w2n_limits memory = {1, 2, 1, 0}, table = {10, 20, 1, 0},
+             table64 = {10, 20, 1, 1};
   spectest_memory = w2n_core_memory_new(&memory);
   spectest_table = w2n_core_table_new(W2N_FUNCREF, &table, 0);
+  spectest_table64 = w2n_core_table_new(W2N_FUNCREF, &table64, 0);
   spectest_globals[0].i32 = 666;
   spectest_globals[1].i64 = 666;
   spectest_globals[2].f32 = 666.6f;

@@ -27,7 +27,7 @@
 extern "C" {
 #endif
 
-#define W2N_ABI_VERSION 1u
+#define W2N_ABI_VERSION 2u
 
 /* Traps. The messages are the spec's; a trap in an executable prints
  * "wasm trap: MESSAGE" and exits with status 134. */
@@ -100,15 +100,15 @@ typedef struct w2n_host_func {
 typedef struct w2n_memory {
   uint8_t *base;      /* never moves: the whole reservation is mapped once */
   uint64_t size;      /* in bytes; pages * 65536 */
-  uint64_t max_pages; /* declared maximum, or 65536 */
+  uint64_t max_pages; /* declared maximum, or the largest the index allows */
   uint64_t reserved;  /* bytes of address space reserved at base */
 } w2n_memory;
 
 typedef struct w2n_table {
   void **elems;  /* w2n_funcref * or externref pointers; NULL is null */
   uint32_t size;
-  uint32_t max;  /* declared maximum, or UINT32_MAX */
   uint32_t capacity;
+  uint64_t max;  /* declared maximum, or the largest the index allows */
   uint8_t elem_type; /* W2N_FUNCREF or W2N_EXTERNREF */
 } w2n_table;
 
@@ -126,7 +126,7 @@ typedef struct w2n_elem_segment {
  * the offsets its descriptor gives. */
 struct w2n_instance {
   uint8_t *memory_base;       /* memories[0]->base, or NULL */
-  w2n_memory *memory;         /* memory 0, owned or imported */
+  w2n_memory *memory;         /* memories[0], owned or imported, or NULL */
   uintptr_t stack_limit;      /* a call with the stack pointer below traps */
   const uint32_t *type_ids;   /* canonical id of each type index */
   const struct w2n_module_desc *module;
@@ -144,6 +144,7 @@ typedef struct w2n_limits {
   uint64_t min;
   uint64_t max;
   uint8_t has_max;
+  uint8_t is64; /* indexed by i64 (memory64, table64), else by i32 */
 } w2n_limits;
 
 /* Names are UTF-8 and may contain NUL: each comes with its length. */
@@ -202,7 +203,8 @@ typedef struct w2n_module_desc {
   uint32_t tables_offset;           /* w2n_table *[num_tables] */
 
   uint32_t num_memories, num_imported_memories;
-  const w2n_limits *memory_limits;  /* every memory (at most one in 2.0) */
+  const w2n_limits *memory_limits;  /* every memory */
+  uint32_t memories_offset;         /* w2n_memory *[num_memories] */
 
   uint32_t num_globals, num_imported_globals;
   const uint8_t *global_types;      /* every global */
@@ -222,10 +224,11 @@ typedef struct w2n_module_desc {
   int64_t start_func; /* function index, or -1 */
 } w2n_module_desc;
 
-/* Called by generated code. */
+/* Called by generated code. Sizes and indices are 64-bit whatever the
+ * memory's or table's index type; growing returns the old size or -1. */
 #define W2N_RT_TRAP "w2n_trap"                 /* noreturn (w2n_trap_kind) */
-#define W2N_RT_MEMORY_GROW "w2n_memory_grow"   /* (w2n_memory *, u32) -> i32 */
-#define W2N_RT_TABLE_GROW "w2n_table_grow"     /* (w2n_table *, void *, u32) -> i32 */
+#define W2N_RT_MEMORY_GROW "w2n_memory_grow"   /* (w2n_memory *, u64) -> i64 */
+#define W2N_RT_TABLE_GROW "w2n_table_grow"     /* (w2n_table *, void *, u64) -> i64 */
 
 #ifdef __cplusplus
 }

@@ -149,8 +149,10 @@ w2n_status w2n_global_get(const w2n_extern *global, w2n_value *out);
 w2n_status w2n_global_set(const w2n_extern *global, w2n_value value);
 
 /* Host objects, for instances to import. The limits are in pages for a
- * memory and in elements for a table. A memory reserves 8 GiB of address
- * space; only its current size is accessible. */
+ * memory and in elements for a table; limits.is64 makes a 64-bit memory or
+ * table (memory64). A 32-bit memory reserves 8 GiB of address space, a
+ * 64-bit one its maximum, up to 16 GiB (at least its minimum); only its
+ * current size is accessible. */
 w2n_memory *w2n_memory_new(w2n_limits limits);
 void w2n_memory_delete(w2n_memory *memory);
 w2n_table *w2n_table_new(w2n_valtype elem_type, w2n_limits limits, void *init);

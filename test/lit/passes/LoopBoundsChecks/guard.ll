@@ -146,6 +146,44 @@ done:
   ret i32 %r
 }
 
+; A load that can still fault in a copy (here from memory 1, whose base
+; the pass does not recognise) must not move above a store before it: the
+; copy would keep its store barriers, though the store to memory 0 is
+; covered, and with nothing left to drop the loop is not versioned.
+; CHECK-LABEL: define void @other-memory(
+; CHECK-NOT: unchecked
+; CHECK: store i32 %v, ptr %addr
+; CHECK-NEXT: call void asm sideeffect "", ""(){{.*}}, !w2n.store_barrier
+; CHECK-NOT: unchecked
+; CHECK: ret void
+define void @other-memory(ptr %instance, ptr %memory1, i32 %p, i32 %q, i32 %n) {
+entry:
+  %base = load ptr, ptr %instance, align 8, !invariant.load !0
+  %base1 = load ptr, ptr %memory1, align 8, !invariant.load !0
+  %empty = icmp eq i32 %n, 0
+  br i1 %empty, label %done, label %loop
+
+loop:
+  %i = phi i32 [ 0, %entry ], [ %i.next, %loop ]
+  %off = shl i32 %i, 2
+  %idx1 = add i32 %q, %off
+  %ea1 = zext i32 %idx1 to i64
+  %addr1 = getelementptr inbounds i8, ptr %base1, i64 %ea1
+  %v = load i32, ptr %addr1, align 1, !tbaa !5
+  call void asm sideeffect "", "r"(i32 %v), !w2n.keep_alive !0
+  %idx = add i32 %p, %off
+  %ea = zext i32 %idx to i64
+  %addr = getelementptr inbounds i8, ptr %base, i64 %ea
+  store i32 %v, ptr %addr, align 1, !tbaa !5
+  call void asm sideeffect "", ""() #0, !w2n.store_barrier !0
+  %i.next = add nuw i32 %i, 1
+  %more = icmp ult i32 %i.next, %n
+  br i1 %more, label %loop, label %done
+
+done:
+  ret void
+}
+
 ; Only @sum's loops are marked (both copies share the loop's metadata).
 ; CHECK: !{!"w2n.loop.versioned", i32 0}
 ; CHECK-NOT: w2n.loop.versioned
@@ -154,3 +192,4 @@ done:
 !5 = !{!6, !6, i64 0}
 !6 = !{!"linear memory", !7, i64 0}
 !7 = !{!"w2n"}
+attributes #0 = { memory(read) }
