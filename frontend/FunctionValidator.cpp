@@ -249,16 +249,24 @@ llvm::Error FunctionValidator::visitReturn() {
   return llvm::Error::success();
 }
 
-llvm::Error FunctionValidator::visitCall(uint32_t Func) {
+llvm::Error FunctionValidator::checkCallee(uint32_t Func,
+                                           const FuncType *&Type) {
   if (Func >= M.numFunctions())
     return fail("unknown function " + llvm::Twine(Func));
   uint32_t TypeIndex = M.FuncTypeIndices[Func];
   if (TypeIndex >= M.Types.size())
     return fail("unknown type " + llvm::Twine(TypeIndex));
-  const FuncType &FT = M.Types[TypeIndex];
-  if (llvm::Error E = popTypes(FT.Params))
+  Type = &M.Types[TypeIndex];
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitCall(uint32_t Func) {
+  const FuncType *FT = nullptr;
+  if (llvm::Error E = checkCallee(Func, FT))
     return E;
-  return pushTypes(FT.Results);
+  if (llvm::Error E = popTypes(FT->Params))
+    return E;
+  return pushTypes(FT->Results);
 }
 
 llvm::Error FunctionValidator::visitCallIndirect(uint32_t TypeIndex,
@@ -276,6 +284,39 @@ llvm::Error FunctionValidator::visitCallIndirect(uint32_t TypeIndex,
   if (llvm::Error E = popTypes(FT.Params))
     return E;
   return pushTypes(FT.Results);
+}
+
+llvm::Error FunctionValidator::tailCall(const FuncType &Callee) {
+  // The callee's results become the caller's.
+  llvm::ArrayRef<ValType> Results = blockResults(Frames.front().Type);
+  if (llvm::ArrayRef<ValType>(Callee.Results) != Results)
+    return fail("type mismatch: a tail call's callee must return the "
+                "caller's results");
+  if (llvm::Error E = popTypes(Callee.Params))
+    return E;
+  setUnreachable();
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitReturnCall(uint32_t Func) {
+  const FuncType *FT = nullptr;
+  if (llvm::Error E = checkCallee(Func, FT))
+    return E;
+  return tailCall(*FT);
+}
+
+llvm::Error FunctionValidator::visitReturnCallIndirect(uint32_t TypeIndex,
+                                                       uint32_t Table) {
+  if (llvm::Error E = checkTable(Table))
+    return E;
+  if (M.Tables[Table].Elem != ValType::FuncRef)
+    return fail("type mismatch: return_call_indirect on a table of " +
+                valTypeName(M.Tables[Table].Elem));
+  if (TypeIndex >= M.Types.size())
+    return fail("unknown type " + llvm::Twine(TypeIndex));
+  if (llvm::Error E = popExpect(M.Tables[Table].indexType()))
+    return E;
+  return tailCall(M.Types[TypeIndex]);
 }
 
 llvm::Error FunctionValidator::visitDrop() {
@@ -618,6 +659,40 @@ llvm::Error decodeFunctionBodyOnly(const Module &M, uint32_t DefinedIndex,
   if (llvm::Error E = decodeOperators(R, V, bodyDecoderOptions(M), Scratch))
     return E;
   return checkBodyEnd(R);
+}
+
+namespace {
+
+/// Stops at the first tail call.
+class TailCallFinder : public PermissiveOperatorVisitor<TailCallFinder> {
+public:
+  bool Found = false;
+  llvm::Error visitUnhandled(Opcode Op) {
+    if (Op == Opcode::ReturnCall || Op == Opcode::ReturnCallIndirect) {
+      Found = true;
+      return llvm::make_error<llvm::StringError>(
+          "found", llvm::inconvertibleErrorCode());
+    }
+    return llvm::Error::success();
+  }
+};
+
+} // namespace
+
+std::vector<bool> findTailCallers(const Module &M) {
+  std::vector<bool> Callers(M.Bodies.size(), false);
+  llvm::SmallVector<uint32_t, 0> Scratch;
+  for (uint32_t I = 0; I < M.Bodies.size(); ++I) {
+    BinaryReader R = bodyReader(M, I);
+    LocalTypes Locals;
+    TailCallFinder V;
+    llvm::Error E = readLocalDecls(R, Locals, M.Wasm2Only);
+    if (!E)
+      E = decodeOperators(R, V, bodyDecoderOptions(M), Scratch);
+    llvm::consumeError(std::move(E));
+    Callers[I] = V.Found;
+  }
+  return Callers;
 }
 
 } // namespace w2n::frontend

@@ -156,6 +156,8 @@ public:
   llvm::Error visitReturn();
   llvm::Error visitCall(uint32_t Func);
   llvm::Error visitCallIndirect(uint32_t TypeIndex, uint32_t Table);
+  llvm::Error visitReturnCall(uint32_t Func);
+  llvm::Error visitReturnCallIndirect(uint32_t TypeIndex, uint32_t Table);
   llvm::Error visitDrop();
   llvm::Error visitSelect();
   llvm::Error visitSelectT(llvm::ArrayRef<ValType> Types);
@@ -231,6 +233,11 @@ private:
   /// The operands of memory.copy or table.copy: destination, source and
   /// length, each i64 or i32 as the two memories or tables are indexed.
   llvm::Error popCopyOperands(bool Dst64, bool Src64);
+  /// The operands of a tail call to a function of type Callee, which must
+  /// return what this function returns; the rest of the block is dead.
+  llvm::Error tailCall(const FuncType &Callee);
+  /// Checks that function Func and its type exist; Type is then its type.
+  llvm::Error checkCallee(uint32_t Func, const FuncType *&Type);
   llvm::Error popI32s(int N) {
     for (int I = 0; I < N; ++I)
       if (llvm::Error E = popExpect(ValType::I32))
@@ -284,6 +291,10 @@ OperatorDecoderOptions bodyDecoderOptions(const Module &M);
 llvm::Error validateFunctionBody(const Module &M, uint32_t DefinedIndex,
                                  FunctionValidator &V,
                                  llvm::SmallVectorImpl<uint32_t> &Scratch);
+
+/// Which defined functions of a valid module make tail calls
+/// (return_call, return_call_indirect), by defined index.
+std::vector<bool> findTailCallers(const Module &M);
 
 /// Decodes the body of defined function DefinedIndex without validating
 /// it: finds malformed code only.

@@ -231,6 +231,23 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
       W2N_TRY_VISIT(V.visitCallIndirect(TypeIndex, Table));
       break;
     }
+    case 0x12: { // 3.0 (tail calls)
+      if (Opts.Wasm2Only)
+        return detail::illegalOpcode(At, 0, Byte);
+      uint32_t Func;
+      W2N_TRY_READ(R.readVarU32(Func));
+      W2N_TRY_VISIT(V.visitReturnCall(Func));
+      break;
+    }
+    case 0x13: { // 3.0 (tail calls)
+      if (Opts.Wasm2Only)
+        return detail::illegalOpcode(At, 0, Byte);
+      uint32_t TypeIndex, Table;
+      W2N_TRY_READ(R.readVarU32(TypeIndex));
+      W2N_TRY_READ(R.readVarU32(Table));
+      W2N_TRY_VISIT(V.visitReturnCallIndirect(TypeIndex, Table));
+      break;
+    }
     case 0x1a: W2N_TRY_VISIT(V.visitDrop()); break;
     case 0x1b: W2N_TRY_VISIT(V.visitSelect()); break;
     case 0x1c: {
@@ -406,6 +423,9 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
     case 0xfd: {
       uint32_t Sub;
       W2N_TRY_READ(R.readVarU32(Sub));
+      // 2.0's SIMD operators end at 0xff; relaxed SIMD (3.0) follows.
+      if (Opts.Wasm2Only && Sub > 0xff)
+        return detail::illegalOpcode(At, 0xfd, Sub);
       switch (Sub) {
 #define W2N_IN_PREFIX_0x00(X)
 #define W2N_IN_PREFIX_0xfc(X)

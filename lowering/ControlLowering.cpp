@@ -34,7 +34,9 @@ cl::opt<uint64_t> LeafStackCheckBodySize(
 FunctionLowerer::FunctionLowerer(ModuleContext &MC, uint32_t DefinedIndex)
     : MC(MC), WM(MC.WM), DefinedIndex(DefinedIndex),
       FuncIndex(WM.NumImportedFuncs + DefinedIndex), FT(WM.funcType(FuncIndex)),
-      V(WM), F(MC.function(FuncIndex)), B(MC.Ctx) {}
+      V(WM), TailEntry(MC.hasTailEntry(FuncIndex)),
+      F(TailEntry ? MC.tailFunction(FuncIndex) : MC.function(FuncIndex)),
+      B(MC.Ctx) {}
 
 Error FunctionLowerer::run() {
   const frontend::FunctionBody &Body = WM.Bodies[DefinedIndex];
@@ -66,8 +68,9 @@ Error FunctionLowerer::run() {
     Locals.push_back(Slot);
   }
   for (size_t I = 0; I < LocalTypes.size(); ++I) {
-    Value *Init = I < FT.Params.size() ? F->getArg(unsigned(I + 1))
-                                       : zeroValue(LocalTypes[I]);
+    Value *Init = I >= FT.Params.size() ? zeroValue(LocalTypes[I])
+                  : TailEntry           ? tailParam(I)
+                                        : F->getArg(unsigned(I + 1));
     B.CreateStore(Init, Locals[I]);
   }
 
@@ -286,7 +289,10 @@ Error FunctionLowerer::visitEnd() {
 void FunctionLowerer::finishFunction() {
   if (!Reachable)
     return;
-  if (FT.Results.empty()) {
+  if (TailEntry) {
+    storeResults(ArrayRef(Stack).take_back(FT.Results.size()));
+    B.CreateRetVoid();
+  } else if (FT.Results.empty()) {
     B.CreateRetVoid();
   } else if (FT.Results.size() == 1) {
     B.CreateRet(Stack.back());

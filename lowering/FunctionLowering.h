@@ -62,6 +62,8 @@ public:
   llvm::Error visitReturn();
   llvm::Error visitCall(uint32_t Func);
   llvm::Error visitCallIndirect(uint32_t TypeIndex, uint32_t Table);
+  llvm::Error visitReturnCall(uint32_t Func);          // TailCalls.cpp
+  llvm::Error visitReturnCallIndirect(uint32_t TypeIndex, uint32_t Table);
   llvm::Error visitDrop();
   llvm::Error visitSelect();
   llvm::Error visitSelectT(llvm::ArrayRef<ValType> Types);
@@ -144,6 +146,26 @@ private:
   void emitSimdStoreLane(Opcode Op, MemArg MA, uint8_t Lane);
   void emitCall(llvm::Value *Callee, llvm::Value *Ctx,
                 const frontend::FuncType &FT);    // VariableLowering.cpp
+  /// The funcref record of element Index of Table, after the checks of
+  /// call_indirect (bounds, null, signature TypeIndex).
+  llvm::Value *checkedTableCallee(uint32_t TypeIndex, uint32_t Table,
+                                  llvm::Value *Index);
+
+  // Tail calls (TailCalls.cpp); only in a function's tail-call entry.
+  /// Parameter I, from the instance's tail-argument buffer.
+  llvm::Value *tailParam(size_t I);
+  /// Stores the function's results where its caller wants them.
+  void storeResults(llvm::ArrayRef<llvm::Value *> Values);
+  void storeCallResults(llvm::Value *Call, const frontend::FuncType &T);
+  /// Calls Callee (a function of type T) as usual, stores its results and
+  /// returns.
+  void callAndReturn(llvm::Value *Callee, llvm::Value *Ctx,
+                     const frontend::FuncType &T,
+                     llvm::ArrayRef<llvm::Value *> Args);
+  /// A tail call through a funcref record: a jump to its tail-call entry,
+  /// or a call of its ordinary one when it has none.
+  void tailCallThroughRecord(llvm::Value *Record, const frontend::FuncType &T,
+                             llvm::ArrayRef<llvm::Value *> Args);
 
   // Memory addressing (BoundsChecks.cpp): the address of an access of
   // Bytes bytes at Index + Offset in Memory, checked as the bounds-check
@@ -230,6 +252,9 @@ private:
   uint32_t FuncIndex;
   const frontend::FuncType &FT;
   frontend::FunctionValidator V;
+  /// Whether the body is lowered into the function's tail-call entry
+  /// (TailCalls.cpp), as it makes tail calls.
+  bool TailEntry;
   llvm::Function *F;
   llvm::IRBuilder<> B;
   llvm::Value *Inst = nullptr;
@@ -255,6 +280,10 @@ private:
   bool TrapBlockPerCheck = false; // else the blocks above, one per kind
   bool Reachable = true;
 };
+
+/// The ordinary entry of function Index, which has a tail-call entry: it
+/// passes its arguments and results through that (TailCalls.cpp).
+void emitOrdinaryEntry(ModuleContext &MC, uint32_t Index);
 
 /// R, computed from X and Y (scalars or vectors), with every lane where X
 /// or Y is a NaN replaced by a quiet NaN made from them. WebAssembly's

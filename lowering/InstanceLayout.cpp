@@ -12,12 +12,14 @@ static_assert(offsetof(w2n_instance, memory_base) == InstanceLayout::MemoryBase)
 static_assert(offsetof(w2n_instance, memory) == InstanceLayout::Memory);
 static_assert(offsetof(w2n_instance, stack_limit) == InstanceLayout::StackLimit);
 static_assert(offsetof(w2n_instance, type_ids) == InstanceLayout::TypeIds);
+static_assert(offsetof(w2n_instance, tail_args) == InstanceLayout::TailArgs);
 static_assert(sizeof(w2n_instance) == InstanceLayout::HeadSize);
 static_assert(sizeof(w2n_value) == InstanceLayout::ValueSize);
 static_assert(sizeof(w2n_funcref) == InstanceLayout::FuncRefSize);
 static_assert(offsetof(w2n_funcref, type_id) == InstanceLayout::FuncRefFieldTypeId);
 static_assert(offsetof(w2n_funcref, fn) == InstanceLayout::FuncRefFieldFn);
 static_assert(offsetof(w2n_funcref, ctx) == InstanceLayout::FuncRefFieldCtx);
+static_assert(offsetof(w2n_funcref, tail_fn) == InstanceLayout::FuncRefFieldTailFn);
 static_assert(offsetof(w2n_memory, base) == InstanceLayout::MemoryFieldBase);
 static_assert(offsetof(w2n_memory, size) == InstanceLayout::MemoryFieldSize);
 static_assert(offsetof(w2n_table, elems) == InstanceLayout::TableFieldElems);
@@ -43,7 +45,8 @@ static_assert(uint8_t(frontend::ExternalKind::Global) == W2N_EXTERN_GLOBAL);
 
 static uint32_t alignTo(uint32_t X, uint32_t A) { return (X + A - 1) / A * A; }
 
-InstanceLayout::InstanceLayout(const frontend::Module &M) {
+InstanceLayout::InstanceLayout(const frontend::Module &M,
+                               uint32_t MaxTailArgs) {
   uint32_t At = HeadSize;
   Memories = At;
   At += 8 * uint32_t(M.Memories.size());
@@ -60,6 +63,9 @@ InstanceLayout::InstanceLayout(const frontend::Module &M) {
   At += SegmentSize * uint32_t(M.Datas.size());
   Elems = At;
   At += SegmentSize * uint32_t(M.Elems.size());
+  At = alignTo(At, 16);
+  TailArgBuffer = At;
+  At += ValueSize * MaxTailArgs;
   Size = alignTo(At, 16);
 }
 

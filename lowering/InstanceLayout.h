@@ -20,10 +20,11 @@ struct InstanceLayout {
   static constexpr uint32_t Memory = 8;
   static constexpr uint32_t StackLimit = 16;
   static constexpr uint32_t TypeIds = 24;
-  static constexpr uint32_t HeadSize = 48;
+  static constexpr uint32_t TailArgs = 48;
+  static constexpr uint32_t HeadSize = 56;
 
   static constexpr uint32_t ValueSize = 16;   // w2n_value
-  static constexpr uint32_t FuncRefSize = 24; // w2n_funcref
+  static constexpr uint32_t FuncRefSize = 32; // w2n_funcref
   static constexpr uint32_t SegmentSize = 16; // w2n_data/elem_segment
 
   // w2n_memory, w2n_table, w2n_funcref and segment fields.
@@ -34,6 +35,7 @@ struct InstanceLayout {
   static constexpr uint32_t FuncRefFieldTypeId = 0;
   static constexpr uint32_t FuncRefFieldFn = 8;
   static constexpr uint32_t FuncRefFieldCtx = 16;
+  static constexpr uint32_t FuncRefFieldTailFn = 24;
   static constexpr uint32_t SegmentFieldSize = 8;
 
   uint32_t Memories = 0;      // w2n_memory *[NumMemories]
@@ -43,9 +45,14 @@ struct InstanceLayout {
   uint32_t FuncRefs = 0;      // w2n_funcref[NumFuncs]
   uint32_t Datas = 0;         // w2n_data_segment[NumDatas]
   uint32_t Elems = 0;         // w2n_elem_segment[NumElems]
+  /// w2n_value[MaxTailArgs]: the parameters of a tail call to a function of
+  /// this module (only when one has a tail-call entry).
+  uint32_t TailArgBuffer = 0;
   uint32_t Size = 0;
 
-  explicit InstanceLayout(const frontend::Module &M);
+  /// MaxTailArgs: the most parameters a function with a tail-call entry
+  /// takes; 0 when none has one.
+  InstanceLayout(const frontend::Module &M, uint32_t MaxTailArgs);
 
   uint32_t memory(uint32_t I) const { return Memories + 8 * I; }
   uint32_t table(uint32_t I) const { return Tables + 8 * I; }
@@ -56,6 +63,7 @@ struct InstanceLayout {
   uint32_t funcRef(uint32_t I) const { return FuncRefs + FuncRefSize * I; }
   uint32_t data(uint32_t I) const { return Datas + SegmentSize * I; }
   uint32_t elem(uint32_t I) const { return Elems + SegmentSize * I; }
+  uint32_t tailArg(uint32_t I) const { return TailArgBuffer + ValueSize * I; }
 };
 
 } // namespace w2n::lowering

@@ -27,6 +27,10 @@ struct ModuleContext {
   const LoweringOptions &Opts;
   /// LM's target, parsed once: some choices depend on it, per access.
   llvm::Triple TT;
+  /// Which defined functions make tail calls: each has a tail-call entry
+  /// (w2n/abi.h, w2n_funcref.tail_fn) besides its ordinary one
+  /// (TailCalls.cpp).
+  std::vector<bool> TailCallers;
   InstanceLayout Layout;
 
   llvm::Type *VoidTy, *I8Ty, *I16Ty, *I32Ty, *I64Ty, *F32Ty, *F64Ty;
@@ -52,6 +56,17 @@ struct ModuleContext {
   /// Defined functions by index; null for imports and for functions of
   /// other pieces not yet used.
   std::vector<llvm::Function *> Functions;
+
+  /// Whether function Index (in the function space) has a tail-call entry.
+  bool hasTailEntry(uint32_t Index) const {
+    return Index >= WM.NumImportedFuncs &&
+           TailCallers[Index - WM.NumImportedFuncs];
+  }
+  /// The tail-call entry of function Index, which has one:
+  /// `void (ptr instance, ptr results)`, declared on first use.
+  llvm::Function *tailFunction(uint32_t Index);
+  std::vector<llvm::Function *> TailFunctions;
+  llvm::FunctionType *tailFunctionType() const;
 
   // The runtime (see w2n/abi.h and the runtime's headers).
   // Indices and sizes are i64 whatever the index type of the memory or

@@ -28,10 +28,28 @@ using frontend::ConstExpr;
 using frontend::ConstInstr;
 using frontend::FuncType;
 
+namespace {
+
+/// The most parameters of a function with a tail-call entry. The tail calls
+/// to it come from functions of any type, so every parameter list a tail
+/// call in this module passes must fit too.
+uint32_t maxTailArgs(const frontend::Module &WM,
+                     const std::vector<bool> &TailCallers) {
+  if (llvm::none_of(TailCallers, [](bool B) { return B; }))
+    return 0;
+  size_t Max = 0;
+  for (const FuncType &FT : WM.Types)
+    Max = std::max(Max, FT.Params.size());
+  return uint32_t(Max);
+}
+
+} // namespace
+
 ModuleContext::ModuleContext(const frontend::Module &WM, Module &LM,
                              const LoweringOptions &Opts)
     : WM(WM), LM(LM), Ctx(LM.getContext()), Opts(Opts),
-      TT(LM.getTargetTriple()), Layout(WM) {
+      TT(LM.getTargetTriple()), TailCallers(frontend::findTailCallers(WM)),
+      Layout(WM, maxTailArgs(WM, TailCallers)) {
   VoidTy = Type::getVoidTy(Ctx);
   I8Ty = Type::getInt8Ty(Ctx);
   I16Ty = Type::getInt16Ty(Ctx);
@@ -155,6 +173,21 @@ Function *ModuleContext::function(uint32_t Index) {
   return Fn;
 }
 
+FunctionType *ModuleContext::tailFunctionType() const {
+  return FunctionType::get(VoidTy, {PtrTy, PtrTy}, false);
+}
+
+Function *ModuleContext::tailFunction(uint32_t Index) {
+  assert(hasTailEntry(Index) && "a function without a tail-call entry");
+  Function *&Fn = TailFunctions[Index];
+  if (Fn)
+    return Fn;
+  Fn = Function::Create(tailFunctionType(), GlobalValue::InternalLinkage,
+                        functionSymbol(WM, Index) + ".tail", LM);
+  Fn->setDoesNotThrow();
+  return Fn;
+}
+
 namespace {
 
 class ModuleLowerer {
@@ -201,11 +234,16 @@ std::string signatureKey(const FuncType &FT) {
 
 void ModuleLowerer::declareFunctions(uint32_t Begin, uint32_t End) {
   MC.Functions.assign(WM.numFunctions(), nullptr);
+  MC.TailFunctions.assign(WM.numFunctions(), nullptr);
   // In index order, before any body is lowered: a call would otherwise
   // declare its callee first, and the executable runtime finds the function
-  // a trap is in by the order of their code.
-  for (uint32_t I = Begin; I < End; ++I)
+  // a trap is in by the order of their code. A function's tail-call entry,
+  // which holds its body, comes right after its ordinary entry.
+  for (uint32_t I = Begin; I < End; ++I) {
     MC.function(WM.NumImportedFuncs + I);
+    if (MC.hasTailEntry(WM.NumImportedFuncs + I))
+      MC.tailFunction(WM.NumImportedFuncs + I);
+  }
 }
 
 Value *ModuleLowerer::evalConstExpr(IRBuilder<> &B, Value *Inst,
@@ -519,12 +557,17 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
         ExportTy, {string(Exp.Name, "export.name"), i32(Exp.Name.size()),
                    i8(uint8_t(Exp.Kind)), i32(Exp.Index)}));
 
-  SmallVector<Constant *, 64> FuncTypes, FuncPtrs, FuncNames;
+  SmallVector<Constant *, 64> FuncTypes, FuncPtrs, FuncTailPtrs, FuncNames;
   bool HaveNames = !WM.FunctionNames.empty();
+  bool HaveTailEntries = llvm::is_contained(MC.TailCallers, true);
   for (uint32_t F = 0; F < WM.numFunctions(); ++F) {
     FuncTypes.push_back(i32(WM.FuncTypeIndices[F]));
-    if (F >= WM.NumImportedFuncs)
+    if (F >= WM.NumImportedFuncs) {
       FuncPtrs.push_back(MC.function(F));
+      FuncTailPtrs.push_back(MC.hasTailEntry(F)
+                                 ? (Constant *)MC.tailFunction(F)
+                                 : ConstantPointerNull::get(Ptr));
+    }
     if (HaveNames) {
       StringRef Name = WM.functionName(F);
       FuncNames.push_back(Name.empty() ? ConstantPointerNull::get(Ptr)
@@ -563,6 +606,9 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
       i32(Exports.size()), array(ExportTy, Exports, "exports"),
       i32(WM.numFunctions()), i32(WM.NumImportedFuncs),
       array(I32, FuncTypes, "func.types"), array(Ptr, FuncPtrs, "func.ptrs"),
+      HaveTailEntries ? array(Ptr, FuncTailPtrs, "func.tail.ptrs")
+                      : ConstantPointerNull::get(Ptr),
+      i32(L.TailArgBuffer),
       array(Ptr, AdapterPtrs, "host.adapters"),
       HaveNames ? array(Ptr, FuncNames, "func.names") : ConstantPointerNull::get(Ptr),
       i32(L.FuncRefs),
@@ -598,6 +644,8 @@ Error ModuleLowerer::run() {
     FunctionLowerer FL(MC, I);
     if (Error E = FL.run())
       return E;
+    if (MC.hasTailEntry(WM.NumImportedFuncs + I))
+      emitOrdinaryEntry(MC, WM.NumImportedFuncs + I);
     if (MC.Opts.OnFunctionLowered)
       MC.Opts.OnFunctionLowered(I + 1 - Begin, End - Begin);
   }
@@ -607,11 +655,12 @@ Error ModuleLowerer::run() {
   // the descriptor's piece lists them all, and what this piece only
   // declares is defined in another.
   if (Piece)
-    for (Function *Fn : MC.Functions)
-      if (Fn) {
-        Fn->setLinkage(GlobalValue::ExternalLinkage);
-        Fn->setVisibility(GlobalValue::HiddenVisibility);
-      }
+    for (auto *List : {&MC.Functions, &MC.TailFunctions})
+      for (Function *Fn : *List)
+        if (Fn) {
+          Fn->setLinkage(GlobalValue::ExternalLinkage);
+          Fn->setVisibility(GlobalValue::HiddenVisibility);
+        }
   return Error::success();
 }
 

@@ -11,6 +11,14 @@
 // signalling NaNs out of min, max and rounding), the lowering spells the
 // defined result out.
 //
+// Relaxed SIMD (3.0) lets each operator give one of a few results. Here it
+// gives the same one on every target and every run: that of the
+// deterministic operator it relaxes (swizzle, trunc_sat, bitselect, min,
+// max, q15mulr_sat_s), the unfused multiply-add (fmul then fadd, which
+// LLVM does not contract without fast-math flags), and for the dot
+// products signed i8 lanes, pairs summed in i16 with wrapping, then (for
+// the _add form) widened pairwise to i32 and added to the accumulator.
+//
 //===----------------------------------------------------------------------===//
 #include "lowering/FunctionLowering.h"
 
@@ -233,6 +241,7 @@ Error FunctionLowerer::emitSimd(Opcode Op) {
     break;
   }
   case Opcode::I8x16Swizzle:
+  case Opcode::I8x16RelaxedSwizzle:
     // Lane I is X[S[I]], or 0 where S[I] >= 16. extractelement past the
     // last lane is poison, so gather with the index masked to the lanes
     // there are, then zero the lanes whose index was out of range.
@@ -257,7 +266,11 @@ Error FunctionLowerer::emitSimd(Opcode Op) {
   case Opcode::V128Andnot:
     Binary([&](Value *X, Value *Y) { return B.CreateAnd(X, B.CreateNot(Y)); });
     break;
-  case Opcode::V128Bitselect: {
+  case Opcode::V128Bitselect:
+  case Opcode::I8x16RelaxedLaneselect:
+  case Opcode::I16x8RelaxedLaneselect:
+  case Opcode::I32x4RelaxedLaneselect:
+  case Opcode::I64x2RelaxedLaneselect: {
     // Bits of V1 where C is 1, of V2 where it is 0.
     Value *C = pop();
     Value *V2 = pop();
@@ -341,6 +354,7 @@ Error FunctionLowerer::emitSimd(Opcode Op) {
     });
     break;
   case Opcode::I16x8Q15mulrSatS:
+  case Opcode::I16x8RelaxedQ15mulrS:
     // (X * Y + 0x4000) >> 15 in i32 lanes. Only -0x8000 * -0x8000 leaves
     // the i16 range, giving 0x8000, so saturating means clamping from above.
     Binary([&](Value *X, Value *Y) {
@@ -405,6 +419,21 @@ Error FunctionLowerer::emitSimd(Opcode Op) {
   case Opcode::I16x8ExtaddPairwiseI8x16U:
   case Opcode::I32x4ExtaddPairwiseI16x8U:
     ExtAddPairwise(/*Signed=*/false); break;
+  case Opcode::I16x8RelaxedDotI8x16I7x16S:
+    BinaryFrom(narrowerShape(Ty), [&](Value *X, Value *Y) {
+      return addPairs(B, B.CreateMul(extend(B, X, true), extend(B, Y, true)));
+    });
+    break;
+  case Opcode::I32x4RelaxedDotI8x16I7x16AddS: {
+    Value *Acc = fromV128(pop(), Ty);
+    auto *I8x16 = narrowerShape(narrowerShape(Ty));
+    Value *Y = fromV128(pop(), I8x16);
+    Value *X = fromV128(pop(), I8x16);
+    Value *Dot16 =
+        addPairs(B, B.CreateMul(extend(B, X, true), extend(B, Y, true)));
+    push(toV128(B.CreateAdd(addPairs(B, extend(B, Dot16, true)), Acc)));
+    break;
+  }
   case Opcode::I32x4DotI16x8S:
     // Products of the i16 lanes in i32, summed in pairs (wrapping: only
     // two -0x8000 * -0x8000 products overflow, to 0x80000000).
@@ -434,9 +463,22 @@ Error FunctionLowerer::emitSimd(Opcode Op) {
   case Opcode::F32x4Mul: case Opcode::F64x2Mul: BinOp(Instruction::FMul); break;
   case Opcode::F32x4Div: case Opcode::F64x2Div: BinOp(Instruction::FDiv); break;
   case Opcode::F32x4Min: case Opcode::F64x2Min:
+  case Opcode::F32x4RelaxedMin: case Opcode::F64x2RelaxedMin:
     MinMax(Intrinsic::minimum); break;
   case Opcode::F32x4Max: case Opcode::F64x2Max:
+  case Opcode::F32x4RelaxedMax: case Opcode::F64x2RelaxedMax:
     MinMax(Intrinsic::maximum); break;
+  case Opcode::F32x4RelaxedMadd: case Opcode::F64x2RelaxedMadd:
+  case Opcode::F32x4RelaxedNmadd: case Opcode::F64x2RelaxedNmadd: {
+    bool Negate = Op == Opcode::F32x4RelaxedNmadd ||
+                  Op == Opcode::F64x2RelaxedNmadd;
+    Value *C = fromV128(pop(), Ty);
+    Value *Y = fromV128(pop(), Ty);
+    Value *X = fromV128(pop(), Ty);
+    Value *Product = B.CreateFMul(X, Y);
+    push(toV128(B.CreateFAdd(Negate ? B.CreateFNeg(Product) : Product, C)));
+    break;
+  }
   // The pseudo-min/max are C's `b < a ? b : a` and `a < b ? b : a`: one of
   // the operands, bit for bit, and the first one unless the compare holds.
   case Opcode::F32x4Pmin: case Opcode::F64x2Pmin:
@@ -466,13 +508,18 @@ Error FunctionLowerer::emitSimd(Opcode Op) {
     });
     break;
   }
-  case Opcode::I32x4TruncSatF32x4S: case Opcode::I32x4TruncSatF32x4U: {
-    bool Signed = Op == Opcode::I32x4TruncSatF32x4S;
+  case Opcode::I32x4TruncSatF32x4S: case Opcode::I32x4TruncSatF32x4U:
+  case Opcode::I32x4RelaxedTruncF32x4S: case Opcode::I32x4RelaxedTruncF32x4U: {
+    bool Signed = Op == Opcode::I32x4TruncSatF32x4S ||
+                  Op == Opcode::I32x4RelaxedTruncF32x4S;
     UnaryFrom(F32x4, [&](Value *X) { return TruncSat(X, Ty, Signed); });
     break;
   }
-  case Opcode::I32x4TruncSatF64x2SZero: case Opcode::I32x4TruncSatF64x2UZero: {
-    bool Signed = Op == Opcode::I32x4TruncSatF64x2SZero;
+  case Opcode::I32x4TruncSatF64x2SZero: case Opcode::I32x4TruncSatF64x2UZero:
+  case Opcode::I32x4RelaxedTruncF64x2SZero:
+  case Opcode::I32x4RelaxedTruncF64x2UZero: {
+    bool Signed = Op == Opcode::I32x4TruncSatF64x2SZero ||
+                  Op == Opcode::I32x4RelaxedTruncF64x2SZero;
     UnaryFrom(F64x2, [&](Value *X) {
       return ZeroHigh(TruncSat(X, FixedVectorType::get(MC.I32Ty, 2), Signed));
     });

@@ -147,10 +147,10 @@ Value *FunctionLowerer::tableSlot(uint32_t Table, Value *Index,
   return B.CreateInBoundsGEP(MC.PtrTy, Elems, toIndex64(Index));
 }
 
-Error FunctionLowerer::visitCallIndirect(uint32_t TypeIndex, uint32_t Table) {
-  W2N_VALIDATE_REACHABLE(V.visitCallIndirect(TypeIndex, Table));
+Value *FunctionLowerer::checkedTableCallee(uint32_t TypeIndex, uint32_t Table,
+                                           Value *Index) {
   Value *Record = B.CreateLoad(
-      MC.PtrTy, tableSlot(Table, pop(), W2N_TRAP_UNDEFINED_ELEMENT));
+      MC.PtrTy, tableSlot(Table, Index, W2N_TRAP_UNDEFINED_ELEMENT));
   trapIf(B.CreateIsNull(Record), W2N_TRAP_UNINITIALIZED_ELEMENT);
   // Signatures match by canonical identity: the runtime gives structurally
   // equal types, from any module, the same id.
@@ -161,6 +161,12 @@ Error FunctionLowerer::visitCallIndirect(uint32_t TypeIndex, uint32_t Table) {
   Value *Actual = B.CreateLoad(MC.I32Ty, Record);
   trapIf(B.CreateICmpNE(Actual, Expected),
          W2N_TRAP_INDIRECT_CALL_TYPE_MISMATCH);
+  return Record;
+}
+
+Error FunctionLowerer::visitCallIndirect(uint32_t TypeIndex, uint32_t Table) {
+  W2N_VALIDATE_REACHABLE(V.visitCallIndirect(TypeIndex, Table));
+  Value *Record = checkedTableCallee(TypeIndex, Table, pop());
   Value *Fn = B.CreateLoad(
       MC.PtrTy,
       B.CreateConstInBoundsGEP1_64(MC.I8Ty, Record, InstanceLayout::FuncRefFieldFn));

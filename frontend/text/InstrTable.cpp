@@ -11,7 +11,7 @@ namespace w2n::frontend::text {
 
 namespace {
 
-/// The immediates of a 2.0 operator that Opcodes.def decodes by hand.
+/// The immediates of an operator that Opcodes.def decodes by hand.
 ImmediateKind specialImmediates(Opcode Op) {
   switch (Op) {
   case Opcode::Block:
@@ -24,9 +24,11 @@ ImmediateKind specialImmediates(Opcode Op) {
   case Opcode::BrTable:
     return ImmediateKind::LabelTable;
   case Opcode::Call:
+  case Opcode::ReturnCall:
   case Opcode::RefFunc:
     return ImmediateKind::Func;
   case Opcode::CallIndirect:
+  case Opcode::ReturnCallIndirect:
     return ImmediateKind::TypeUseTable;
   case Opcode::LocalGet:
   case Opcode::LocalSet:

@@ -288,10 +288,15 @@ w2n_status w2n_core_instance_new(const w2n_module_desc *desc,
 
   /* Functions defined here. */
   for (uint32_t f = desc->num_imported_funcs; f < desc->num_funcs; ++f) {
+    uint32_t defined = f - desc->num_imported_funcs;
     funcrefs[f].type_id = type_ids[desc->func_types[f]];
-    funcrefs[f].fn = desc->func_ptrs[f - desc->num_imported_funcs];
+    funcrefs[f].fn = desc->func_ptrs[defined];
     funcrefs[f].ctx = inst;
+    funcrefs[f].tail_fn =
+        desc->func_tail_ptrs ? desc->func_tail_ptrs[defined] : NULL;
   }
+  if (desc->func_tail_ptrs)
+    inst->tail_args = field(inst, desc->tail_args_offset);
 
   /* Segments: data bytes as compiled; element items filled by init. */
   w2n_data_segment *datas = field(inst, desc->data_offset);

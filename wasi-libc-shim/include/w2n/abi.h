@@ -81,6 +81,12 @@ typedef struct w2n_funcref {
   uint32_t reserved;
   void *fn;         /* R fn(void *ctx, params...) */
   void *ctx;        /* the callee's instance, or a host context */
+  /* The function's tail-call entry, or NULL: a function that makes tail
+   * calls itself has one, `void tail_fn(w2n_instance *ctx, w2n_value
+   * *results)`, which takes its parameters from ctx->tail_args and stores
+   * its results at `results`; a tail call jumps to it, so that chains of
+   * tail calls run in constant stack. */
+  void *tail_fn;
 } w2n_funcref;
 
 /* Calls fn(ctx, args...) with args[i] and stores the results in results[i]:
@@ -131,6 +137,7 @@ struct w2n_instance {
   const uint32_t *type_ids;   /* canonical id of each type index */
   const struct w2n_module_desc *module;
   void *host_data;            /* the embedder's */
+  w2n_value *tail_args;       /* parameters passed to a tail_fn, or NULL */
 };
 
 typedef enum w2n_extern_kind {
@@ -191,6 +198,8 @@ typedef struct w2n_module_desc {
   uint32_t num_funcs, num_imported_funcs;
   const uint32_t *func_types;       /* type index of every function */
   void *const *func_ptrs;           /* defined functions */
+  void *const *func_tail_ptrs;      /* their tail_fn, or NULL; NULL if none */
+  uint32_t tail_args_offset;        /* w2n_value[], if any function has one */
   /* Adapters that call a w2n_host_func as a native callable, per type
    * index of an imported function (NULL elsewhere). */
   void *const *host_adapters;
