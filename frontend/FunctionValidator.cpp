@@ -269,16 +269,22 @@ llvm::Error FunctionValidator::visitCall(uint32_t Func) {
   return pushTypes(FT->Results);
 }
 
-llvm::Error FunctionValidator::visitCallIndirect(uint32_t TypeIndex,
-                                                 uint32_t Table) {
+llvm::Error FunctionValidator::checkTableCallee(const char *Operator,
+                                                uint32_t TypeIndex,
+                                                uint32_t Table) {
   if (llvm::Error E = checkTable(Table))
     return E;
   if (M.Tables[Table].Elem != ValType::FuncRef)
-    return fail("type mismatch: call_indirect on a table of " +
-                valTypeName(M.Tables[Table].Elem));
+    return fail(llvm::Twine("type mismatch: ") + Operator +
+                " on a table of " + valTypeName(M.Tables[Table].Elem));
   if (TypeIndex >= M.Types.size())
     return fail("unknown type " + llvm::Twine(TypeIndex));
-  if (llvm::Error E = popExpect(M.Tables[Table].indexType()))
+  return popExpect(M.Tables[Table].indexType());
+}
+
+llvm::Error FunctionValidator::visitCallIndirect(uint32_t TypeIndex,
+                                                 uint32_t Table) {
+  if (llvm::Error E = checkTableCallee("call_indirect", TypeIndex, Table))
     return E;
   const FuncType &FT = M.Types[TypeIndex];
   if (llvm::Error E = popTypes(FT.Params))
@@ -307,14 +313,8 @@ llvm::Error FunctionValidator::visitReturnCall(uint32_t Func) {
 
 llvm::Error FunctionValidator::visitReturnCallIndirect(uint32_t TypeIndex,
                                                        uint32_t Table) {
-  if (llvm::Error E = checkTable(Table))
-    return E;
-  if (M.Tables[Table].Elem != ValType::FuncRef)
-    return fail("type mismatch: return_call_indirect on a table of " +
-                valTypeName(M.Tables[Table].Elem));
-  if (TypeIndex >= M.Types.size())
-    return fail("unknown type " + llvm::Twine(TypeIndex));
-  if (llvm::Error E = popExpect(M.Tables[Table].indexType()))
+  if (llvm::Error E =
+          checkTableCallee("return_call_indirect", TypeIndex, Table))
     return E;
   return tailCall(M.Types[TypeIndex]);
 }

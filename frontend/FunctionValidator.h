@@ -236,6 +236,10 @@ private:
   /// The operands of a tail call to a function of type Callee, which must
   /// return what this function returns; the rest of the block is dead.
   llvm::Error tailCall(const FuncType &Callee);
+  /// The checks of call_indirect and return_call_indirect (Operator) on
+  /// Table with type TypeIndex, popping the element index.
+  llvm::Error checkTableCallee(const char *Operator, uint32_t TypeIndex,
+                               uint32_t Table);
   /// Checks that function Func and its type exist; Type is then its type.
   llvm::Error checkCallee(uint32_t Func, const FuncType *&Type);
   llvm::Error popI32s(int N) {
