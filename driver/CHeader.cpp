@@ -22,37 +22,39 @@ std::string cIdentifier(StringRef Name) {
 namespace {
 
 const char *cType(ValType T) {
-  switch (T) {
-  case ValType::I32: return "int32_t";
-  case ValType::I64: return "int64_t";
-  case ValType::F32: return "float";
-  case ValType::F64: return "double";
-  case ValType::V128: return "w2n_value";
-  case ValType::FuncRef: return "const w2n_funcref *";
+  if (T.isFuncRef())
+    return "const w2n_funcref *";
+  switch (T.code()) {
+  case ValType::I32.code(): return "int32_t";
+  case ValType::I64.code(): return "int64_t";
+  case ValType::F32.code(): return "float";
+  case ValType::F64.code(): return "double";
+  case ValType::V128.code(): return "w2n_value";
   default: return "void *";
   }
 }
 
 /// The w2n_value field holding a T, and the cast from it.
 std::string fromValue(ValType T, StringRef V) {
-  switch (T) {
-  case ValType::I32: return "(int32_t)" + V.str() + ".i32";
-  case ValType::I64: return "(int64_t)" + V.str() + ".i64";
-  case ValType::F32: return V.str() + ".f32";
-  case ValType::F64: return V.str() + ".f64";
-  case ValType::V128: return V.str();
-  case ValType::FuncRef: return "(const w2n_funcref *)" + V.str() + ".ref";
+  if (T.isFuncRef())
+    return "(const w2n_funcref *)" + V.str() + ".ref";
+  switch (T.code()) {
+  case ValType::I32.code(): return "(int32_t)" + V.str() + ".i32";
+  case ValType::I64.code(): return "(int64_t)" + V.str() + ".i64";
+  case ValType::F32.code(): return V.str() + ".f32";
+  case ValType::F64.code(): return V.str() + ".f64";
+  case ValType::V128.code(): return V.str();
   default: return V.str() + ".ref";
   }
 }
 
 std::string toValue(ValType T, StringRef Slot, StringRef X) {
-  switch (T) {
-  case ValType::I32: return Slot.str() + ".i32 = (uint32_t)" + X.str() + ";";
-  case ValType::I64: return Slot.str() + ".i64 = (uint64_t)" + X.str() + ";";
-  case ValType::F32: return Slot.str() + ".f32 = " + X.str() + ";";
-  case ValType::F64: return Slot.str() + ".f64 = " + X.str() + ";";
-  case ValType::V128: return Slot.str() + " = " + X.str() + ";";
+  switch (T.code()) {
+  case ValType::I32.code(): return Slot.str() + ".i32 = (uint32_t)" + X.str() + ";";
+  case ValType::I64.code(): return Slot.str() + ".i64 = (uint64_t)" + X.str() + ";";
+  case ValType::F32.code(): return Slot.str() + ".f32 = " + X.str() + ";";
+  case ValType::F64.code(): return Slot.str() + ".f64 = " + X.str() + ";";
+  case ValType::V128.code(): return Slot.str() + " = " + X.str() + ";";
   default: return Slot.str() + ".ref = (void *)" + X.str() + ";";
   }
 }

@@ -64,6 +64,18 @@ llvm::Error FunctionValidator::begin(uint32_t DefinedIndex, BinaryReader &R) {
     return makeInvalid(M.FuncDeclOffsets[FuncIndex],
                        "unknown type " + llvm::Twine(TypeIndex));
   const FunctionBody &Body = M.Bodies[DefinedIndex];
+  FirstNonDefaultable = UINT32_MAX;
+  InitLog.clear();
+  size_t NumParams = M.Types[TypeIndex].Params.size();
+  for (const LocalTypes::Run &Run : Locals.runs()) {
+    if (!M.typeIndicesBelow(Run.Type, M.Types.size()))
+      return makeInvalid(Body.Offset, "unknown type " +
+                                          llvm::Twine(Run.Type.typeIndex()));
+    uint64_t First = &Run == Locals.runs().begin() ? 0 : (&Run - 1)->End;
+    if (!Run.Type.isDefaultable() && FirstNonDefaultable == UINT32_MAX &&
+        First >= NumParams)
+      FirstNonDefaultable = uint32_t(First);
+  }
   if (Body.Size > MaxBodySize)
     return makeInvalid(Body.Offset,
                        "implementation limit: a function body of " +
@@ -74,6 +86,17 @@ llvm::Error FunctionValidator::begin(uint32_t DefinedIndex, BinaryReader &R) {
                                         llvm::Twine(Locals.size()) +
                                         " locals (at most " +
                                         llvm::Twine(MaxLocals) + ")");
+  if (FirstNonDefaultable != UINT32_MAX) {
+    LocalSet.clear();
+    LocalSet.resize(uint32_t(Locals.size()));
+    // Parameters are set; defaultable locals read as set.
+    LocalSet.set(0, FirstNonDefaultable);
+    for (const LocalTypes::Run &Run : Locals.runs())
+      if (Run.Type.isDefaultable()) {
+        uint64_t First = &Run == Locals.runs().begin() ? 0 : (&Run - 1)->End;
+        LocalSet.set(uint32_t(First), uint32_t(Run.End));
+      }
+  }
   Frames.push_back({Opcode::End,
                     {BlockType::Kind::Index, ValType::Void, TypeIndex},
                     0,
@@ -110,9 +133,32 @@ FunctionValidator::blockResults(const BlockType &BT) const {
   return {};
 }
 
+llvm::Error FunctionValidator::checkTypeIndex(uint32_t TypeIndex) {
+  if (TypeIndex >= M.Types.size())
+    return fail("unknown type " + llvm::Twine(TypeIndex));
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::checkValType(ValType T) {
+  if (!M.typeIndicesBelow(T, M.Types.size()))
+    return checkTypeIndex(T.typeIndex());
+  return llvm::Error::success();
+}
+
 llvm::Error FunctionValidator::checkBlockType(const BlockType &BT) {
-  if (BT.K == BlockType::Kind::Index && BT.TypeIndex >= M.Types.size())
-    return fail("unknown type " + llvm::Twine(BT.TypeIndex));
+  if (BT.K == BlockType::Kind::Index)
+    return checkTypeIndex(BT.TypeIndex);
+  return checkValType(BT.Type);
+}
+
+llvm::Error FunctionValidator::popRef(ValType &Out) {
+  if (llvm::Error E = pop(Out))
+    return E;
+  if (Out == ValType::Unknown)
+    Out = ValType::ref(HeapKind::Bot, false);
+  else if (!Out.isRef())
+    return fail("type mismatch: expected a reference, found " +
+                valTypeName(Out));
   return llvm::Error::success();
 }
 
@@ -127,7 +173,8 @@ llvm::Error FunctionValidator::pushBlock(Opcode Kind, BlockType BT) {
     return fail("implementation limit: blocks, loops and ifs nested more "
                 "than " +
                 llvm::Twine(MaxControlDepth) + " deep");
-  Frames.push_back({Kind, BT, uint32_t(Stack.size()), false});
+  Frames.push_back(
+      {Kind, BT, uint32_t(Stack.size()), false, uint32_t(InitLog.size())});
   return pushTypes(Params);
 }
 
@@ -150,6 +197,7 @@ llvm::Error FunctionValidator::visitElse() {
                 "the then branch");
   F.Kind = Opcode::Else;
   F.Unreachable = false;
+  resetLocalInits(F.InitHeight);
   return pushTypes(blockParams(F.Type));
 }
 
@@ -163,9 +211,16 @@ llvm::Error FunctionValidator::visitEnd() {
                 "the block");
   // An `if` without `else` passes its parameters through the missing
   // branch, so they must be its results.
-  if (F.Kind == Opcode::If && blockParams(F.Type) != Results)
-    return fail("type mismatch: if without else must have matching parameter "
-                "and result types");
+  if (F.Kind == Opcode::If) {
+    llvm::ArrayRef<ValType> Params = blockParams(F.Type);
+    bool Match = Params.size() == Results.size();
+    for (size_t I = 0; Match && I < Params.size(); ++I)
+      Match = M.isSubtype(Params[I], Results[I]);
+    if (!Match)
+      return fail("type mismatch: if without else must have matching "
+                  "parameter and result types");
+  }
+  resetLocalInits(F.InitHeight);
   Frames.pop_back();
   return pushTypes(Results);
 }
@@ -187,7 +242,7 @@ llvm::Error FunctionValidator::checkTopTypes(llvm::ArrayRef<ValType> Types) {
       return emptyStack(Expected);
     }
     ValType Actual = Stack[Stack.size() - 1 - K];
-    if (Actual != Expected && Actual != ValType::Unknown)
+    if (!M.isSubtype(Actual, Expected))
       return mismatch(Expected, Actual);
   }
   return llvm::Error::success();
@@ -274,11 +329,11 @@ llvm::Error FunctionValidator::checkTableCallee(const char *Operator,
                                                 uint32_t Table) {
   if (llvm::Error E = checkTable(Table))
     return E;
-  if (M.Tables[Table].Elem != ValType::FuncRef)
+  if (!M.isSubtype(M.Tables[Table].Elem, ValType::FuncRef))
     return fail(llvm::Twine("type mismatch: ") + Operator +
                 " on a table of " + valTypeName(M.Tables[Table].Elem));
-  if (TypeIndex >= M.Types.size())
-    return fail("unknown type " + llvm::Twine(TypeIndex));
+  if (llvm::Error E = checkTypeIndex(TypeIndex))
+    return E;
   return popExpect(M.Tables[Table].indexType());
 }
 
@@ -295,7 +350,10 @@ llvm::Error FunctionValidator::visitCallIndirect(uint32_t TypeIndex,
 llvm::Error FunctionValidator::tailCall(const FuncType &Callee) {
   // The callee's results become the caller's.
   llvm::ArrayRef<ValType> Results = blockResults(Frames.front().Type);
-  if (llvm::ArrayRef<ValType>(Callee.Results) != Results)
+  bool Match = Callee.Results.size() == Results.size();
+  for (size_t I = 0; Match && I < Results.size(); ++I)
+    Match = M.isSubtype(Callee.Results[I], Results[I]);
+  if (!Match)
     return fail("type mismatch: a tail call's callee must return the "
                 "caller's results");
   if (llvm::Error E = popTypes(Callee.Params))
@@ -317,6 +375,69 @@ llvm::Error FunctionValidator::visitReturnCallIndirect(uint32_t TypeIndex,
           checkTableCallee("return_call_indirect", TypeIndex, Table))
     return E;
   return tailCall(M.Types[TypeIndex]);
+}
+
+llvm::Error FunctionValidator::popCallRef(uint32_t TypeIndex) {
+  if (llvm::Error E = checkTypeIndex(TypeIndex))
+    return E;
+  if (llvm::Error E = popRef(LastRef))
+    return E;
+  ValType Expected = ValType::ref(HeapKind::Concrete, true, TypeIndex);
+  if (!M.isSubtype(LastRef, Expected))
+    return mismatch(Expected, LastRef);
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitCallRef(uint32_t TypeIndex) {
+  if (llvm::Error E = popCallRef(TypeIndex))
+    return E;
+  const FuncType &FT = M.Types[TypeIndex];
+  if (llvm::Error E = popTypes(FT.Params))
+    return E;
+  return pushTypes(FT.Results);
+}
+
+llvm::Error FunctionValidator::visitReturnCallRef(uint32_t TypeIndex) {
+  if (llvm::Error E = popCallRef(TypeIndex))
+    return E;
+  return tailCall(M.Types[TypeIndex]);
+}
+
+llvm::Error FunctionValidator::visitRefAsNonNull() {
+  if (llvm::Error E = popRef(LastRef))
+    return E;
+  push(LastRef.asNonNull());
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitBrOnNull(uint32_t Depth) {
+  if (llvm::Error E = checkLabel(Depth))
+    return E;
+  if (llvm::Error E = popRef(LastRef))
+    return E;
+  llvm::ArrayRef<ValType> Types = labelTypes(Frames[Frames.size() - 1 - Depth]);
+  if (llvm::Error E = popTypes(Types))
+    return E;
+  if (llvm::Error E = pushTypes(Types))
+    return E;
+  push(LastRef.asNonNull());
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitBrOnNonNull(uint32_t Depth) {
+  if (llvm::Error E = checkLabel(Depth))
+    return E;
+  llvm::ArrayRef<ValType> Types = labelTypes(Frames[Frames.size() - 1 - Depth]);
+  if (Types.empty() || !Types.back().isRef())
+    return fail("type mismatch: br_on_non_null needs a label whose last "
+                "value is a reference");
+  if (llvm::Error E = popRef(LastRef))
+    return E;
+  if (!M.isSubtype(LastRef.asNonNull(), Types.back()))
+    return mismatch(Types.back(), LastRef.asNonNull());
+  if (llvm::Error E = popTypes(Types.drop_back()))
+    return E;
+  return pushTypes(Types.drop_back());
 }
 
 llvm::Error FunctionValidator::visitDrop() {
@@ -346,6 +467,8 @@ llvm::Error FunctionValidator::visitSelectT(llvm::ArrayRef<ValType> Types) {
   if (Types.size() != 1)
     return fail("invalid result arity: select takes exactly one type");
   ValType T = Types[0];
+  if (llvm::Error E = checkValType(T))
+    return E;
   if (llvm::Error E = popExpect(ValType::I32))
     return E;
   if (llvm::Error E = popExpect(T))
@@ -360,6 +483,8 @@ llvm::Error FunctionValidator::visitLocalGet(uint32_t Index) {
   ValType T = Locals.typeOf(Index);
   if (T == ValType::Void)
     return fail("unknown local " + llvm::Twine(Index));
+  if (Index >= FirstNonDefaultable && !LocalSet.test(Index))
+    return fail("uninitialized local " + llvm::Twine(Index));
   push(T);
   return llvm::Error::success();
 }
@@ -368,6 +493,7 @@ llvm::Error FunctionValidator::visitLocalSet(uint32_t Index) {
   ValType T = Locals.typeOf(Index);
   if (T == ValType::Void)
     return fail("unknown local " + llvm::Twine(Index));
+  markLocalSet(Index);
   return popExpect(T);
 }
 
@@ -377,6 +503,7 @@ llvm::Error FunctionValidator::visitLocalTee(uint32_t Index) {
     return fail("unknown local " + llvm::Twine(Index));
   if (llvm::Error E = popExpect(T))
     return E;
+  markLocalSet(Index);
   push(T);
   return llvm::Error::success();
 }
@@ -501,13 +628,17 @@ llvm::Error FunctionValidator::visitMemoryGrow(uint32_t Memory) {
   return llvm::Error::success();
 }
 
-llvm::Error FunctionValidator::visitRefIsNull() {
-  ValType T = ValType::Unknown;
-  if (llvm::Error E = pop(T))
+llvm::Error FunctionValidator::visitRefNull(ValType T) {
+  if (llvm::Error E = checkValType(T))
     return E;
-  if (T != ValType::Unknown && !isReference(T))
-    return fail("type mismatch: expected a reference, found " +
-                valTypeName(T));
+  push(T);
+  return llvm::Error::success();
+}
+
+llvm::Error FunctionValidator::visitRefIsNull() {
+  ValType T;
+  if (llvm::Error E = popRef(T))
+    return E;
   push(ValType::I32);
   return llvm::Error::success();
 }
@@ -517,7 +648,10 @@ llvm::Error FunctionValidator::visitRefFunc(uint32_t Func) {
     return fail("unknown function " + llvm::Twine(Func));
   if (!M.DeclaredFuncRefs.test(Func))
     return fail("undeclared function reference " + llvm::Twine(Func));
-  push(ValType::FuncRef);
+  uint32_t TypeIndex = M.FuncTypeIndices[Func];
+  if (llvm::Error E = checkTypeIndex(TypeIndex))
+    return E;
+  push(ValType::ref(HeapKind::Concrete, false, TypeIndex));
   return llvm::Error::success();
 }
 
@@ -571,7 +705,7 @@ llvm::Error FunctionValidator::visitTableInit(uint32_t Elem, uint32_t Table) {
     return E;
   if (Elem >= M.Elems.size())
     return fail("unknown elem segment " + llvm::Twine(Elem));
-  if (M.Elems[Elem].Type != M.Tables[Table].Elem)
+  if (!M.isSubtype(M.Elems[Elem].Type, M.Tables[Table].Elem))
     return fail("type mismatch: element segment of " +
                 valTypeName(M.Elems[Elem].Type) + " into a table of " +
                 valTypeName(M.Tables[Table].Elem));
@@ -591,7 +725,7 @@ llvm::Error FunctionValidator::visitTableCopy(uint32_t Dst, uint32_t Src) {
     return E;
   if (llvm::Error E = checkTable(Src))
     return E;
-  if (M.Tables[Dst].Elem != M.Tables[Src].Elem)
+  if (!M.isSubtype(M.Tables[Src].Elem, M.Tables[Dst].Elem))
     return fail("type mismatch: table.copy to a table of " +
                 valTypeName(M.Tables[Dst].Elem) + " from a table of " +
                 valTypeName(M.Tables[Src].Elem));
@@ -668,7 +802,8 @@ class TailCallFinder : public PermissiveOperatorVisitor<TailCallFinder> {
 public:
   bool Found = false;
   llvm::Error visitUnhandled(Opcode Op) {
-    if (Op == Opcode::ReturnCall || Op == Opcode::ReturnCallIndirect) {
+    if (Op == Opcode::ReturnCall || Op == Opcode::ReturnCallIndirect ||
+        Op == Opcode::ReturnCallRef) {
       Found = true;
       return llvm::make_error<llvm::StringError>(
           "found", llvm::inconvertibleErrorCode());

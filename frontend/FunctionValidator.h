@@ -68,6 +68,7 @@ struct ControlFrame {
   BlockType Type;
   uint32_t Height;  // of the operand stack below the frame's parameters
   bool Unreachable; // the rest of the frame is unreachable (stack-polymorphic)
+  uint32_t InitHeight = 0; // of the validator's log of initialised locals
 };
 
 class FunctionValidator : public OperatorVisitor<FunctionValidator> {
@@ -158,6 +159,15 @@ public:
   llvm::Error visitCallIndirect(uint32_t TypeIndex, uint32_t Table);
   llvm::Error visitReturnCall(uint32_t Func);
   llvm::Error visitReturnCallIndirect(uint32_t TypeIndex, uint32_t Table);
+  llvm::Error visitCallRef(uint32_t TypeIndex);
+  llvm::Error visitReturnCallRef(uint32_t TypeIndex);
+  llvm::Error visitRefAsNonNull();
+  llvm::Error visitBrOnNull(uint32_t Depth);
+  llvm::Error visitBrOnNonNull(uint32_t Depth);
+  /// The reference the last operator that takes one popped (call_ref,
+  /// return_call_ref, ref.as_non_null, br_on_null, br_on_non_null): the
+  /// lowering checks it for null only when its type is nullable.
+  ValType lastRef() const { return LastRef; }
   llvm::Error visitDrop();
   llvm::Error visitSelect();
   llvm::Error visitSelectT(llvm::ArrayRef<ValType> Types);
@@ -175,7 +185,7 @@ public:
   llvm::Error visitF32Const(uint32_t) { return pushOk(ValType::F32); }
   llvm::Error visitF64Const(uint64_t) { return pushOk(ValType::F64); }
   llvm::Error visitV128Const(const V128 &) { return pushOk(ValType::V128); }
-  llvm::Error visitRefNull(ValType T) { return pushOk(T); }
+  llvm::Error visitRefNull(ValType T);
   llvm::Error visitRefIsNull();
   llvm::Error visitRefFunc(uint32_t Func);
   llvm::Error visitMemoryInit(uint32_t Data, uint32_t Memory);
@@ -216,7 +226,7 @@ private:
     if (Stack.size() > F.Height) {
       ValType Actual = Stack.pop_back_val();
       if (Actual == Expected || Actual == ValType::Unknown ||
-          Expected == ValType::Unknown)
+          Expected == ValType::Unknown || M.isSubtype(Actual, Expected))
         return llvm::Error::success();
       return mismatch(Expected, Actual);
     }
@@ -224,6 +234,9 @@ private:
       return llvm::Error::success();
     return emptyStack(Expected);
   }
+  /// Pops a reference (the spec's pop_ref): in unreachable code with
+  /// nothing left, a non-null reference to the bottom heap type.
+  llvm::Error popRef(ValType &Out);
   llvm::Error popTypes(llvm::ArrayRef<ValType> Types) {
     for (size_t I = Types.size(); I-- > 0;)
       if (llvm::Error E = popExpect(Types[I]))
@@ -240,6 +253,9 @@ private:
   /// Table with type TypeIndex, popping the element index.
   llvm::Error checkTableCallee(const char *Operator, uint32_t TypeIndex,
                                uint32_t Table);
+  /// The checks of call_ref and return_call_ref: pops the reference, of a
+  /// subtype of (ref null TypeIndex), into LastRef.
+  llvm::Error popCallRef(uint32_t TypeIndex);
   /// Checks that function Func and its type exist; Type is then its type.
   llvm::Error checkCallee(uint32_t Func, const FuncType *&Type);
   llvm::Error popI32s(int N) {
@@ -268,6 +284,23 @@ private:
   }
   llvm::Error pushBlock(Opcode Kind, BlockType BT);
   llvm::Error checkBlockType(const BlockType &BT);
+  /// Checks that the type index T names, if any, is a type of the module.
+  llvm::Error checkValType(ValType T);
+  /// Checks that TypeIndex is a type of the module.
+  llvm::Error checkTypeIndex(uint32_t TypeIndex);
+  /// Marks local Index as set until the end of the current block.
+  void markLocalSet(uint32_t Index) {
+    if (Index >= FirstNonDefaultable && !LocalSet.test(Index)) {
+      LocalSet.set(Index);
+      InitLog.push_back(Index);
+    }
+  }
+  /// Forgets the locals set since the current block began (at its else or
+  /// end): 3.0's initialisation is by block.
+  void resetLocalInits(uint32_t Height) {
+    while (InitLog.size() > Height)
+      LocalSet.reset(InitLog.pop_back_val());
+  }
   llvm::Error checkMemory(uint32_t Memory);
   llvm::Error checkMemArg(Opcode Op, MemArg MA);
   llvm::Error checkTable(uint32_t Table);
@@ -284,6 +317,13 @@ private:
   llvm::SmallVector<ValType, 64> Stack;
   llvm::SmallVector<Frame, 16> Frames;
   uint32_t FuncIndex = 0;
+  ValType LastRef;
+  // 3.0's non-defaultable locals, which must be set before they are read:
+  // the first one's index (none: UINT32_MAX, the only cost for other
+  // code), which of them are set, and in what order, for resetLocalInits.
+  uint32_t FirstNonDefaultable = UINT32_MAX;
+  llvm::BitVector LocalSet;
+  llvm::SmallVector<uint32_t, 8> InitLog;
 };
 
 /// How the bodies of M are decoded (by the validator, and again by the
@@ -297,7 +337,7 @@ llvm::Error validateFunctionBody(const Module &M, uint32_t DefinedIndex,
                                  llvm::SmallVectorImpl<uint32_t> &Scratch);
 
 /// Which defined functions of a valid module make tail calls
-/// (return_call, return_call_indirect), by defined index.
+/// (return_call, return_call_indirect, return_call_ref), by defined index.
 std::vector<bool> findTailCallers(const Module &M);
 
 /// Decodes the body of defined function DefinedIndex without validating

@@ -22,6 +22,21 @@
 
 namespace w2n::frontend {
 
+/// Fills M.CanonicalTypes from M.Types and M.TypeInfos.
+void canonicalizeTypes(struct Module &M);
+
+/// How a type was declared: its recursion group (rec; a type outside one
+/// is a group of its own) and its declared supertype (sub). A type without
+/// `sub`, or with `sub final`, is final: it has no subtypes.
+struct SubTypeInfo {
+  static constexpr uint32_t NoSuper = UINT32_MAX;
+  uint32_t GroupBegin = 0;
+  uint32_t GroupSize = 1;
+  uint32_t Super = NoSuper; ///< the first declared supertype
+  uint32_t NumSupers = 0;   ///< as declared; 3.0 allows at most one
+  bool Final = true;
+};
+
 /// One instruction of a constant expression.
 struct ConstInstr {
   Opcode Op = Opcode::End;
@@ -99,6 +114,12 @@ struct Module {
   bool Wasm2Only = false;
 
   std::vector<FuncType> Types;
+  std::vector<SubTypeInfo> TypeInfos; // for each type
+  /// For each type index, the smallest index of an equivalent type (3.0
+  /// compares types structurally, a type's references to itself included):
+  /// equivalent types are interchangeable wherever a type is expected.
+  std::vector<uint32_t> CanonicalTypes;
+  std::vector<uint64_t> TypeOffsets; // where each type was read
   std::vector<Import> Imports;
 
   // Index spaces, imports first.
@@ -107,6 +128,8 @@ struct Module {
   uint32_t NumImportedFuncs = 0;
   std::vector<TableType> Tables;
   std::vector<uint64_t> TableOffsets;
+  /// 3.0's table initialisers, of defined tables (none: null elements).
+  std::vector<std::optional<ConstExpr>> TableInits;
   uint32_t NumImportedTables = 0;
   std::vector<MemoryType> Memories;
   std::vector<uint64_t> MemoryOffsets;
@@ -147,6 +170,18 @@ struct Module {
   /// validator has checked the type index.
   const FuncType &funcType(uint32_t Index) const {
     return Types[FuncTypeIndices[Index]];
+  }
+  /// Whether a value of type A may be used where B is expected (3.0's
+  /// subtyping of value types; Unknown, the bottom, matches everything).
+  bool isSubtype(ValType A, ValType B) const;
+  /// Whether A and B are the same type up to type equivalence.
+  bool sameType(ValType A, ValType B) const {
+    return A == B || (A.isRef() && isSubtype(A, B) && isSubtype(B, A));
+  }
+  /// Whether the type index T names, if any, is below Limit.
+  bool typeIndicesBelow(ValType T, size_t Limit) const {
+    return !T.isRef() || T.heap() != HeapKind::Concrete ||
+           T.typeIndex() < Limit;
   }
   llvm::StringRef functionName(uint32_t Index) const {
     auto It = FunctionNames.find(Index);

@@ -106,12 +106,9 @@ int sectionRank(uint8_t Id) {
   }
 }
 
-/// The GC proposal's forms of a type section entry, by their first byte.
+/// The GC proposal's composite types, by their first byte.
 const char *gcTypeForm(uint8_t Form) {
   switch (Form) {
-  case 0x4e: return "recursive type group (rec)";
-  case 0x4f: return "final subtype (sub final)";
-  case 0x50: return "subtype (sub)";
   case 0x5e: return "array type";
   case 0x5f: return "struct type";
   default: return nullptr;
@@ -132,6 +129,12 @@ public:
 private:
   llvm::Error decodeSection(uint8_t Id, BinaryReader &R);
   llvm::Error decodeTypeSection(BinaryReader &R);
+  /// One type of a recursion group of GroupSize types from GroupBegin.
+  llvm::Error readSubType(BinaryReader &R, uint32_t GroupBegin,
+                          uint32_t GroupSize);
+  /// The most types a module may have (an implementation limit, as in
+  /// other engines).
+  static constexpr uint32_t MaxTypes = 1000000;
   llvm::Error decodeImportSection(BinaryReader &R);
   llvm::Error decodeFunctionSection(BinaryReader &R);
   llvm::Error decodeTableSection(BinaryReader &R);
@@ -315,35 +318,82 @@ void ModuleDecoder::decodeCustomSection(BinaryReader &R) {
     readNameSection(*M, Bytes.data(), Contents);
 }
 
-llvm::Error ModuleDecoder::decodeTypeSection(BinaryReader &R) {
-  uint32_t Count;
-  if (!R.readCount(Count, 3))
+llvm::Error ModuleDecoder::readSubType(BinaryReader &R, uint32_t GroupBegin,
+                                       uint32_t GroupSize) {
+  if (M->Types.size() >= MaxTypes)
+    return makeInvalid(R.offset(), "implementation limit: more than " +
+                                       llvm::Twine(MaxTypes) + " types");
+  uint64_t At = R.offset();
+  M->TypeOffsets.push_back(At);
+  SubTypeInfo &Info = M->TypeInfos.emplace_back();
+  Info.GroupBegin = GroupBegin;
+  Info.GroupSize = GroupSize;
+  FuncType &FT = M->Types.emplace_back();
+  uint8_t Form;
+  if (!R.readU8(Form))
     return R.takeError();
-  M->Types.resize(Count);
-  for (FuncType &FT : M->Types) {
-    uint64_t At = R.offset();
-    uint8_t Form;
+  // sub (0x50) or sub final (0x4f): the declared supertypes, then the
+  // composite type. Without them, a type is final.
+  if (!Wasm2Only && (Form == 0x50 || Form == 0x4f)) {
+    Info.Final = Form == 0x4f;
+    if (!R.readCount(Info.NumSupers))
+      return R.takeError();
+    for (uint32_t I = 0; I < Info.NumSupers; ++I) {
+      uint32_t Super;
+      if (!R.readVarU32(Super))
+        return R.takeError();
+      if (I == 0)
+        Info.Super = Super;
+    }
+    At = R.offset();
     if (!R.readU8(Form))
       return R.takeError();
-    if (Form != 0x60) {
-      if (!Wasm2Only)
-        if (const char *What = gcTypeForm(Form))
-          return makeUnsupported(At, Proposal::GC, What);
-      return makeMalformed(At, "malformed function type: expected 0x60");
-    }
-    auto ReadTypes = [&](auto &List) {
-      uint32_t N;
-      if (!R.readCount(N))
-        return false;
-      List.resize(N);
-      for (ValType &T : List)
-        if (!readValType(R, T, Wasm2Only))
-          return false;
-      return true;
-    };
-    if (!ReadTypes(FT.Params) || !ReadTypes(FT.Results))
-      return R.takeError();
   }
+  if (Form != 0x60) {
+    if (!Wasm2Only)
+      if (const char *What = gcTypeForm(Form))
+        return makeUnsupported(At, Proposal::GC, What);
+    return makeMalformed(At, "malformed function type: expected 0x60");
+  }
+  auto ReadTypes = [&](auto &List) {
+    uint32_t N;
+    if (!R.readCount(N))
+      return false;
+    List.resize(N);
+    for (ValType &T : List)
+      if (!readValType(R, T, Wasm2Only))
+        return false;
+    return true;
+  };
+  if (!ReadTypes(FT.Params) || !ReadTypes(FT.Results))
+    return R.takeError();
+  return llvm::Error::success();
+}
+
+llvm::Error ModuleDecoder::decodeTypeSection(BinaryReader &R) {
+  // Counts recursion groups (3.0); a type outside `rec` is a group of one.
+  // The smallest group is `rec` of nothing, the smallest type an empty
+  // struct: two bytes each.
+  uint32_t Count;
+  if (!R.readCount(Count, Wasm2Only ? 3 : 2))
+    return R.takeError();
+  for (uint32_t G = 0; G < Count; ++G) {
+    uint8_t Form;
+    uint32_t Begin = uint32_t(M->Types.size());
+    if (!Wasm2Only && R.peekU8(Form) && Form == 0x4e) {
+      R.readU8(Form);
+      uint32_t Size;
+      if (!R.readCount(Size, 2))
+        return R.takeError();
+      for (uint32_t I = 0; I < Size; ++I)
+        if (llvm::Error E = readSubType(R, Begin, Size))
+          return E;
+      continue;
+    }
+    if (llvm::Error E = readSubType(R, Begin, 1))
+      return E;
+  }
+  canonicalizeTypes(*M);
   return llvm::Error::success();
 }
 
@@ -430,15 +480,22 @@ llvm::Error ModuleDecoder::decodeTableSection(BinaryReader &R) {
     uint64_t At = R.offset();
     uint8_t B;
     // 3.0: 0x40 0x00 starts a table with an initializer expression.
-    if (!Wasm2Only && R.peekU8(B) && B == 0x40 && R.remaining() >= 2 &&
-        R.position()[1] == 0x00)
-      return makeUnsupported(At, Proposal::FunctionReferences,
-                             "table with an initializer expression");
+    bool HasInit = !Wasm2Only && R.peekU8(B) && B == 0x40 &&
+                   R.remaining() >= 2 && R.position()[1] == 0x00;
+    if (HasInit) {
+      uint8_t Reserved;
+      R.readU8(B);
+      R.readU8(Reserved);
+    }
     TableType T;
     if (!readTableType(R, T))
       return R.takeError();
     M->Tables.push_back(T);
     M->TableOffsets.push_back(At);
+    std::optional<ConstExpr> &Init = M->TableInits.emplace_back();
+    if (HasInit)
+      if (llvm::Error E = readConstExpr(R, Init.emplace()))
+        return E;
   }
   return llvm::Error::success();
 }
@@ -546,9 +603,11 @@ llvm::Error ModuleDecoder::decodeElementSection(BinaryReader &R) {
           return R.takeError();
         if (Kind != 0)
           return makeMalformed(KindAt, "malformed element kind");
-        Seg.Type = ValType::FuncRef;
       }
     }
+    // Function indices are non-null references in 3.0, funcref in 2.0.
+    if (!Exprs && !Wasm2Only)
+      Seg.Type = ValType::ref(HeapKind::Func, false);
     uint32_t N;
     if (!R.readCount(N))
       return R.takeError();
@@ -644,6 +703,9 @@ void ModuleDecoder::collectDeclaredFuncRefs() {
   };
   for (const ConstExpr &E : M->GlobalInits)
     Declare(E);
+  for (const std::optional<ConstExpr> &E : M->TableInits)
+    if (E)
+      Declare(*E);
   for (const ElemSegment &Seg : M->Elems)
     for (const ConstExpr &E : Seg.Items)
       Declare(E);

@@ -23,6 +23,12 @@ private:
   llvm::Error checkConstExpr(const ConstExpr &E, ValType Expected,
                              size_t VisibleGlobals);
   llvm::Error checkFuncType(uint32_t TypeIndex, uint64_t At);
+  /// Checks type I: it refers to types of its recursion group or earlier
+  /// ones, and matches its declared supertype.
+  llvm::Error checkSubType(uint32_t I);
+  /// Checks that the type index T names, if any, is below Limit (by
+  /// default, any type of the module).
+  llvm::Error checkValType(ValType T, uint64_t At, size_t Limit = SIZE_MAX);
   llvm::Error checkTableType(const TableType &T, uint64_t At);
   llvm::Error checkMemoryType(const MemoryType &T, uint64_t At);
 
@@ -45,6 +51,49 @@ llvm::Error ModuleValidator::checkFuncType(uint32_t TypeIndex, uint64_t At) {
   return llvm::Error::success();
 }
 
+llvm::Error ModuleValidator::checkValType(ValType T, uint64_t At,
+                                          size_t Limit) {
+  if (!M.typeIndicesBelow(T, std::min(Limit, M.Types.size())))
+    return makeInvalid(At, "unknown type " + llvm::Twine(T.typeIndex()));
+  return llvm::Error::success();
+}
+
+llvm::Error ModuleValidator::checkSubType(uint32_t I) {
+  const FuncType &FT = M.Types[I];
+  const SubTypeInfo &Info = M.TypeInfos[I];
+  uint64_t At = M.TypeOffsets[I];
+  size_t Visible = Info.GroupBegin + Info.GroupSize;
+  for (llvm::ArrayRef<ValType> List : {llvm::ArrayRef<ValType>(FT.Params),
+                                       llvm::ArrayRef<ValType>(FT.Results)})
+    for (ValType T : List)
+      if (llvm::Error E = checkValType(T, At, Visible))
+        return E;
+  if (Info.NumSupers > 1)
+    return makeInvalid(At, "sub type: at most one supertype");
+  if (Info.NumSupers == 0)
+    return llvm::Error::success();
+  // The supertype comes first, is not final, and takes what its subtype
+  // takes (contravariance) and returns what it returns (covariance).
+  if (Info.Super >= I)
+    return makeInvalid(At, "unknown type " + llvm::Twine(Info.Super) +
+                               ": a supertype must be defined before");
+  const FuncType &Super = M.Types[Info.Super];
+  if (M.TypeInfos[Info.Super].Final)
+    return makeInvalid(At, "sub type: type " + llvm::Twine(Info.Super) +
+                               " is final");
+  bool Match = Super.Params.size() == FT.Params.size() &&
+               Super.Results.size() == FT.Results.size();
+  for (size_t K = 0; Match && K < FT.Params.size(); ++K)
+    Match = M.isSubtype(Super.Params[K], FT.Params[K]);
+  for (size_t K = 0; Match && K < FT.Results.size(); ++K)
+    Match = M.isSubtype(FT.Results[K], Super.Results[K]);
+  if (!Match)
+    return makeInvalid(At, "sub type: type " + llvm::Twine(I) +
+                               " does not match its supertype " +
+                               llvm::Twine(Info.Super));
+  return llvm::Error::success();
+}
+
 llvm::Error ModuleValidator::checkConstExpr(const ConstExpr &E, ValType Expected,
                                             size_t VisibleGlobals) {
   if (E.NonConstantAt)
@@ -57,12 +106,20 @@ llvm::Error ModuleValidator::checkConstExpr(const ConstExpr &E, ValType Expected
     case Opcode::F32Const: Stack.push_back(ValType::F32); break;
     case Opcode::F64Const: Stack.push_back(ValType::F64); break;
     case Opcode::V128Const: Stack.push_back(ValType::V128); break;
-    case Opcode::RefNull: Stack.push_back(I.RefType); break;
-    case Opcode::RefFunc:
+    case Opcode::RefNull:
+      if (llvm::Error E = checkValType(I.RefType, I.Offset))
+        return E;
+      Stack.push_back(I.RefType);
+      break;
+    case Opcode::RefFunc: {
       if (I.Index >= M.numFunctions())
         return makeInvalid(I.Offset, "unknown function " + llvm::Twine(I.Index));
-      Stack.push_back(ValType::FuncRef);
+      uint32_t TypeIndex = M.FuncTypeIndices[I.Index];
+      if (TypeIndex >= M.Types.size())
+        return makeInvalid(I.Offset, "unknown type " + llvm::Twine(TypeIndex));
+      Stack.push_back(ValType::ref(HeapKind::Concrete, false, TypeIndex));
       break;
+    }
     case Opcode::GlobalGet:
       if (I.Index >= VisibleGlobals)
         return makeInvalid(I.Offset, "unknown global " + llvm::Twine(I.Index));
@@ -94,7 +151,7 @@ llvm::Error ModuleValidator::checkConstExpr(const ConstExpr &E, ValType Expected
       llvm_unreachable("the decoder keeps constant operators only");
     }
   }
-  if (Stack.size() != 1 || Stack[0] != Expected) {
+  if (Stack.size() != 1 || !M.isSubtype(Stack[0], Expected)) {
     std::string Found;
     for (ValType T : Stack) {
       if (!Found.empty())
@@ -111,6 +168,8 @@ llvm::Error ModuleValidator::checkConstExpr(const ConstExpr &E, ValType Expected
 
 llvm::Error ModuleValidator::checkTableType(const TableType &T, uint64_t At) {
   // Any u64 is a valid bound of a table64.
+  if (llvm::Error E = checkValType(T.Elem, At))
+    return E;
   if (T.Is64)
     return checkLimits(T.Size, MaxTable64Size, At, "");
   return checkLimits(T.Size, MaxTableSize, At,
@@ -126,6 +185,9 @@ llvm::Error ModuleValidator::checkMemoryType(const MemoryType &T, uint64_t At) {
 }
 
 llvm::Error ModuleValidator::validate() {
+  for (size_t I = 0; I < M.Types.size(); ++I)
+    if (llvm::Error E = checkSubType(uint32_t(I)))
+      return E;
   for (const Import &Imp : M.Imports) {
     switch (Imp.Kind) {
     case ExternalKind::Func:
@@ -141,15 +203,33 @@ llvm::Error ModuleValidator::validate() {
         return E;
       break;
     case ExternalKind::Global:
+      if (llvm::Error E = checkValType(Imp.Global.Type, Imp.Offset))
+        return E;
       break;
     }
   }
   for (uint32_t F = M.NumImportedFuncs; F < M.numFunctions(); ++F)
     if (llvm::Error E = checkFuncType(M.FuncTypeIndices[F], M.FuncDeclOffsets[F]))
       return E;
-  for (size_t T = M.NumImportedTables; T < M.Tables.size(); ++T)
-    if (llvm::Error E = checkTableType(M.Tables[T], M.TableOffsets[T]))
+  for (size_t T = M.NumImportedTables; T < M.Tables.size(); ++T) {
+    const TableType &Table = M.Tables[T];
+    if (llvm::Error E = checkTableType(Table, M.TableOffsets[T]))
       return E;
+    // The table section comes before the global section: an initialiser
+    // sees the imported globals only.
+    const std::optional<ConstExpr> &Init =
+        M.TableInits[T - M.NumImportedTables];
+    if (Init) {
+      if (llvm::Error E =
+              checkConstExpr(*Init, Table.Elem, M.NumImportedGlobals))
+        return E;
+    } else if (!Table.Elem.isDefaultable()) {
+      return makeInvalid(M.TableOffsets[T],
+                         "type mismatch: a table of " +
+                             valTypeName(Table.Elem) +
+                             " needs an initializer expression");
+    }
+  }
   for (size_t I = M.NumImportedMemories; I < M.Memories.size(); ++I)
     if (llvm::Error E = checkMemoryType(M.Memories[I], M.MemoryOffsets[I]))
       return E;
@@ -161,11 +241,15 @@ llvm::Error ModuleValidator::validate() {
   // 3.0, a global's initializer sees the globals before it, and segments
   // see them all.
   size_t Visible = M.NumImportedGlobals;
-  for (size_t I = 0; I < M.GlobalInits.size(); ++I)
+  for (size_t I = 0; I < M.GlobalInits.size(); ++I) {
+    if (llvm::Error E = checkValType(M.Globals[M.NumImportedGlobals + I].Type,
+                                     M.GlobalInits[I].Offset))
+      return E;
     if (llvm::Error E = checkConstExpr(
             M.GlobalInits[I], M.Globals[M.NumImportedGlobals + I].Type,
             M.Wasm2Only ? Visible : M.NumImportedGlobals + I))
       return E;
+  }
   if (!M.Wasm2Only)
     Visible = M.Globals.size();
 
@@ -197,13 +281,15 @@ llvm::Error ModuleValidator::validate() {
   }
 
   for (const ElemSegment &Seg : M.Elems) {
+    if (llvm::Error E = checkValType(Seg.Type, Seg.Offset))
+      return E;
     if (Seg.Mode == SegmentMode::Active) {
       if (Seg.Table >= M.Tables.size())
         return makeInvalid(Seg.Offset, "unknown table " + llvm::Twine(Seg.Table));
       if (llvm::Error E = checkConstExpr(
               Seg.OffsetExpr, M.Tables[Seg.Table].indexType(), Visible))
         return E;
-      if (M.Tables[Seg.Table].Elem != Seg.Type)
+      if (!M.isSubtype(Seg.Type, M.Tables[Seg.Table].Elem))
         return makeInvalid(Seg.Offset, "type mismatch: element segment of " +
                                            valTypeName(Seg.Type) +
                                            " for a table of " +

@@ -65,28 +65,44 @@ llvm::StringRef proposalName(Proposal P) {
   return "invalid";
 }
 
-llvm::StringRef valTypeName(ValType T) {
-  switch (T) {
-  case ValType::I32:
-    return "i32";
-  case ValType::I64:
-    return "i64";
-  case ValType::F32:
-    return "f32";
-  case ValType::F64:
-    return "f64";
-  case ValType::V128:
-    return "v128";
-  case ValType::FuncRef:
-    return "funcref";
-  case ValType::ExternRef:
-    return "externref";
-  case ValType::Unknown:
-    return "unknown";
-  case ValType::Void:
-    return "nothing";
+std::string valTypeName(ValType T) {
+  switch (T.code()) {
+  case 0x7f: return "i32";
+  case 0x7e: return "i64";
+  case 0x7d: return "f32";
+  case 0x7c: return "f64";
+  case 0x7b: return "v128";
+  case 0x00: return "unknown";
+  case 0x40: return "nothing";
   }
-  return "invalid";
+  if (!T.isRef())
+    return "invalid";
+  const char *Heap = nullptr;
+  switch (T.heap()) {
+  case HeapKind::Bot: Heap = "bot"; break;
+  case HeapKind::Concrete: break;
+  case HeapKind::Exn: Heap = "exn"; break;
+  case HeapKind::Array: Heap = "array"; break;
+  case HeapKind::Struct: Heap = "struct"; break;
+  case HeapKind::I31: Heap = "i31"; break;
+  case HeapKind::Eq: Heap = "eq"; break;
+  case HeapKind::Any: Heap = "any"; break;
+  case HeapKind::Extern: Heap = "extern"; break;
+  case HeapKind::Func: Heap = "func"; break;
+  case HeapKind::None: Heap = "none"; break;
+  case HeapKind::NoExtern: Heap = "noextern"; break;
+  case HeapKind::NoFunc: Heap = "nofunc"; break;
+  case HeapKind::NoExn: Heap = "noexn"; break;
+  default: return "invalid";
+  }
+  // The 2.0 names for the two nullable references it has.
+  if (T == ValType::FuncRef)
+    return "funcref";
+  if (T == ValType::ExternRef)
+    return "externref";
+  std::string HeapText =
+      Heap ? std::string(Heap) : std::to_string(T.typeIndex());
+  return (T.isNullable() ? "(ref null " : "(ref ") + HeapText + ")";
 }
 
 llvm::StringRef externalKindName(ExternalKind K) {

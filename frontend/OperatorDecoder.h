@@ -248,6 +248,18 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
       W2N_TRY_VISIT(V.visitReturnCallIndirect(TypeIndex, Table));
       break;
     }
+    case 0x14:   // 3.0 (typed function references)
+    case 0x15: { // 3.0 (typed function references, tail calls)
+      if (Opts.Wasm2Only)
+        return detail::illegalOpcode(At, 0, Byte);
+      uint32_t TypeIndex;
+      W2N_TRY_READ(R.readVarU32(TypeIndex));
+      if (Byte == 0x14)
+        W2N_TRY_VISIT(V.visitCallRef(TypeIndex));
+      else
+        W2N_TRY_VISIT(V.visitReturnCallRef(TypeIndex));
+      break;
+    }
     case 0x1a: W2N_TRY_VISIT(V.visitDrop()); break;
     case 0x1b: W2N_TRY_VISIT(V.visitSelect()); break;
     case 0x1c: {
@@ -326,6 +338,23 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
       uint32_t Func;
       W2N_TRY_READ(R.readVarU32(Func));
       W2N_TRY_VISIT(V.visitRefFunc(Func));
+      break;
+    }
+    case 0xd4: // 3.0 (typed function references)
+      if (Opts.Wasm2Only)
+        return detail::illegalOpcode(At, 0, Byte);
+      W2N_TRY_VISIT(V.visitRefAsNonNull());
+      break;
+    case 0xd5:   // 3.0 (typed function references)
+    case 0xd6: { // 3.0 (typed function references)
+      if (Opts.Wasm2Only)
+        return detail::illegalOpcode(At, 0, Byte);
+      uint32_t Depth;
+      W2N_TRY_READ(R.readVarU32(Depth));
+      if (Byte == 0xd5)
+        W2N_TRY_VISIT(V.visitBrOnNull(Depth));
+      else
+        W2N_TRY_VISIT(V.visitBrOnNonNull(Depth));
       break;
     }
 #define W2N_IN_PREFIX_0x00(X) X

@@ -1,4 +1,4 @@
-//===- TypeReader.cpp - The types 3.0 adds, refused -----------------------===//
+//===- TypeReader.cpp - The reference types 3.0 adds ----------------------===//
 #include "frontend/TypeReader.h"
 
 namespace w2n::frontend {
@@ -24,8 +24,8 @@ constexpr AbsHeapType AbsHeapTypes[] = {
     {0x6f, "extern", "externref", Proposal::FunctionReferences},
     {0x70, "func", "funcref", Proposal::FunctionReferences},
     {0x71, "none", "nullref", Proposal::GC},
-    {0x72, "noextern", "nullexternref", Proposal::GC},
-    {0x73, "nofunc", "nullfuncref", Proposal::GC},
+    {0x72, "noextern", "nullexternref", Proposal::FunctionReferences},
+    {0x73, "nofunc", "nullfuncref", Proposal::FunctionReferences},
     {0x74, "noexn", "nullexnref", Proposal::Exceptions},
 };
 
@@ -36,61 +36,71 @@ const AbsHeapType *absHeapType(uint8_t B) {
   return nullptr;
 }
 
+/// Whether the compiler supports references to the abstract heap type H.
+bool isSupportedHeap(uint8_t H) {
+  return H == 0x6f || H == 0x70 || H == 0x72 || H == 0x73;
+}
+
 /// Reads a 3.0 heap type: an abstract one (one byte) or a type index (a
-/// non-negative s33). Text is its text form, Of the proposal of a reference
-/// to it.
-bool readHeapType(BinaryReader &R, std::string &Text, Proposal &Of) {
+/// non-negative s33). A supported one is stored in T as the nullable
+/// reference to it; any other is recorded as unsupported at ReportAt,
+/// written between Prefix and Suffix.
+bool readHeapType(BinaryReader &R, ValType &T, uint64_t ReportAt,
+                  const char *Prefix, const char *Suffix) {
   uint64_t At = R.offset();
   uint8_t B;
   if (!R.peekU8(B))
     return R.fail(At, "unexpected end");
   if (const AbsHeapType *H = absHeapType(B)) {
     R.readU8(B);
-    Text = H->HeapName;
-    Of = H->Of;
-    return true;
+    if (isSupportedHeap(B)) {
+      T = ValType::ref(HeapKind(B), true);
+      return true;
+    }
+    return R.failUnsupported(ReportAt, H->Of,
+                             std::string(Prefix) + H->HeapName + Suffix);
   }
   int64_t Index;
   if (!R.readVarS33(Index))
     return false;
   if (Index < 0)
     return R.fail(At, "malformed heap type");
-  Text = std::to_string(Index);
-  Of = Proposal::FunctionReferences;
+  T = ValType::ref(HeapKind::Concrete, true,
+                   Index > ValType::MaxTypeIndex ? ValType::MaxTypeIndex
+                                                 : uint32_t(Index));
   return true;
 }
 
 } // namespace
 
-bool detail::refuseType(BinaryReader &R, uint64_t At, uint8_t B, bool Wasm2Only,
-                        const char *Malformed) {
+bool detail::readNewType(BinaryReader &R, uint64_t At, uint8_t B,
+                         bool Wasm2Only, const char *Malformed, ValType &T) {
   if (Wasm2Only)
     return R.fail(At, Malformed);
   if (B == 0x63 || B == 0x64) {
-    std::string Text;
-    Proposal Of;
-    if (!readHeapType(R, Text, Of))
+    if (!readHeapType(R, T, At, B == 0x63 ? "(ref null " : "(ref ", ")"))
       return false;
-    return R.failUnsupported(At, Of,
-                             (B == 0x63 ? "(ref null " : "(ref ") + Text + ")");
+    if (B == 0x64)
+      T = T.asNonNull();
+    return true;
   }
-  // funcref and externref never come here: they are 2.0 types.
-  if (const AbsHeapType *H = absHeapType(B))
+  if (const AbsHeapType *H = absHeapType(B)) {
+    if (isSupportedHeap(B)) {
+      T = ValType::ref(HeapKind(B), true);
+      return true;
+    }
     return R.failUnsupported(At, H->Of, H->RefName);
+  }
   return R.fail(At, Malformed);
 }
 
-bool detail::refuseHeapType(BinaryReader &R, bool Wasm2Only) {
+bool detail::readNewRefNullType(BinaryReader &R, bool Wasm2Only, ValType &T) {
   uint64_t At = R.offset();
   if (Wasm2Only) {
     uint8_t B;
     return R.readU8(B) && R.fail(At, "malformed reference type");
   }
-  std::string Text;
-  Proposal Of;
-  if (!readHeapType(R, Text, Of))
-    return false;
-  return R.failUnsupported(At, Of, "ref.null " + Text);
+  return readHeapType(R, T, At, "ref.null ", "");
 }
 
 } // namespace w2n::frontend

@@ -128,12 +128,12 @@ void FunctionLowerer::dropLeafStackCheck(uint64_t BodySize) {
 }
 
 Value *FunctionLowerer::zeroValue(ValType T) {
-  switch (T) {
-  case ValType::I32: return B.getInt32(0);
-  case ValType::I64: return B.getInt64(0);
-  case ValType::F32: return ConstantFP::get(MC.F32Ty, 0.0);
-  case ValType::F64: return ConstantFP::get(MC.F64Ty, 0.0);
-  case ValType::V128: return Constant::getNullValue(MC.V128Ty);
+  switch (T.code()) {
+  case ValType::I32.code(): return B.getInt32(0);
+  case ValType::I64.code(): return B.getInt64(0);
+  case ValType::F32.code(): return ConstantFP::get(MC.F32Ty, 0.0);
+  case ValType::F64.code(): return ConstantFP::get(MC.F64Ty, 0.0);
+  case ValType::V128.code(): return Constant::getNullValue(MC.V128Ty);
   default: return ConstantPointerNull::get(MC.PtrTy);
   }
 }
@@ -322,6 +322,31 @@ Error FunctionLowerer::visitBrIf(uint32_t Depth) {
   BasicBlock *Cont = BasicBlock::Create(MC.Ctx, "br_if.cont", F);
   B.CreateCondBr(Cond, Target.Label, Cont);
   B.SetInsertPoint(Cont);
+  return Error::success();
+}
+
+Error FunctionLowerer::visitBrOnNull(uint32_t Depth) {
+  W2N_VALIDATE_REACHABLE(V.visitBrOnNull(Depth));
+  Value *Ref = pop();
+  IRFrame &Target = irFrame(Depth);
+  addBranchOperands(Target);
+  BasicBlock *Cont = BasicBlock::Create(MC.Ctx, "br_on_null.cont", F);
+  B.CreateCondBr(B.CreateIsNull(Ref), Target.Label, Cont);
+  B.SetInsertPoint(Cont);
+  push(Ref);
+  return Error::success();
+}
+
+Error FunctionLowerer::visitBrOnNonNull(uint32_t Depth) {
+  W2N_VALIDATE_REACHABLE(V.visitBrOnNonNull(Depth));
+  // The reference is the label's last value: it goes with the branch.
+  Value *Ref = top();
+  IRFrame &Target = irFrame(Depth);
+  addBranchOperands(Target);
+  BasicBlock *Cont = BasicBlock::Create(MC.Ctx, "br_on_non_null.cont", F);
+  B.CreateCondBr(B.CreateIsNotNull(Ref), Target.Label, Cont);
+  B.SetInsertPoint(Cont);
+  pop();
   return Error::success();
 }
 

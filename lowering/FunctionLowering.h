@@ -64,6 +64,11 @@ public:
   llvm::Error visitCallIndirect(uint32_t TypeIndex, uint32_t Table);
   llvm::Error visitReturnCall(uint32_t Func);          // TailCalls.cpp
   llvm::Error visitReturnCallIndirect(uint32_t TypeIndex, uint32_t Table);
+  llvm::Error visitCallRef(uint32_t TypeIndex);
+  llvm::Error visitReturnCallRef(uint32_t TypeIndex);
+  llvm::Error visitRefAsNonNull();
+  llvm::Error visitBrOnNull(uint32_t Depth);
+  llvm::Error visitBrOnNonNull(uint32_t Depth);
   llvm::Error visitDrop();
   llvm::Error visitSelect();
   llvm::Error visitSelectT(llvm::ArrayRef<ValType> Types);
@@ -148,6 +153,11 @@ private:
                 const frontend::FuncType &FT);    // VariableLowering.cpp
   /// The funcref record of element Index of Table, after the checks of
   /// call_indirect (bounds, null, signature TypeIndex).
+  /// Calls the function of funcref record Record, of type TypeIndex.
+  void callThroughRecord(llvm::Value *Record, uint32_t TypeIndex);
+  /// The funcref record on top of the stack, popped, for call_ref and
+  /// return_call_ref: checked for null when its type allows null.
+  llvm::Value *popCheckedCallRef();
   llvm::Value *checkedTableCallee(uint32_t TypeIndex, uint32_t Table,
                                   llvm::Value *Index);
 

@@ -31,13 +31,19 @@ static_assert(offsetof(w2n_elem_segment, size) == InstanceLayout::SegmentFieldSi
 
 // The descriptor carries the frontend's encodings of value types and extern
 // kinds as they are; the runtime reads them with the ABI's names.
-static_assert(uint8_t(frontend::ValType::I32) == W2N_I32);
-static_assert(uint8_t(frontend::ValType::I64) == W2N_I64);
-static_assert(uint8_t(frontend::ValType::F32) == W2N_F32);
-static_assert(uint8_t(frontend::ValType::F64) == W2N_F64);
-static_assert(uint8_t(frontend::ValType::V128) == W2N_V128);
-static_assert(uint8_t(frontend::ValType::FuncRef) == W2N_FUNCREF);
-static_assert(uint8_t(frontend::ValType::ExternRef) == W2N_EXTERNREF);
+static_assert(frontend::ValType::I32.bits() == W2N_I32);
+static_assert(frontend::ValType::I64.bits() == W2N_I64);
+static_assert(frontend::ValType::F32.bits() == W2N_F32);
+static_assert(frontend::ValType::F64.bits() == W2N_F64);
+static_assert(frontend::ValType::V128.bits() == W2N_V128);
+static_assert(frontend::ValType::FuncRef.bits() == W2N_FUNCREF);
+static_assert(frontend::ValType::ExternRef.bits() == W2N_EXTERNREF);
+static_assert(frontend::ValType::ref(frontend::HeapKind::NoFunc, false).bits() ==
+              (W2N_NULLFUNCREF | W2N_REF_NONNULL));
+static_assert(frontend::ValType::ref(frontend::HeapKind::NoExtern, true).bits() ==
+              W2N_NULLEXTERNREF);
+static_assert(frontend::ValType::ref(frontend::HeapKind::Concrete, true, 5).bits() ==
+              (W2N_HEAP_DEFINED | 5u << 8));
 static_assert(uint8_t(frontend::ExternalKind::Func) == W2N_EXTERN_FUNC);
 static_assert(uint8_t(frontend::ExternalKind::Table) == W2N_EXTERN_TABLE);
 static_assert(uint8_t(frontend::ExternalKind::Memory) == W2N_EXTERN_MEMORY);

@@ -80,6 +80,7 @@ struct ModuleContext {
   llvm::Function *TableFill;   // void (ptr table, i64 i, ptr val, i64 n)
   llvm::Function *TableCopy;   // void (ptr dst, ptr src, i64 d, i64 s, i64 n)
   llvm::Function *TableInit;   // void (ptr table, ptr seg, i64 d, i32 s, i32 n)
+  llvm::Function *TypeIsSubtype; // i32 (i32 sub id, i32 super id)
 
   /// The attributes the target's C calling convention wants on a function
   /// of type FT: riscv64 passes and returns 32-bit integers sign-extended

@@ -85,15 +85,18 @@ ModuleContext::ModuleContext(const frontend::Module &WM, Module &LM,
       Declare("w2n_table_copy", VoidTy, {PtrTy, PtrTy, I64Ty, I64Ty, I64Ty});
   TableInit =
       Declare("w2n_table_init", VoidTy, {PtrTy, PtrTy, I64Ty, I32Ty, I32Ty});
+  TypeIsSubtype = Declare(W2N_RT_TYPE_IS_SUBTYPE, I32Ty, {I32Ty, I32Ty});
+  TypeIsSubtype->setOnlyReadsMemory();
 }
 
 Type *ModuleContext::type(frontend::ValType T) const {
-  switch (T) {
-  case frontend::ValType::I32: return I32Ty;
-  case frontend::ValType::I64: return I64Ty;
-  case frontend::ValType::F32: return F32Ty;
-  case frontend::ValType::F64: return F64Ty;
-  case frontend::ValType::V128: return V128Ty;
+  using frontend::ValType;
+  switch (T.code()) {
+  case ValType::I32.code(): return I32Ty;
+  case ValType::I64.code(): return I64Ty;
+  case ValType::F32.code(): return F32Ty;
+  case ValType::F64.code(): return F64Ty;
+  case ValType::V128.code(): return V128Ty;
   default: return PtrTy;
   }
 }
@@ -222,13 +225,18 @@ private:
   std::map<std::string, Function *> Entries, Adapters;
 };
 
+/// What trampolines and adapters of a signature depend on: the native
+/// types of its values (every reference is a pointer).
 std::string signatureKey(const FuncType &FT) {
+  auto Code = [](frontend::ValType T) {
+    return T.isRef() ? 'p' : char(T.code());
+  };
   std::string Key;
   for (frontend::ValType T : FT.Params)
-    Key += char(T);
+    Key += Code(T);
   Key += ':';
   for (frontend::ValType T : FT.Results)
-    Key += char(T);
+    Key += Code(T);
   return Key;
 }
 
@@ -316,6 +324,20 @@ Function *ModuleLowerer::makeInit() {
   for (size_t I = 0; I < WM.GlobalInits.size(); ++I)
     B.CreateStore(evalConstExpr(B, Inst, WM.GlobalInits[I]),
                   MC.fieldPtr(B, Inst, MC.Layout.globalStorage(uint32_t(I))));
+
+  // Tables with an initialiser: the runtime made them null-filled. An
+  // initialiser reads imported globals only, so its place after the
+  // defined globals is not observable.
+  for (size_t T = 0; T < WM.TableInits.size(); ++T) {
+    if (!WM.TableInits[T] || WM.TableInits[T]->Instrs.front().Op == Opcode::RefNull)
+      continue;
+    uint32_t Table = WM.NumImportedTables + uint32_t(T);
+    Value *Obj = B.CreateLoad(MC.PtrTy,
+                              MC.fieldPtr(B, Inst, MC.Layout.table(Table)));
+    B.CreateCall(MC.TableFill, {Obj, i64(0),
+                                evalConstExpr(B, Inst, *WM.TableInits[T]),
+                                i64(WM.Tables[Table].Size.Min)});
+  }
 
   // Element segment items, into the arrays the runtime allocated.
   for (size_t S = 0; S < WM.Elems.size(); ++S) {
@@ -498,18 +520,30 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
         ConstantDataArray::get(Ctx, Data), Name);
     return GV;
   };
+  auto Words = [&](ArrayRef<uint32_t> Data, const Twine &Name) -> Constant * {
+    if (Data.empty())
+      return ConstantPointerNull::get(Ptr);
+    return new GlobalVariable(LM, ArrayType::get(I32, Data.size()), true,
+                              GlobalValue::PrivateLinkage,
+                              ConstantDataArray::get(Ctx, Data), Name);
+  };
 
   // Types and their entry trampolines.
-  auto *TypeDescTy = StructType::get(Ctx, {I32, I32, Ptr});
+  auto *TypeDescTy = StructType::get(Ctx, {I32, I32, Ptr, I32, I32, I8});
   SmallVector<Constant *, 16> TypeDescs, EntryPtrs, AdapterPtrs;
   for (size_t T = 0; T < WM.Types.size(); ++T) {
     const FuncType &FT = WM.Types[T];
-    SmallVector<uint8_t, 8> Codes;
-    for (frontend::ValType V : FT.Params) Codes.push_back(uint8_t(V));
-    for (frontend::ValType V : FT.Results) Codes.push_back(uint8_t(V));
+    SmallVector<uint32_t, 8> Codes;
+    for (frontend::ValType V : FT.Params) Codes.push_back(V.bits());
+    for (frontend::ValType V : FT.Results) Codes.push_back(V.bits());
+    const frontend::SubTypeInfo &Info = WM.TypeInfos[T];
+    uint32_t GroupSize = Info.GroupBegin == T ? Info.GroupSize : 0;
+    uint32_t SuperPlus1 =
+        Info.Super == frontend::SubTypeInfo::NoSuper ? 0 : Info.Super + 1;
     TypeDescs.push_back(ConstantStruct::get(
         TypeDescTy, {i32(FT.Params.size()), i32(FT.Results.size()),
-                     Bytes(Codes, "type" + Twine(T))}));
+                     Words(Codes, "type" + Twine(T)), i32(GroupSize),
+                     i32(SuperPlus1), i8(!Info.Final)}));
     EntryPtrs.push_back(entryTrampoline(FT));
   }
   // Adapters for the signatures of imported functions.
@@ -520,18 +554,19 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
     AdapterPtrs.push_back(Imported[T] ? (Constant *)hostAdapter(WM.Types[T])
                                       : ConstantPointerNull::get(Ptr));
 
-  auto *ImportTy = StructType::get(Ctx, {Ptr, Ptr, I32, I32, I8, I8, I8, I32, LimitsTy});
+  auto *ImportTy = StructType::get(Ctx, {Ptr, Ptr, I32, I32, I8, I8, I32, I32, LimitsTy});
   SmallVector<Constant *, 16> Imports;
   uint32_t Counts[4] = {0, 0, 0, 0};
   for (const frontend::Import &Imp : WM.Imports) {
     uint32_t Index = Counts[unsigned(Imp.Kind)]++;
-    uint8_t Type = 0, Mutable = 0;
+    uint32_t Type = 0;
+    uint8_t Mutable = 0;
     frontend::Limits L;
     bool Is64 = false;
     switch (Imp.Kind) {
     case frontend::ExternalKind::Func: Index = Imp.FuncTypeIndex; break;
     case frontend::ExternalKind::Table:
-      Type = uint8_t(Imp.Table.Elem);
+      Type = Imp.Table.Elem.bits();
       L = Imp.Table.Size;
       Is64 = Imp.Table.Is64;
       break;
@@ -540,14 +575,14 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
       Is64 = Imp.Memory.Is64;
       break;
     case frontend::ExternalKind::Global:
-      Type = uint8_t(Imp.Global.Type);
+      Type = Imp.Global.Type.bits();
       Mutable = Imp.Global.Mutable;
       break;
     }
     Imports.push_back(ConstantStruct::get(
         ImportTy, {string(Imp.Module, "import.module"), string(Imp.Field, "import.name"),
                    i32(Imp.Module.size()), i32(Imp.Field.size()),
-                   i8(uint8_t(Imp.Kind)), i8(Type), i8(Mutable), i32(Index), Limits(L, Is64)}));
+                   i8(uint8_t(Imp.Kind)), i8(Mutable), i32(Type), i32(Index), Limits(L, Is64)}));
   }
 
   auto *ExportTy = StructType::get(Ctx, {Ptr, I32, I8, I32});
@@ -578,13 +613,13 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
   SmallVector<Constant *, 4> TableLimits, TableTypes, MemoryLimits;
   for (const frontend::TableType &T : WM.Tables) {
     TableLimits.push_back(Limits(T.Size, T.Is64));
-    TableTypes.push_back(i8(uint8_t(T.Elem)));
+    TableTypes.push_back(i32(T.Elem.bits()));
   }
   for (const frontend::MemoryType &M : WM.Memories)
     MemoryLimits.push_back(Limits(M.Pages, M.Is64));
   SmallVector<Constant *, 16> GlobalTypes, GlobalMut;
   for (const frontend::GlobalType &G : WM.Globals) {
-    GlobalTypes.push_back(i8(uint8_t(G.Type)));
+    GlobalTypes.push_back(i32(G.Type.bits()));
     GlobalMut.push_back(i8(G.Mutable));
   }
   auto *SegTy = StructType::get(Ctx, {Ptr, I32});
@@ -613,12 +648,12 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
       HaveNames ? array(Ptr, FuncNames, "func.names") : ConstantPointerNull::get(Ptr),
       i32(L.FuncRefs),
       i32(WM.Tables.size()), i32(WM.NumImportedTables),
-      array(LimitsTy, TableLimits, "table.limits"), array(I8, TableTypes, "table.types"),
+      array(LimitsTy, TableLimits, "table.limits"), array(I32, TableTypes, "table.types"),
       i32(L.Tables),
       i32(WM.Memories.size()), i32(WM.NumImportedMemories),
       array(LimitsTy, MemoryLimits, "memory.limits"), i32(L.Memories),
       i32(WM.Globals.size()), i32(WM.NumImportedGlobals),
-      array(I8, GlobalTypes, "global.types"), array(I8, GlobalMut, "global.mutability"),
+      array(I32, GlobalTypes, "global.types"), array(I8, GlobalMut, "global.mutability"),
       i32(L.Globals), i32(L.GlobalStorage),
       i32(WM.Datas.size()), i32(WM.Elems.size()),
       i32(L.Datas), i32(L.Elems),

@@ -171,4 +171,15 @@ Error FunctionLowerer::visitReturnCallIndirect(uint32_t TypeIndex,
   return Error::success();
 }
 
+Error FunctionLowerer::visitReturnCallRef(uint32_t TypeIndex) {
+  W2N_VALIDATE_REACHABLE(V.visitReturnCallRef(TypeIndex));
+  HasCalls = true;
+  Value *Record = popCheckedCallRef();
+  const frontend::FuncType &T = WM.Types[TypeIndex];
+  SmallVector<Value *, 8> Args = popN(T.Params.size());
+  tailCallThroughRecord(Record, T, Args);
+  setUnreachable();
+  return Error::success();
+}
+
 } // namespace w2n::lowering

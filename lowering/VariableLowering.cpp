@@ -1,6 +1,8 @@
 //===- VariableLowering.cpp - Locals, globals, calls, tables, references --===//
 #include "lowering/FunctionLowering.h"
 
+#include "llvm/IR/MDBuilder.h"
+
 namespace w2n::lowering {
 
 using namespace llvm;
@@ -159,14 +161,37 @@ Value *FunctionLowerer::checkedTableCallee(uint32_t TypeIndex, uint32_t Table,
   Value *Expected = MC.loadInvariant(
       B, MC.I32Ty, B.CreateConstInBoundsGEP1_64(MC.I32Ty, TypeIds, TypeIndex));
   Value *Actual = B.CreateLoad(MC.I32Ty, Record);
-  trapIf(B.CreateICmpNE(Actual, Expected),
+  Value *Mismatch = B.CreateICmpNE(Actual, Expected);
+  if (WM.TypeInfos[TypeIndex].Final) {
+    trapIf(Mismatch, W2N_TRAP_INDIRECT_CALL_TYPE_MISMATCH);
+    return Record;
+  }
+  // A type declared with `sub` may have subtypes, whose ids differ from
+  // its own: on a mismatch, the runtime walks the callee's supertypes.
+  BasicBlock *Before = B.GetInsertBlock();
+  BasicBlock *Slow = BasicBlock::Create(MC.Ctx, "subtype.check", F);
+  BasicBlock *Join = BasicBlock::Create(MC.Ctx, "subtype.ok", F);
+  B.CreateCondBr(Mismatch, Slow, Join,
+                 MDBuilder(MC.Ctx).createUnlikelyBranchWeights());
+  B.SetInsertPoint(Slow);
+  Value *IsSubtype = B.CreateCall(MC.TypeIsSubtype, {Actual, Expected});
+  trapIf(B.CreateICmpEQ(IsSubtype, B.getInt32(0)),
          W2N_TRAP_INDIRECT_CALL_TYPE_MISMATCH);
+  B.CreateBr(Join);
+  B.SetInsertPoint(Join);
+  for (KnownMemorySize &K : KnownSizes)
+    if (K.Block == Before)
+      K.Block = Join; // dominated by it, and the check grows no memory
   return Record;
 }
 
 Error FunctionLowerer::visitCallIndirect(uint32_t TypeIndex, uint32_t Table) {
   W2N_VALIDATE_REACHABLE(V.visitCallIndirect(TypeIndex, Table));
-  Value *Record = checkedTableCallee(TypeIndex, Table, pop());
+  callThroughRecord(checkedTableCallee(TypeIndex, Table, pop()), TypeIndex);
+  return Error::success();
+}
+
+void FunctionLowerer::callThroughRecord(Value *Record, uint32_t TypeIndex) {
   Value *Fn = B.CreateLoad(
       MC.PtrTy,
       B.CreateConstInBoundsGEP1_64(MC.I8Ty, Record, InstanceLayout::FuncRefFieldFn));
@@ -174,6 +199,26 @@ Error FunctionLowerer::visitCallIndirect(uint32_t TypeIndex, uint32_t Table) {
       MC.PtrTy,
       B.CreateConstInBoundsGEP1_64(MC.I8Ty, Record, InstanceLayout::FuncRefFieldCtx));
   emitCall(Fn, Ctx, WM.Types[TypeIndex]);
+}
+
+Value *FunctionLowerer::popCheckedCallRef() {
+  Value *Record = pop();
+  if (V.lastRef().isNullable())
+    trapIf(B.CreateIsNull(Record), W2N_TRAP_NULL_FUNCTION_REFERENCE);
+  return Record;
+}
+
+Error FunctionLowerer::visitCallRef(uint32_t TypeIndex) {
+  W2N_VALIDATE_REACHABLE(V.visitCallRef(TypeIndex));
+  // Validation proves the record's type: no type check, as for call.
+  callThroughRecord(popCheckedCallRef(), TypeIndex);
+  return Error::success();
+}
+
+Error FunctionLowerer::visitRefAsNonNull() {
+  W2N_VALIDATE_REACHABLE(V.visitRefAsNonNull());
+  if (V.lastRef().isNullable())
+    trapIf(B.CreateIsNull(top()), W2N_TRAP_NULL_REFERENCE);
   return Error::success();
 }
 

@@ -20,7 +20,12 @@ ImmediateKind specialImmediates(Opcode Op) {
     return ImmediateKind::BlockType;
   case Opcode::Br:
   case Opcode::BrIf:
+  case Opcode::BrOnNull:
+  case Opcode::BrOnNonNull:
     return ImmediateKind::Label;
+  case Opcode::CallRef:
+  case Opcode::ReturnCallRef:
+    return ImmediateKind::Type;
   case Opcode::BrTable:
     return ImmediateKind::LabelTable;
   case Opcode::Call:

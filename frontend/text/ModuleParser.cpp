@@ -295,13 +295,17 @@ llvm::Error ModuleParser::parseFunc() {
 }
 
 llvm::Error ModuleParser::parseElemList(bool Exprs, ByteWriter &Items,
-                                        uint32_t &N) {
+                                        uint32_t &N, bool IndicesAsExprs) {
   // Expressions, `(item expr)` or one folded instruction each; or function
-  // indices.
+  // indices, written as such or as ref.func expressions.
   N = 0;
   for (; !C.isKind(TokenKind::RParen); ++N) {
     if (!Exprs) {
+      if (IndicesAsExprs)
+        Items.u8(0xd2); // ref.func
       TRY(writeIndex(Space::Func, Items));
+      if (IndicesAsExprs)
+        Items.u8(0x0b); // end
       continue;
     }
     SectionBuffer Item;
@@ -371,11 +375,15 @@ llvm::Error ModuleParser::parseTable() {
   if (!C.takeOpen("elem"))
     return C.unexpected("\"(elem\"");
   Written[size_t(Space::Elem)]++;
+  // The segment has the table's type: function indices into a table of
+  // another type than funcref are written as ref.func expressions.
   bool Exprs = C.isKind(TokenKind::LParen);
+  bool IndicesAsExprs = !Exprs && T != ValTypeBytes(1, '\x70');
   ByteWriter Items;
   uint32_t N;
-  TRY(parseElemList(Exprs, Items, N));
+  TRY(parseElemList(Exprs, Items, N, IndicesAsExprs));
   TRY(C.expectRParen());
+  Exprs = Exprs || IndicesAsExprs;
   ElemSec.mark(D.Open->Begin);
   ByteWriter &E = ElemSec.W;
   // Flags 2 (indices) or 6 (expressions): a table index and an offset,

@@ -138,7 +138,8 @@ private:
   llvm::Error parseGlobalType(ByteWriter &Out);
   /// The items of an element segment, up to its `)`: expressions or
   /// function indices.
-  llvm::Error parseElemList(bool Exprs, ByteWriter &Items, uint32_t &N);
+  llvm::Error parseElemList(bool Exprs, ByteWriter &Items, uint32_t &N,
+                            bool IndicesAsExprs = false);
   /// Where an element or data segment goes: its table or memory (Target)
   /// and offset, if it is active.
   llvm::Error parseSegmentPlacement(Space Target, std::optional<uint32_t> &Index,

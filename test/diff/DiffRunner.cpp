@@ -177,7 +177,7 @@ void callExports(spec::Engine &Eng, int Inst, const frontend::Module &M) {
     }
     std::vector<spec::SpecValue> Args(Type.Params.size());
     for (size_t I = 0; I < Args.size(); ++I)
-      Args[I].Type = w2n_valtype(Type.Params[I]);
+      Args[I].Type = w2n_valtype_top(Type.Params[I].bits());
     auto Result = Eng.invoke(Inst, Exp.Name, Args);
     printLogs(Eng);
     if (!Result) {

@@ -26,8 +26,8 @@ static void log_count(void *env, const w2n_value *args, w2n_value *results) {
   *last = (int32_t)args[0].i32;
 }
 
-static const uint8_t log_types[] = {W2N_I32};
-static const w2n_func_type_desc log_type = {1, 0, log_types};
+static const w2n_valtype log_types[] = {W2N_I32};
+static const w2n_func_type_desc log_type = {1, 0, log_types, 0, 0, 0};
 
 /* The checks, for one compiled flavour: the same wrappers exist under each
  * prefix, so a macro instantiates them. */

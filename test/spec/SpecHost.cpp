@@ -9,9 +9,9 @@ namespace {
 
 void doNothing(void *, const w2n_value *, w2n_value *) {}
 
-const uint8_t I32F32[] = {W2N_I32, W2N_F32};
-const uint8_t F64F64[] = {W2N_F64, W2N_F64};
-const uint8_t I32[] = {W2N_I32}, I64[] = {W2N_I64}, F32[] = {W2N_F32},
+const w2n_valtype I32F32[] = {W2N_I32, W2N_F32};
+const w2n_valtype F64F64[] = {W2N_F64, W2N_F64};
+const w2n_valtype I32[] = {W2N_I32}, I64[] = {W2N_I64}, F32[] = {W2N_F32},
               F64[] = {W2N_F64};
 
 struct HostFunc {
@@ -21,10 +21,10 @@ struct HostFunc {
 
 // The printing functions take their arguments and return nothing.
 const HostFunc Funcs[] = {
-    {"print", {0, 0, nullptr}},        {"print_i32", {1, 0, I32}},
-    {"print_i64", {1, 0, I64}},        {"print_f32", {1, 0, F32}},
-    {"print_f64", {1, 0, F64}},        {"print_i32_f32", {2, 0, I32F32}},
-    {"print_f64_f64", {2, 0, F64F64}},
+    {"print", {0, 0, nullptr, 0, 0, 0}},        {"print_i32", {1, 0, I32, 0, 0, 0}},
+    {"print_i64", {1, 0, I64, 0, 0, 0}},        {"print_f32", {1, 0, F32, 0, 0, 0}},
+    {"print_f64", {1, 0, F64, 0, 0, 0}},        {"print_i32_f32", {2, 0, I32F32, 0, 0, 0}},
+    {"print_f64_f64", {2, 0, F64F64, 0, 0, 0}},
 };
 
 } // namespace
@@ -69,7 +69,7 @@ w2n_extern SpectestHost::lookup(llvm::StringRef Name) const {
   E.tag = W2N_EXTERN_GLOBAL_REF;
   // The globals are immutable: no instance writes through this pointer.
   E.of.global.value = const_cast<w2n_value *>(&Globals[Global]);
-  E.of.global.type = uint8_t(Types[Global]);
+  E.of.global.type = Types[Global];
   E.of.global.mutable_ = 0;
   return E;
 }

@@ -14,10 +14,10 @@ Engine::~Engine() = default;
 
 namespace {
 
-const uint8_t LogTypes[] = {W2N_I32, W2N_I64, W2N_F32, W2N_F64, W2N_V128};
+const w2n_valtype LogTypes[] = {W2N_I32, W2N_I64, W2N_F32, W2N_F64, W2N_V128};
 const w2n_func_type_desc LogSignatures[] = {
-    {1, 0, &LogTypes[0]}, {1, 0, &LogTypes[1]}, {1, 0, &LogTypes[2]},
-    {1, 0, &LogTypes[3]}, {1, 0, &LogTypes[4]}};
+    {1, 0, &LogTypes[0], 0, 0, 0}, {1, 0, &LogTypes[1], 0, 0, 0}, {1, 0, &LogTypes[2], 0, 0, 0},
+    {1, 0, &LogTypes[3], 0, 0, 0}, {1, 0, &LogTypes[4], 0, 0, 0}};
 const StringRef LogNames[] = {"log-i32", "log-i64", "log-f32", "log-f64",
                               "log-v128"};
 
@@ -25,7 +25,7 @@ class JitEngine final : public Engine {
 public:
   explicit JitEngine(const JitOptions &Opts) : Opts(Opts) {
     for (size_t I = 0; I < std::size(Sinks); ++I)
-      Sinks[I] = {this, LogTypes[I]};
+      Sinks[I] = {this, uint8_t(LogTypes[I])};
   }
   ~JitEngine() override {
     // Instances refer to each other's memories, tables and code: free them
@@ -117,14 +117,15 @@ public:
                                      "signature of " + quote(Field));
     std::vector<w2n_value> Values;
     for (size_t I = 0; I < Args.size(); ++I) {
-      if (Args[I].Type != FT->types[I])
+      if (Args[I].Type != w2n_valtype_top(FT->types[I]))
         return llvm::createStringError("the arguments do not match the "
                                        "signature of " + quote(Field));
       Values.push_back(Args[I].Bits);
     }
     ActionResult Result;
-    Result.Types.assign(FT->types + FT->num_params,
-                        FT->types + FT->num_params + FT->num_results);
+    for (uint32_t I = 0; I < FT->num_results; ++I)
+      Result.Types.push_back(
+          uint8_t(w2n_valtype_top(FT->types[FT->num_params + I])));
     Result.Values.resize(FT->num_results);
     w2n_call(Inst, Export.of.func, Values.data(), Values.size(),
              Result.Values.data(), Result.Values.size(), &Result.Error);
@@ -145,7 +146,7 @@ public:
     ActionResult Result;
     Result.Values.resize(1);
     w2n_global_get(&Export, &Result.Values[0]);
-    Result.Types.push_back(Export.of.global.type);
+    Result.Types.push_back(uint8_t(w2n_valtype_top(Export.of.global.type)));
     return Result;
   }
 

@@ -47,6 +47,19 @@ w2n_status w2n_core_error(w2n_error *err, w2n_status status, w2n_trap_kind trap,
 /* The canonical id of a signature: equal for structurally equal signatures,
  * whichever module they come from. W2N_NO_TYPE_ID when out of memory. */
 uint32_t w2n_core_type_id(const w2n_func_type_desc *type);
+/* Fills type_ids with the canonical id of every type of desc, group by
+ * group; 0 when out of memory. */
+int w2n_core_module_type_ids(const w2n_module_desc *desc, uint32_t *type_ids);
+/* Whether the type with id sub is the type with id super or declares it as
+ * a supertype, transitively (called by generated code for call_indirect
+ * when the expected type is not final). */
+int w2n_type_is_subtype(uint32_t sub, uint32_t super);
+/* A descriptor's value type v with a defined heap type's index replaced by
+ * its canonical id (type_ids of the module); other types unchanged. */
+w2n_valtype w2n_core_canonical_valtype(w2n_valtype v, const uint32_t *type_ids);
+/* Whether a value of canonical type a may be used where canonical type b
+ * is expected (3.0's subtyping). */
+int w2n_core_valtype_matches(w2n_valtype a, w2n_valtype b);
 
 /* --- Memories and tables -------------------------------------------------- */
 
@@ -61,7 +74,7 @@ int w2n_core_memory_is64(const w2n_memory *memory);
 
 /* A table of limits->min elements, all init. NULL when out of memory or
  * beyond W2N_MAX_TABLE_ELEMS. */
-w2n_table *w2n_core_table_new(uint8_t elem_type, const w2n_limits *limits,
+w2n_table *w2n_core_table_new(w2n_valtype elem_type, const w2n_limits *limits,
                               void *init);
 void w2n_core_table_delete(w2n_table *table);
 int w2n_core_table_has_max(const w2n_table *table);

@@ -112,19 +112,22 @@ static w2n_status check_import(const w2n_module_desc *desc,
     return W2N_ERROR_UNKNOWN_IMPORT;
   case W2N_EXTERN_FUNCREF:
     if (imp->kind != W2N_EXTERN_FUNC || !ext->of.func ||
-        ext->of.func->type_id != type_ids[imp->index])
+        !w2n_type_is_subtype(ext->of.func->type_id, type_ids[imp->index]))
       return W2N_ERROR_INCOMPATIBLE_IMPORT;
     return W2N_OK;
   case W2N_EXTERN_HOST_FUNC:
     if (imp->kind != W2N_EXTERN_FUNC || !ext->of.host.fn ||
         !ext->of.host.type ||
-        w2n_core_type_id(ext->of.host.type) != type_ids[imp->index] ||
+        !w2n_type_is_subtype(w2n_core_type_id(ext->of.host.type),
+                             type_ids[imp->index]) ||
         !desc->host_adapters[imp->index])
       return W2N_ERROR_INCOMPATIBLE_IMPORT;
     return W2N_OK;
   case W2N_EXTERN_TABLE_REF: {
     const w2n_table *t = ext->of.table;
-    if (imp->kind != W2N_EXTERN_TABLE || !t || t->elem_type != imp->type ||
+    /* Element types must be equivalent: a table is read and written. */
+    if (imp->kind != W2N_EXTERN_TABLE || !t ||
+        t->elem_type != w2n_core_canonical_valtype(imp->type, type_ids) ||
         w2n_core_table_is64(t) != (imp->limits.is64 != 0) ||
         !limits_match(t->size, w2n_core_table_has_max(t), t->max, &imp->limits))
       return W2N_ERROR_INCOMPATIBLE_IMPORT;
@@ -139,12 +142,18 @@ static w2n_status check_import(const w2n_module_desc *desc,
       return W2N_ERROR_INCOMPATIBLE_IMPORT;
     return W2N_OK;
   }
-  case W2N_EXTERN_GLOBAL_REF:
+  case W2N_EXTERN_GLOBAL_REF: {
+    /* An immutable global's type may be a subtype of the import's; a
+     * mutable one's must be equivalent (it is written too). */
+    w2n_valtype want = w2n_core_canonical_valtype(imp->type, type_ids);
+    w2n_valtype have = ext->of.global.type;
     if (imp->kind != W2N_EXTERN_GLOBAL || !ext->of.global.value ||
-        ext->of.global.type != imp->type ||
-        (ext->of.global.mutable_ != 0) != (imp->mutable_ != 0))
+        (ext->of.global.mutable_ != 0) != (imp->mutable_ != 0) ||
+        (imp->mutable_ ? have != want
+                       : !w2n_core_valtype_matches(have, want)))
       return W2N_ERROR_INCOMPATIBLE_IMPORT;
     return W2N_OK;
+  }
   }
   return W2N_ERROR_INCOMPATIBLE_IMPORT;
 }
@@ -182,12 +191,9 @@ w2n_status w2n_core_instance_new(const w2n_module_desc *desc,
     if (!type_ids)
       return w2n_core_error(err, W2N_ERROR_RESOURCES, W2N_TRAP_NONE, 0);
   }
-  for (uint32_t t = 0; t < desc->num_types; ++t) {
-    type_ids[t] = w2n_core_type_id(&desc->types[t]);
-    if (type_ids[t] == W2N_NO_TYPE_ID) {
-      w2n_os_free(type_ids, desc->num_types * sizeof(uint32_t));
-      return w2n_core_error(err, W2N_ERROR_RESOURCES, W2N_TRAP_NONE, 0);
-    }
+  if (!w2n_core_module_type_ids(desc, type_ids)) {
+    w2n_os_free(type_ids, desc->num_types * sizeof(uint32_t));
+    return w2n_core_error(err, W2N_ERROR_RESOURCES, W2N_TRAP_NONE, 0);
   }
 
   /* Link: every import provided, and of the declared kind and type. */
@@ -266,7 +272,8 @@ w2n_status w2n_core_instance_new(const w2n_module_desc *desc,
   }
   for (uint32_t t = desc->num_imported_tables; t < desc->num_tables; ++t) {
     tables[t] =
-        w2n_core_table_new(desc->table_types[t], &desc->table_limits[t], NULL);
+        w2n_core_table_new(w2n_core_canonical_valtype(desc->table_types[t], type_ids),
+                           &desc->table_limits[t], NULL);
     if (!tables[t])
       goto out_of_memory;
     ++num_owned_tables;
@@ -360,7 +367,8 @@ w2n_status w2n_core_find_export(const w2n_instance *inst, const char *name,
     case W2N_EXTERN_GLOBAL:
       out->tag = W2N_EXTERN_GLOBAL_REF;
       out->of.global.value = w2n_core_globals(inst)[exp->index];
-      out->of.global.type = desc->global_types[exp->index];
+      out->of.global.type = w2n_core_canonical_valtype(
+          desc->global_types[exp->index], inst->type_ids);
       out->of.global.mutable_ = desc->global_mutability[exp->index];
       break;
     default:

@@ -18,7 +18,7 @@ static void fill(void **elems, uint32_t n, void *val) {
     elems[i] = val;
 }
 
-w2n_table *w2n_core_table_new(uint8_t elem_type, const w2n_limits *limits,
+w2n_table *w2n_core_table_new(w2n_valtype elem_type, const w2n_limits *limits,
                               void *init) {
   if (limits->min > W2N_MAX_TABLE_ELEMS ||
       (limits->has_max && limits->min > limits->max))

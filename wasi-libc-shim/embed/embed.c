@@ -104,7 +104,7 @@ w2n_memory *w2n_memory_new(w2n_limits limits) {
 void w2n_memory_delete(w2n_memory *memory) { w2n_core_memory_delete(memory); }
 
 w2n_table *w2n_table_new(w2n_valtype elem_type, w2n_limits limits, void *init) {
-  return w2n_core_table_new((uint8_t)elem_type, &limits, init);
+  return w2n_core_table_new(elem_type, &limits, init);
 }
 
 void w2n_table_delete(w2n_table *table) { w2n_core_table_delete(table); }
@@ -118,7 +118,7 @@ w2n_extern w2n_global_new(w2n_valtype type, int mutable_, w2n_value value) {
   *storage = value;
   e.tag = W2N_EXTERN_GLOBAL_REF;
   e.of.global.value = storage;
-  e.of.global.type = (uint8_t)type;
+  e.of.global.type = type;
   e.of.global.mutable_ = mutable_ != 0;
   return e;
 }
@@ -140,6 +140,7 @@ const w2n_runtime_symbol *w2n_runtime_symbols(size_t *count) {
       {"w2n_table_fill", (void *)w2n_table_fill},
       {"w2n_table_copy", (void *)w2n_table_copy},
       {"w2n_table_init", (void *)w2n_table_init},
+      {W2N_RT_TYPE_IS_SUBTYPE, (void *)w2n_type_is_subtype},
   };
   *count = sizeof symbols / sizeof symbols[0];
   return symbols;

@@ -33,10 +33,11 @@ void w2n_exe_trap_hook(uint32_t kind);
 void w2n_exe_print(const char *s);
 _Noreturn void w2n_exe_exit(int status);
 
-/* The WASI imports this runtime provides: binds import i of desc into
- * *record, or returns 0 when it is not a WASI function this runtime has
- * (or its signature differs). The memory is set later, before any call. */
-int w2n_wasi_bind(const w2n_module_desc *desc, uint32_t i,
+/* The WASI imports this runtime provides: binds import i of desc, whose
+ * type has canonical id type_id, into *record, or returns 0 when it is not
+ * a WASI function this runtime has (or its signature differs). The memory
+ * is set later, before any call. */
+int w2n_wasi_bind(const w2n_module_desc *desc, uint32_t i, uint32_t type_id,
                   w2n_funcref *record);
 void w2n_wasi_set_memory(w2n_memory *memory);
 /* Records the arguments and fills the descriptor table (wasi/). */

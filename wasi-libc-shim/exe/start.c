@@ -6,6 +6,7 @@
  * the trap and fault handling of exe/traps.c.
  *===----------------------------------------------------------------------===*/
 #include "core/core.h"
+#include "core/os.h"
 #include "exe/exe.h"
 
 extern const w2n_module_desc w2n_module;
@@ -45,20 +46,29 @@ _Noreturn void w2n_start(long argc, char **argv, char **envp) {
     fail("too many imports", 0);
   static w2n_funcref records[MaxImports];
   static w2n_extern imports[MaxImports];
+  /* The imports' canonical type ids; instantiation interns the same. */
+  uint32_t *type_ids = NULL;
+  size_t type_ids_size = desc->num_types * sizeof(uint32_t);
+  if (desc->num_imports &&
+      (!(type_ids = w2n_os_alloc(type_ids_size)) ||
+       !w2n_core_module_type_ids(desc, type_ids)))
+    fail("cannot instantiate the module", "out of memory");
   for (uint32_t i = 0; i < desc->num_imports; ++i) {
     const w2n_import_desc *imp = &desc->imports[i];
     if (imp->kind != W2N_EXTERN_FUNC)
       fail("unknown import", imp->name);
-    if (!w2n_wasi_bind(desc, i, &records[i])) {
+    uint32_t type_id = type_ids[imp->index];
+    if (!w2n_wasi_bind(desc, i, type_id, &records[i])) {
       if (!&w2n_unknown_imports_trap)
         fail("unknown import", imp->name);
-      records[i].type_id = w2n_core_type_id(&desc->types[imp->index]);
+      records[i].type_id = type_id;
       records[i].fn = (void *)unknown_import_called;
       records[i].ctx = (void *)imp;
     }
     imports[i].tag = W2N_EXTERN_FUNCREF;
     imports[i].of.func = &records[i];
   }
+  w2n_os_free(type_ids, type_ids_size);
 
   w2n_instance *inst;
   w2n_error err;

@@ -26,7 +26,7 @@ static const struct {
 
 /* The canonical id of a signature string of W2N_WASI_FUNCTIONS. */
 static uint32_t sig_type_id(const char *sig) {
-  uint8_t types[16];
+  w2n_valtype types[16];
   uint32_t n = 0, params = 0;
   for (; *sig && n < sizeof types; ++sig) {
     if (*sig == '_')
@@ -34,12 +34,12 @@ static uint32_t sig_type_id(const char *sig) {
     else
       types[n++] = *sig == 'l' ? W2N_I64 : W2N_I32;
   }
-  w2n_func_type_desc type = {params, n - params, types};
+  w2n_func_type_desc type = {params, n - params, types, 0, 0, 0};
   return w2n_core_type_id(&type);
 }
 
 int w2n_wasi_bind(const w2n_module_desc *desc, uint32_t i,
-                  w2n_funcref *record) {
+                  uint32_t type_id, w2n_funcref *record) {
   const w2n_import_desc *imp = &desc->imports[i];
   if (imp->module_len != sizeof W2N_WASI_MODULE - 1 ||
       memcmp(imp->module, W2N_WASI_MODULE, imp->module_len) != 0)
@@ -54,7 +54,7 @@ int w2n_wasi_bind(const w2n_module_desc *desc, uint32_t i,
     record->fn = (void *)w2n_exe_wasi_functions[f];
     record->ctx = 0;
     return record->type_id != W2N_NO_TYPE_ID &&
-           record->type_id == w2n_core_type_id(&desc->types[imp->index]);
+           record->type_id == type_id;
   }
   return 0;
 }

@@ -275,7 +275,7 @@ static int parse_value(char *s, uint8_t *type, w2n_value *v) {
 
 static void do_nothing(void *env, const w2n_value *args, w2n_value *results) {}
 
-static const uint8_t t_i32[] = {W2N_I32}, t_i64[] = {W2N_I64},
+static const w2n_valtype t_i32[] = {W2N_I32}, t_i64[] = {W2N_I64},
                      t_f32[] = {W2N_F32}, t_f64[] = {W2N_F64},
                      t_i32_f32[] = {W2N_I32, W2N_F32},
                      t_f64_f64[] = {W2N_F64, W2N_F64};
@@ -283,20 +283,20 @@ static const struct {
   const char *name;
   w2n_func_type_desc type;
 } spectest_funcs[] = {
-    {"print", {0, 0, 0}},
-    {"print_i32", {1, 0, t_i32}},
-    {"print_i64", {1, 0, t_i64}},
-    {"print_f32", {1, 0, t_f32}},
-    {"print_f64", {1, 0, t_f64}},
-    {"print_i32_f32", {2, 0, t_i32_f32}},
-    {"print_f64_f64", {2, 0, t_f64_f64}},
+    {"print", {0, 0, 0, 0, 0, 0}},
+    {"print_i32", {1, 0, t_i32, 0, 0, 0}},
+    {"print_i64", {1, 0, t_i64, 0, 0, 0}},
+    {"print_f32", {1, 0, t_f32, 0, 0, 0}},
+    {"print_f64", {1, 0, t_f64, 0, 0, 0}},
+    {"print_i32_f32", {2, 0, t_i32_f32, 0, 0, 0}},
+    {"print_f64_f64", {2, 0, t_f64_f64, 0, 0, 0}},
 };
 static w2n_memory *spectest_memory;
 static w2n_table *spectest_table, *spectest_table64;
 static w2n_value spectest_globals[4];
 static const char *const spectest_global_names[4] = {
     "global_i32", "global_i64", "global_f32", "global_f64"};
-static const uint8_t spectest_global_types[4] = {W2N_I32, W2N_I64, W2N_F32,
+static const w2n_valtype spectest_global_types[4] = {W2N_I32, W2N_I64, W2N_F32,
                                                  W2N_F64};
 
 static int name_is(const char *name, uint32_t len, const char *s) {
@@ -334,22 +334,22 @@ static w2n_extern spectest_lookup(const char *name, uint32_t len) {
  * call throws in JavaScript. */
 static void log_value(void *env, const w2n_value *args, w2n_value *results) {
   puts_("log");
-  put_value(*(const uint8_t *)env, &args[0]);
+  put_value((uint8_t)*(const w2n_valtype *)env, &args[0]);
   flush_line();
 }
 static void log_v128(void *env, const w2n_value *args, w2n_value *results) {
   w2n_trap(W2N_TRAP_HOST);
 }
 
-static const uint8_t log_types[] = {W2N_I32, W2N_I64, W2N_F32, W2N_F64,
+static const w2n_valtype log_types[] = {W2N_I32, W2N_I64, W2N_F32, W2N_F64,
                                     W2N_V128};
 static const char *const log_names[] = {"log-i32", "log-i64", "log-f32",
                                         "log-f64", "log-v128"};
-static const w2n_func_type_desc log_signatures[] = {{1, 0, &log_types[0]},
-                                                    {1, 0, &log_types[1]},
-                                                    {1, 0, &log_types[2]},
-                                                    {1, 0, &log_types[3]},
-                                                    {1, 0, &log_types[4]}};
+static const w2n_func_type_desc log_signatures[] = {{1, 0, &log_types[0], 0, 0, 0},
+                                                    {1, 0, &log_types[1], 0, 0, 0},
+                                                    {1, 0, &log_types[2], 0, 0, 0},
+                                                    {1, 0, &log_types[3], 0, 0, 0},
+                                                    {1, 0, &log_types[4], 0, 0, 0}};
 
 static w2n_extern fuzzing_support_lookup(const char *name, uint32_t len) {
   w2n_extern e;
@@ -505,7 +505,7 @@ static void call_export(char *args) {
   for (char *v; (v = word(&args));) {
     uint8_t vt;
     if (n == MaxValues || n >= type->num_params ||
-        !parse_value(v, &vt, &values[n]) || vt != type->types[n]) {
+        !parse_value(v, &vt, &values[n]) || vt != w2n_valtype_top(type->types[n])) {
       answer_error(W2N_ERROR_INVALID_ARGUMENT, 0, 0, -1, "bad argument");
       return;
     }
@@ -524,7 +524,8 @@ static void call_export(char *args) {
   }
   puts_("ok");
   for (uint32_t i = 0; i < type->num_results; ++i)
-    put_value(type->types[type->num_params + i], &results[i]);
+    put_value((uint8_t)w2n_valtype_top(type->types[type->num_params + i]),
+              &results[i]);
   flush_line();
 }
 
@@ -534,7 +535,7 @@ static void get_global(char *args) {
   if (!find_export(&args, W2N_EXTERN_GLOBAL_REF, "no global", &inst, &e))
     return;
   puts_("ok");
-  put_value(e.of.global.type, e.of.global.value);
+  put_value((uint8_t)w2n_valtype_top(e.of.global.type), e.of.global.value);
   flush_line();
 }
 

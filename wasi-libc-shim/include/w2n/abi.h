@@ -27,7 +27,7 @@
 extern "C" {
 #endif
 
-#define W2N_ABI_VERSION 2u
+#define W2N_ABI_VERSION 3u
 
 /* Traps. The messages are the spec's; a trap in an executable prints
  * "wasm trap: MESSAGE" and exits with status 134. */
@@ -43,7 +43,9 @@ extern "C" {
   X(INTEGER_OVERFLOW, "integer overflow")                                      \
   X(INVALID_CONVERSION_TO_INTEGER, "invalid conversion to integer")            \
   X(CALL_STACK_EXHAUSTED, "call stack exhausted")                              \
-  X(HOST, "host function failed")
+  X(HOST, "host function failed")                                              \
+  X(NULL_REFERENCE, "null reference")                                          \
+  X(NULL_FUNCTION_REFERENCE, "null function reference")
 
 typedef enum w2n_trap_kind {
 #define W2N_TRAP_ENUM(Name, Message) W2N_TRAP_##Name,
@@ -52,16 +54,38 @@ typedef enum w2n_trap_kind {
   W2N_TRAP_COUNT
 } w2n_trap_kind;
 
-/* Value types, encoded as in the binary format. */
-typedef enum w2n_valtype {
-  W2N_I32 = 0x7f,
-  W2N_I64 = 0x7e,
-  W2N_F32 = 0x7d,
-  W2N_F64 = 0x7c,
-  W2N_V128 = 0x7b,
-  W2N_FUNCREF = 0x70,
-  W2N_EXTERNREF = 0x6f,
-} w2n_valtype;
+/* Value types, in 32 bits: bits 0-7 the binary format's byte of a number
+ * or vector type, or of a reference's heap type (0x70 func, 0x6f extern,
+ * 0x73 nofunc, 0x72 noextern, 0x64 a defined type); bits 8-30 a defined
+ * heap type's index; bit 31 set for a non-nullable reference. So funcref is
+ * 0x70 and (ref func) 0x80000070. In a module descriptor, a defined type's
+ * index is the module's type index; in the runtime's objects (tables,
+ * globals, w2n_extern), its canonical id. */
+typedef uint32_t w2n_valtype;
+#define W2N_I32 0x7fu
+#define W2N_I64 0x7eu
+#define W2N_F32 0x7du
+#define W2N_F64 0x7cu
+#define W2N_V128 0x7bu
+#define W2N_FUNCREF 0x70u
+#define W2N_EXTERNREF 0x6fu
+#define W2N_NULLFUNCREF 0x73u
+#define W2N_NULLEXTERNREF 0x72u
+#define W2N_HEAP_DEFINED 0x64u
+#define W2N_REF_NONNULL 0x80000000u
+
+static inline int w2n_valtype_is_ref(w2n_valtype t) {
+  uint32_t code = t & 0xff;
+  return code != 0 && code < W2N_V128;
+}
+/* The top of a reference type's hierarchy (W2N_FUNCREF or W2N_EXTERNREF);
+ * a number or vector type itself. */
+static inline w2n_valtype w2n_valtype_top(w2n_valtype t) {
+  uint32_t code = t & 0xff;
+  if (code == W2N_EXTERNREF || code == W2N_NULLEXTERNREF)
+    return W2N_EXTERNREF;
+  return w2n_valtype_is_ref(t) ? W2N_FUNCREF : t;
+}
 
 /* One value of any type, as host calls and globals store it. */
 typedef union w2n_value {
@@ -115,7 +139,7 @@ typedef struct w2n_table {
   uint32_t size;
   uint32_t capacity;
   uint64_t max;  /* declared maximum, or the largest the index allows */
-  uint8_t elem_type; /* W2N_FUNCREF or W2N_EXTERNREF */
+  w2n_valtype elem_type; /* a reference type */
 } w2n_table;
 
 typedef struct w2n_data_segment {
@@ -161,8 +185,8 @@ typedef struct w2n_import_desc {
   uint32_t module_len;
   uint32_t name_len;
   uint8_t kind;     /* w2n_extern_kind */
-  uint8_t type;     /* global: w2n_valtype; table: element type */
   uint8_t mutable_; /* global */
+  w2n_valtype type; /* global: its type; table: element type */
   uint32_t index;   /* func: type index; else the index in its space */
   w2n_limits limits; /* table, memory */
 } w2n_import_desc;
@@ -177,7 +201,12 @@ typedef struct w2n_export_desc {
 typedef struct w2n_func_type_desc {
   uint32_t num_params;
   uint32_t num_results;
-  const uint8_t *types; /* params, then results (w2n_valtype) */
+  const w2n_valtype *types; /* params, then results */
+  /* 3.0's recursion groups and declared subtypes; all zero (a final type
+   * in a group of its own) in a host's types. */
+  uint32_t group_size;  /* in a group's first type, its size; else 0 */
+  uint32_t super_plus1; /* declared supertype's type index + 1, or 0 */
+  uint8_t non_final;    /* declared with `sub` (not `sub final`) */
 } w2n_func_type_desc;
 
 /* Everything the runtime needs to instantiate a compiled module. Instance
@@ -208,7 +237,7 @@ typedef struct w2n_module_desc {
 
   uint32_t num_tables, num_imported_tables;
   const w2n_limits *table_limits;   /* every table */
-  const uint8_t *table_types;       /* element type of every table */
+  const w2n_valtype *table_types;   /* element type of every table */
   uint32_t tables_offset;           /* w2n_table *[num_tables] */
 
   uint32_t num_memories, num_imported_memories;
@@ -216,7 +245,7 @@ typedef struct w2n_module_desc {
   uint32_t memories_offset;         /* w2n_memory *[num_memories] */
 
   uint32_t num_globals, num_imported_globals;
-  const uint8_t *global_types;      /* every global */
+  const w2n_valtype *global_types;  /* every global */
   const uint8_t *global_mutability;
   uint32_t globals_offset;          /* w2n_value *[num_globals] */
   uint32_t global_storage_offset;   /* w2n_value[defined globals] */
@@ -238,6 +267,7 @@ typedef struct w2n_module_desc {
 #define W2N_RT_TRAP "w2n_trap"                 /* noreturn (w2n_trap_kind) */
 #define W2N_RT_MEMORY_GROW "w2n_memory_grow"   /* (w2n_memory *, u64) -> i64 */
 #define W2N_RT_TABLE_GROW "w2n_table_grow"     /* (w2n_table *, void *, u64) -> i64 */
+#define W2N_RT_TYPE_IS_SUBTYPE "w2n_type_is_subtype" /* (u32, u32) -> i32 */
 
 #ifdef __cplusplus
 }

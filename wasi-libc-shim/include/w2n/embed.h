@@ -96,7 +96,7 @@ typedef struct w2n_extern {
     w2n_memory *memory;
     struct {
       w2n_value *value;
-      uint8_t type; /* w2n_valtype */
+      w2n_valtype type; /* canonical: see w2n_valtype */
       uint8_t mutable_;
     } global;
   } of;
