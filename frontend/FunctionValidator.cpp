@@ -563,6 +563,17 @@ llvm::Error FunctionValidator::checkMemArg(Opcode Op, MemArg MA) {
   return llvm::Error::success();
 }
 
+llvm::Error FunctionValidator::visitAtomic(Opcode Op, MemArg MA) {
+  if (llvm::Error E = checkMemory(MA.Memory))
+    return E;
+  // Atomic accesses are naturally aligned, or trap.
+  if (MA.AlignLog2 != opcodeInfo(Op).Param)
+    return fail("alignment must be equal to natural");
+  if (MA.Offset > 0xffffffffu && !M.Memories[MA.Memory].Is64)
+    return fail("offset out of range");
+  return visitMemoryAccess(Op, MA.Memory);
+}
+
 llvm::Error FunctionValidator::visitLoad(Opcode Op, MemArg MA) {
   if (llvm::Error E = checkMemArg(Op, MA))
     return E;

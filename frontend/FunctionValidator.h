@@ -142,6 +142,8 @@ public:
   llvm::Error visitLoadLane(Opcode Op, MemArg MA, uint8_t Lane);
   llvm::Error visitStoreLane(Opcode Op, MemArg MA, uint8_t Lane);
   llvm::Error visitExtractLane(Opcode Op, uint8_t Lane);
+  llvm::Error visitAtomic(Opcode Op, MemArg MA);
+  llvm::Error visitAtomicFence() { return llvm::Error::success(); }
   llvm::Error visitReplaceLane(Opcode Op, uint8_t Lane);
 
   llvm::Error visitUnreachable();

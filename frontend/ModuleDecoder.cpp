@@ -149,7 +149,8 @@ private:
   void decodeCustomSection(BinaryReader &R);
   void collectDeclaredFuncRefs();
 
-  bool readLimits(BinaryReader &R, Limits &L, bool &Is64, bool OfMemory);
+  bool readLimits(BinaryReader &R, Limits &L, bool &Is64, bool OfMemory,
+                  bool *Shared = nullptr);
   bool readTableType(BinaryReader &R, TableType &T);
   bool readGlobalType(BinaryReader &R, GlobalType &T);
   llvm::Error readConstExpr(BinaryReader &R, ConstExpr &E);
@@ -165,7 +166,7 @@ private:
 };
 
 bool ModuleDecoder::readLimits(BinaryReader &R, Limits &L, bool &Is64,
-                               bool OfMemory) {
+                               bool OfMemory, bool *Shared) {
   uint64_t At = R.offset();
   uint8_t Flags;
   if (!R.readU8(Flags))
@@ -176,8 +177,8 @@ bool ModuleDecoder::readLimits(BinaryReader &R, Limits &L, bool &Is64,
   if (Flags & ~Known)
     return R.fail(At, "malformed limits flags");
   Is64 = Flags & 4;
-  if (Flags & 2)
-    return R.failUnsupported(At, Proposal::Threads, "shared memory");
+  if (Shared)
+    *Shared = Flags & 2;
   // The bounds are u32 in 2.0; u64 in 3.0, where too large is invalid.
   auto ReadBound = [&](uint64_t &Out) {
     uint32_t Bound32;
@@ -431,7 +432,8 @@ llvm::Error ModuleDecoder::decodeImportSection(BinaryReader &R) {
       break;
     case 2:
       Imp.Kind = ExternalKind::Memory;
-      if (!readLimits(R, Imp.Memory.Pages, Imp.Memory.Is64, true))
+      if (!readLimits(R, Imp.Memory.Pages, Imp.Memory.Is64, true,
+                      &Imp.Memory.Shared))
         return R.takeError();
       addMemory(Imp.Memory, DescAt);
       ++M->NumImportedMemories;
@@ -507,7 +509,7 @@ llvm::Error ModuleDecoder::decodeMemorySection(BinaryReader &R) {
   for (uint32_t I = 0; I < Count; ++I) {
     uint64_t At = R.offset();
     MemoryType T;
-    if (!readLimits(R, T.Pages, T.Is64, true))
+    if (!readLimits(R, T.Pages, T.Is64, true, &T.Shared))
       return R.takeError();
     addMemory(T, At);
   }

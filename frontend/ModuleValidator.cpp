@@ -177,6 +177,8 @@ llvm::Error ModuleValidator::checkTableType(const TableType &T, uint64_t At) {
 }
 
 llvm::Error ModuleValidator::checkMemoryType(const MemoryType &T, uint64_t At) {
+  if (T.Shared && !T.Pages.Max)
+    return makeInvalid(At, "shared memory must have maximum");
   if (T.Is64)
     return checkLimits(T.Pages, MaxMemory64Pages, At,
                        "memory size must be at most 2^48 pages");

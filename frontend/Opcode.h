@@ -21,6 +21,7 @@ enum class OpcodeKind : uint8_t {
   StoreLane,
   ExtractLane,
   ReplaceLane,
+  Atomic,
 };
 
 /// The lanes a SIMD operator works on (Opcodes.def, Lanes); None for
@@ -48,6 +49,13 @@ enum class MemoryAccess : uint8_t {
   Splat,
   Zero,
   Lane,
+  RmwAdd,
+  RmwSub,
+  RmwAnd,
+  RmwOr,
+  RmwXor,
+  RmwXchg,
+  RmwCmpxchg,
 };
 
 /// The fixed operand and result types of a non-Special operator.

@@ -150,6 +150,7 @@ inline bool readMemoryIndex(BinaryReader &R, uint32_t &Index, bool Wasm2Only) {
   }
 #define W2N_CASE_ReplaceLane(Code, Name, Param)                                \
   W2N_CASE_ExtractLane(Code, Name, Param)
+#define W2N_CASE_Atomic(Code, Name, Param) W2N_CASE_Load(Code, Name, Param)
 
 /// Decodes operators until the `end` closing the sequence. Scratch holds
 /// br_table targets; pass the same one to successive calls to reuse it.
@@ -360,12 +361,14 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
 #define W2N_IN_PREFIX_0x00(X) X
 #define W2N_IN_PREFIX_0xfc(X)
 #define W2N_IN_PREFIX_0xfd(X)
+#define W2N_IN_PREFIX_0xfe(X)
 #define W2N_OPCODE(Name, Prefix, Code, Text, Kind, Sig, Param, Lanes, Access)  \
   W2N_IN_PREFIX_##Prefix(W2N_CASE_##Kind(Code, Name, Param))
 #include "frontend/Opcodes.def"
 #undef W2N_IN_PREFIX_0x00
 #undef W2N_IN_PREFIX_0xfc
 #undef W2N_IN_PREFIX_0xfd
+#undef W2N_IN_PREFIX_0xfe
 
     case 0xfc: {
       uint32_t Sub;
@@ -374,12 +377,14 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
 #define W2N_IN_PREFIX_0x00(X)
 #define W2N_IN_PREFIX_0xfc(X) X
 #define W2N_IN_PREFIX_0xfd(X)
+#define W2N_IN_PREFIX_0xfe(X)
 #define W2N_OPCODE(Name, Prefix, Code, Text, Kind, Sig, Param, Lanes, Access)  \
   W2N_IN_PREFIX_##Prefix(W2N_CASE_##Kind(Code, Name, Param))
 #include "frontend/Opcodes.def"
 #undef W2N_IN_PREFIX_0x00
 #undef W2N_IN_PREFIX_0xfc
 #undef W2N_IN_PREFIX_0xfd
+#undef W2N_IN_PREFIX_0xfe
       case 8: { // memory.init
         uint32_t Data, Memory;
         W2N_TRY_READ(R.readVarU32(Data));
@@ -459,12 +464,14 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
 #define W2N_IN_PREFIX_0x00(X)
 #define W2N_IN_PREFIX_0xfc(X)
 #define W2N_IN_PREFIX_0xfd(X) X
+#define W2N_IN_PREFIX_0xfe(X)
 #define W2N_OPCODE(Name, Prefix, Code, Text, Kind, Sig, Param, Lanes, Access)  \
   W2N_IN_PREFIX_##Prefix(W2N_CASE_##Kind(Code, Name, Param))
 #include "frontend/Opcodes.def"
 #undef W2N_IN_PREFIX_0x00
 #undef W2N_IN_PREFIX_0xfc
 #undef W2N_IN_PREFIX_0xfd
+#undef W2N_IN_PREFIX_0xfe
       case 0x0c: { // v128.const
         V128 Value;
         W2N_TRY_READ(R.readV128(Value));
@@ -483,9 +490,42 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
       break;
     }
 
+    case 0xfe: { // threads
+      if (Opts.Wasm2Only)
+        return detail::unknownOpcode(At, 0, Byte, true);
+      uint32_t Sub;
+      W2N_TRY_READ(R.readVarU32(Sub));
+      switch (Sub) {
+#define W2N_IN_PREFIX_0x00(X)
+#define W2N_IN_PREFIX_0xfc(X)
+#define W2N_IN_PREFIX_0xfd(X)
+#define W2N_IN_PREFIX_0xfe(X) X
+#define W2N_OPCODE(Name, Prefix, Code, Text, Kind, Sig, Param, Lanes, Access)  \
+  W2N_IN_PREFIX_##Prefix(W2N_CASE_##Kind(Code, Name, Param))
+#include "frontend/Opcodes.def"
+#undef W2N_IN_PREFIX_0x00
+#undef W2N_IN_PREFIX_0xfc
+#undef W2N_IN_PREFIX_0xfd
+#undef W2N_IN_PREFIX_0xfe
+      case 0x03: { // atomic.fence
+        uint64_t ZeroAt = R.offset();
+        uint8_t Zero;
+        W2N_TRY_READ(R.readU8(Zero));
+        if (Zero != 0)
+          return makeMalformed(ZeroAt, "malformed atomic.fence: expected a "
+                                       "zero byte");
+        W2N_TRY_VISIT(V.visitAtomicFence());
+        break;
+      }
+      default:
+        return detail::unknownOpcode(At, 0xfe, Sub, false);
+      }
+      break;
+    }
+
     default:
-      // Under 3.0, the prefixes of GC (0xfb) and threads (0xfe) operators.
-      if (!Opts.Wasm2Only && (Byte == 0xfb || Byte == 0xfe)) {
+      // Under 3.0, the prefix of GC (0xfb) operators.
+      if (!Opts.Wasm2Only && Byte == 0xfb) {
         uint32_t Sub;
         W2N_TRY_READ(R.readVarU32(Sub));
         return detail::unknownOpcode(At, Byte, Sub, false);
@@ -503,6 +543,7 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
 #undef W2N_CASE_StoreLane
 #undef W2N_CASE_ExtractLane
 #undef W2N_CASE_ReplaceLane
+#undef W2N_CASE_Atomic
 #undef W2N_TRY_READ
 #undef W2N_TRY_VISIT
 

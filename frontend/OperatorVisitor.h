@@ -9,8 +9,9 @@
 //   visitStore(Op, MemArg)         visitLoadLane(Op, MemArg, Lane)
 //   visitStoreLane(Op, MemArg, Lane)
 //   visitExtractLane(Op, Lane)     visitReplaceLane(Op, Lane)
+//   visitAtomic(Op, MemArg)
 //
-// so that a visitor implements those seven and the Special operators, and
+// so that a visitor implements those eight and the Special operators, and
 // overrides any single operator it wants to treat on its own.
 //
 // PermissiveOperatorVisitor also supplies every Special operator, forwarding
@@ -59,9 +60,14 @@ public:
   llvm::Error visit##Name(uint8_t Lane) {                                      \
     return self().visitReplaceLane(Opcode::Name, Lane);                        \
   }
+#define W2N_DEFAULT_Atomic(Name)                                               \
+  llvm::Error visit##Name(MemArg MA) {                                         \
+    return self().visitAtomic(Opcode::Name, MA);                              \
+  }
 #define W2N_OPCODE(Name, Prefix, Code, Text, Kind, Sig, Param, Lanes, Access)  \
   W2N_DEFAULT_##Kind(Name)
 #include "frontend/Opcodes.def"
+#undef W2N_DEFAULT_Atomic
 #undef W2N_DEFAULT_Special
 #undef W2N_DEFAULT_Simple
 #undef W2N_DEFAULT_Load
@@ -91,7 +97,9 @@ public:
 #define W2N_PERMISSIVE_StoreLane(Name)
 #define W2N_PERMISSIVE_ExtractLane(Name)
 #define W2N_PERMISSIVE_ReplaceLane(Name)
+#define W2N_PERMISSIVE_Atomic(Name)
 #include "frontend/Opcodes.def"
+#undef W2N_PERMISSIVE_Atomic
 #undef W2N_PERMISSIVE_Special
 #undef W2N_PERMISSIVE_Simple
 #undef W2N_PERMISSIVE_Load
@@ -118,6 +126,9 @@ public:
     return this->self().visitUnhandled(Op);
   }
   llvm::Error visitReplaceLane(Opcode Op, uint8_t) {
+    return this->self().visitUnhandled(Op);
+  }
+  llvm::Error visitAtomic(Opcode Op, MemArg) {
     return this->self().visitUnhandled(Op);
   }
 };

@@ -138,6 +138,7 @@ struct TableType {
 struct MemoryType {
   Limits Pages;
   bool Is64 = false;
+  bool Shared = false; ///< threads: shared between threads
   ValType indexType() const { return Is64 ? ValType::I64 : ValType::I32; }
 };
 

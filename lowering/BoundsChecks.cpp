@@ -149,6 +149,29 @@ Value *FunctionLowerer::memory64Address(uint32_t Memory, Value *Index,
   return Address();
 }
 
+Value *FunctionLowerer::atomicAddress(uint32_t Memory, Value *Index,
+                                      uint64_t Offset, unsigned Bytes) {
+  bool Is64 = WM.Memories[Memory].Is64;
+  Value *Index64 = Is64 ? Index : B.CreateZExt(Index, MC.I64Ty);
+  Value *Addr;
+  if (Is64) {
+    Addr = memory64Address(Memory, Index, Offset, Bytes);
+  } else {
+    Value *EA = Index64;
+    if (Offset)
+      EA = B.CreateAdd(EA, B.getInt64(Offset), "", /*HasNUW=*/true);
+    trapIf(ir::buildOutOfBounds(B, EA, Bytes, memorySize(Memory)),
+           W2N_TRAP_MEMORY_OUT_OF_BOUNDS);
+    Addr = B.CreateInBoundsGEP(MC.I8Ty, MemoryBases[Memory], EA);
+  }
+  if (Bytes > 1) {
+    Value *Low = B.CreateAnd(B.CreateAdd(Index64, B.getInt64(Offset)),
+                             B.getInt64(Bytes - 1));
+    trapIf(B.CreateICmpNE(Low, B.getInt64(0)), W2N_TRAP_UNALIGNED_ATOMIC);
+  }
+  return Addr;
+}
+
 bool FunctionLowerer::withinMinimumSize(uint32_t Memory, Value *Index,
                                         uint64_t Offset, unsigned Bytes) const {
   auto *Const = dyn_cast<ConstantInt>(Index);

@@ -19,7 +19,18 @@ Error checkExecutableImports(const frontend::Module &M,
   if (UnknownImportsTrap)
     return Error::success();
   for (const frontend::Import &Imp : M.Imports) {
-    bool Provided = false;
+    // The runtime makes an imported memory as it declares itself (shared,
+    // for WASI threads), and provides wasi-threads' thread-spawn.
+    bool Provided = Imp.Kind == frontend::ExternalKind::Memory;
+    if (Imp.Module == "wasi" && Imp.Field == "thread-spawn" &&
+        Imp.Kind == frontend::ExternalKind::Func) {
+      const frontend::FuncType &FT = M.Types[Imp.FuncTypeIndex];
+      const frontend::SubTypeInfo &Info = M.TypeInfos[Imp.FuncTypeIndex];
+      Provided = FT.Params.size() == 1 && FT.Results.size() == 1 &&
+                 FT.Params[0] == frontend::ValType::I32 &&
+                 FT.Results[0] == frontend::ValType::I32 && Info.Final &&
+                 Info.GroupSize == 1;
+    }
     if (Imp.Module == W2N_WASI_MODULE &&
         Imp.Kind == frontend::ExternalKind::Func) {
       const frontend::FuncType &FT = M.Types[Imp.FuncTypeIndex];
@@ -38,6 +49,10 @@ Error checkExecutableImports(const frontend::Module &M,
           llvm::all_of(FT.Results, [](frontend::ValType T) {
             return T == frontend::ValType::I32 || T == frontend::ValType::I64;
           });
+      // A host function's type is final and a recursion group of its own:
+      // an import declared otherwise cannot link to it.
+      const frontend::SubTypeInfo &Info = M.TypeInfos[Imp.FuncTypeIndex];
+      Scalar = Scalar && Info.Final && Info.GroupSize == 1;
 #define W2N_WASI_MATCH(Ident, Name, Signature)                                 \
   if (Imp.Field == Name && Sig == Signature)                                   \
     Provided = Scalar;
@@ -49,8 +64,10 @@ Error checkExecutableImports(const frontend::Module &M,
           Imp.Offset,
           "unknown import \"" + Imp.Module + "\" \"" + Imp.Field +
               "\": executables provide the functions of "
-              "wasi_snapshot_preview1 (--allow-unknown-imports=trap "
-              "makes calls to others trap)");
+              "wasi_snapshot_preview1, wasi-threads' \"wasi\" "
+              "\"thread-spawn\" and imported memories "
+              "(--allow-unknown-imports=trap makes calls to other "
+              "functions trap)");
   }
   return Error::success();
 }

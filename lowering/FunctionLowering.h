@@ -46,6 +46,8 @@ public:
   llvm::Error visitStore(Opcode Op, MemArg MA);
   llvm::Error visitLoadLane(Opcode Op, MemArg MA, uint8_t Lane);
   llvm::Error visitStoreLane(Opcode Op, MemArg MA, uint8_t Lane);
+  llvm::Error visitAtomic(Opcode Op, MemArg MA);
+  llvm::Error visitAtomicFence();
   llvm::Error visitExtractLane(Opcode Op, uint8_t Lane);
   llvm::Error visitReplaceLane(Opcode Op, uint8_t Lane);
 
@@ -147,6 +149,7 @@ private:
   llvm::Error emitSimdShuffle(const V128 &Lanes);
   void emitLoad(Opcode Op, MemArg MA);            // MemoryLowering.cpp
   void emitStore(Opcode Op, MemArg MA);
+  void emitAtomic(Opcode Op, MemArg MA);
   void emitSimdLoadLane(Opcode Op, MemArg MA, uint8_t Lane);
   void emitSimdStoreLane(Opcode Op, MemArg MA, uint8_t Lane);
   void emitCall(llvm::Value *Callee, llvm::Value *Ctx,
@@ -180,6 +183,11 @@ private:
   // Memory addressing (BoundsChecks.cpp): the address of an access of
   // Bytes bytes at Index + Offset in Memory, checked as the bounds-check
   // mode says.
+  /// The address of an atomic access of Bytes bytes at Index + Offset,
+  /// checked explicitly in both modes (out of bounds traps before
+  /// misaligned), then for its natural alignment ("unaligned atomic").
+  llvm::Value *atomicAddress(uint32_t Memory, llvm::Value *Index,
+                             uint64_t Offset, unsigned Bytes);
   llvm::Value *memoryAddress(uint32_t Memory, llvm::Value *Index,
                              uint64_t Offset, unsigned Bytes);
   /// The same for a 64-bit memory (memory64), always checked explicitly.

@@ -92,6 +92,92 @@ void FunctionLowerer::emitSimdStoreLane(Opcode Op, MemArg MA, uint8_t Lane) {
   orderStore();
 }
 
+void FunctionLowerer::emitAtomic(Opcode Op, MemArg MA) {
+  using frontend::MemoryAccess;
+  const frontend::OpcodeInfo &Info = frontend::opcodeInfo(Op);
+  unsigned Bytes = 1u << Info.Param;
+  constexpr AtomicOrdering SeqCst = AtomicOrdering::SequentiallyConsistent;
+  if (Op == Opcode::MemoryAtomicNotify) {
+    Value *Count = pop();
+    Value *Addr = atomicAddress(MA.Memory, pop(), MA.Offset, Bytes);
+    push(B.CreateCall(MC.AtomicNotify, {memoryObject(MA.Memory), Addr, Count}));
+    return;
+  }
+  if (Op == Opcode::MemoryAtomicWait32 || Op == Opcode::MemoryAtomicWait64) {
+    Value *Timeout = pop();
+    Value *Expected = pop();
+    Value *Addr = atomicAddress(MA.Memory, pop(), MA.Offset, Bytes);
+    // Imports match in shared-ness, so this is known here: the trap then
+    // names the function, as other traps do.
+    if (!WM.Memories[MA.Memory].Shared) {
+      trapIf(B.getTrue(), W2N_TRAP_EXPECTED_SHARED_MEMORY);
+      push(B.getInt32(0));
+      return;
+    }
+    push(B.CreateCall(Op == Opcode::MemoryAtomicWait32 ? MC.AtomicWait32
+                                                       : MC.AtomicWait64,
+                      {memoryObject(MA.Memory), Addr, Expected, Timeout}));
+    return;
+  }
+  // Every atomic access is sequentially consistent; a narrower one
+  // truncates its operands and zero-extends what it reads.
+  Type *InMemory = B.getIntNTy(8 * Bytes);
+  auto Widen = [&](Value *V) {
+    return B.CreateZExt(V, MC.type(Info.Sig.Result));
+  };
+  if (Info.Sig.NumParams == 1) { // a load
+    Value *Addr = atomicAddress(MA.Memory, pop(), MA.Offset, Bytes);
+    LoadInst *Load = B.CreateAlignedLoad(InMemory, Addr, Align(Bytes));
+    Load->setAtomic(SeqCst);
+    push(Widen(Load));
+    return;
+  }
+  if (Info.Sig.Result == frontend::ValType::Void) { // a store
+    Value *Val = B.CreateTrunc(pop(), InMemory);
+    Value *Addr = atomicAddress(MA.Memory, pop(), MA.Offset, Bytes);
+    B.CreateAlignedStore(Val, Addr, Align(Bytes))->setAtomic(SeqCst);
+    orderStore();
+    return;
+  }
+  if (Info.Access == MemoryAccess::RmwCmpxchg) {
+    Value *Replacement = B.CreateTrunc(pop(), InMemory);
+    Value *Expected = B.CreateTrunc(pop(), InMemory);
+    Value *Addr = atomicAddress(MA.Memory, pop(), MA.Offset, Bytes);
+    Value *Pair = B.CreateAtomicCmpXchg(Addr, Expected, Replacement,
+                                        MaybeAlign(Bytes), SeqCst, SeqCst);
+    push(Widen(B.CreateExtractValue(Pair, 0)));
+    orderStore();
+    return;
+  }
+  AtomicRMWInst::BinOp Operation;
+  switch (Info.Access) {
+  case MemoryAccess::RmwAdd: Operation = AtomicRMWInst::Add; break;
+  case MemoryAccess::RmwSub: Operation = AtomicRMWInst::Sub; break;
+  case MemoryAccess::RmwAnd: Operation = AtomicRMWInst::And; break;
+  case MemoryAccess::RmwOr: Operation = AtomicRMWInst::Or; break;
+  case MemoryAccess::RmwXor: Operation = AtomicRMWInst::Xor; break;
+  case MemoryAccess::RmwXchg: Operation = AtomicRMWInst::Xchg; break;
+  default: llvm_unreachable("not an atomic read-modify-write");
+  }
+  Value *Val = B.CreateTrunc(pop(), InMemory);
+  Value *Addr = atomicAddress(MA.Memory, pop(), MA.Offset, Bytes);
+  push(Widen(B.CreateAtomicRMW(Operation, Addr, Val, MaybeAlign(Bytes), SeqCst)));
+  orderStore();
+}
+
+Error FunctionLowerer::visitAtomic(Opcode Op, MemArg MA) {
+  W2N_VALIDATE_OP(V.visitAtomic(Op, MA));
+  if (Reachable)
+    emitAtomic(Op, MA);
+  return Error::success();
+}
+
+Error FunctionLowerer::visitAtomicFence() {
+  W2N_VALIDATE_REACHABLE(V.visitAtomicFence());
+  B.CreateFence(AtomicOrdering::SequentiallyConsistent);
+  return Error::success();
+}
+
 Error FunctionLowerer::visitLoad(Opcode Op, MemArg MA) {
   W2N_VALIDATE_OP(V.visitLoad(Op, MA));
   if (Reachable)

@@ -81,6 +81,9 @@ struct ModuleContext {
   llvm::Function *TableCopy;   // void (ptr dst, ptr src, i64 d, i64 s, i64 n)
   llvm::Function *TableInit;   // void (ptr table, ptr seg, i64 d, i32 s, i32 n)
   llvm::Function *TypeIsSubtype; // i32 (i32 sub id, i32 super id)
+  llvm::Function *AtomicNotify;  // i32 (ptr memory, ptr addr, i32 count)
+  llvm::Function *AtomicWait32;  // i32 (ptr memory, ptr addr, i32, i64 timeout)
+  llvm::Function *AtomicWait64;  // i32 (ptr memory, ptr addr, i64, i64 timeout)
 
   /// The attributes the target's C calling convention wants on a function
   /// of type FT: riscv64 passes and returns 32-bit integers sign-extended

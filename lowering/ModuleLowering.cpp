@@ -87,6 +87,11 @@ ModuleContext::ModuleContext(const frontend::Module &WM, Module &LM,
       Declare("w2n_table_init", VoidTy, {PtrTy, PtrTy, I64Ty, I32Ty, I32Ty});
   TypeIsSubtype = Declare(W2N_RT_TYPE_IS_SUBTYPE, I32Ty, {I32Ty, I32Ty});
   TypeIsSubtype->setOnlyReadsMemory();
+  AtomicNotify = Declare("w2n_memory_atomic_notify", I32Ty, {PtrTy, PtrTy, I32Ty});
+  AtomicWait32 =
+      Declare("w2n_memory_atomic_wait32", I32Ty, {PtrTy, PtrTy, I32Ty, I64Ty});
+  AtomicWait64 =
+      Declare("w2n_memory_atomic_wait64", I32Ty, {PtrTy, PtrTy, I64Ty, I64Ty});
 }
 
 Type *ModuleContext::type(frontend::ValType T) const {
@@ -507,10 +512,11 @@ Constant *ModuleLowerer::array(Type *ElemTy, ArrayRef<Constant *> Elems,
 void ModuleLowerer::makeDescriptor(Function *Init) {
   PointerType *Ptr = MC.PtrTy;
   Type *I8 = MC.I8Ty, *I32 = MC.I32Ty, *I64 = MC.I64Ty;
-  auto *LimitsTy = StructType::get(Ctx, {I64, I64, I8, I8});
-  auto Limits = [&](const frontend::Limits &L, bool Is64) {
+  auto *LimitsTy = StructType::get(Ctx, {I64, I64, I8, I8, I8});
+  auto Limits = [&](const frontend::Limits &L, bool Is64, bool Shared = false) {
     return ConstantStruct::get(LimitsTy, {i64(L.Min), i64(L.Max.value_or(0)),
-                                          i8(L.Max.has_value()), i8(Is64)});
+                                          i8(L.Max.has_value()), i8(Is64),
+                                          i8(Shared)});
   };
   auto Bytes = [&](ArrayRef<uint8_t> Data, const Twine &Name) -> Constant * {
     if (Data.empty())
@@ -562,7 +568,7 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
     uint32_t Type = 0;
     uint8_t Mutable = 0;
     frontend::Limits L;
-    bool Is64 = false;
+    bool Is64 = false, Shared = false;
     switch (Imp.Kind) {
     case frontend::ExternalKind::Func: Index = Imp.FuncTypeIndex; break;
     case frontend::ExternalKind::Table:
@@ -573,6 +579,7 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
     case frontend::ExternalKind::Memory:
       L = Imp.Memory.Pages;
       Is64 = Imp.Memory.Is64;
+      Shared = Imp.Memory.Shared;
       break;
     case frontend::ExternalKind::Global:
       Type = Imp.Global.Type.bits();
@@ -582,7 +589,7 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
     Imports.push_back(ConstantStruct::get(
         ImportTy, {string(Imp.Module, "import.module"), string(Imp.Field, "import.name"),
                    i32(Imp.Module.size()), i32(Imp.Field.size()),
-                   i8(uint8_t(Imp.Kind)), i8(Mutable), i32(Type), i32(Index), Limits(L, Is64)}));
+                   i8(uint8_t(Imp.Kind)), i8(Mutable), i32(Type), i32(Index), Limits(L, Is64, Shared)}));
   }
 
   auto *ExportTy = StructType::get(Ctx, {Ptr, I32, I8, I32});
@@ -616,7 +623,7 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
     TableTypes.push_back(i32(T.Elem.bits()));
   }
   for (const frontend::MemoryType &M : WM.Memories)
-    MemoryLimits.push_back(Limits(M.Pages, M.Is64));
+    MemoryLimits.push_back(Limits(M.Pages, M.Is64, M.Shared));
   SmallVector<Constant *, 16> GlobalTypes, GlobalMut;
   for (const frontend::GlobalType &G : WM.Globals) {
     GlobalTypes.push_back(i32(G.Type.bits()));

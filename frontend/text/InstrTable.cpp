@@ -78,6 +78,8 @@ ImmediateKind specialImmediates(Opcode Op) {
     return ImmediateKind::V128;
   case Opcode::I8x16Shuffle:
     return ImmediateKind::Shuffle;
+  case Opcode::AtomicFence:
+    return ImmediateKind::ZeroByte;
   default:
     return ImmediateKind::None;
   }
@@ -91,6 +93,7 @@ ImmediateKind immediatesOf(OpcodeKind K, Opcode Op) {
     return ImmediateKind::None;
   case OpcodeKind::Load:
   case OpcodeKind::Store:
+  case OpcodeKind::Atomic:
     return ImmediateKind::MemArg;
   case OpcodeKind::LoadLane:
   case OpcodeKind::StoreLane:

@@ -375,6 +375,10 @@ llvm::Error ModuleParser::parseTypeFields() {
     TRY(C.expectRParen());
     TypeSec.W.u8(0x4e);
     TypeSec.W.u32(N);
+    // The members' own positions, so that an error in one points at it.
+    size_t MembersAt = TypeSec.W.size();
+    for (const auto &[Offset, Source] : Members.Map)
+      TypeSec.Map.emplace_back(uint32_t(MembersAt + Offset), Source);
     TypeSec.W.append(Members.W);
     ++TypeSec.Count;
   }

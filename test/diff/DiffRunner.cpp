@@ -96,6 +96,8 @@ const char *canonicalTrap(w2n_trap_kind Kind) {
     return "call stack exhausted";
   case W2N_TRAP_HOST:
     return "host error";
+  case W2N_TRAP_UNALIGNED_ATOMIC:
+    return "unaligned atomic";
   default:
     return "other";
   }

@@ -136,6 +136,7 @@ const TRAPS = new Map([
   ['divide result unrepresentable', 'integer overflow or invalid conversion'],
   ['float unrepresentable in integer range',
     'integer overflow or invalid conversion'],
+  ['operation does not support unaligned accesses', 'unaligned atomic'],
 ]);
 
 function trapKind(error) {

@@ -27,16 +27,6 @@ bool isReference(uint8_t Type) {
   return Type == W2N_FUNCREF || Type == W2N_EXTERNREF;
 }
 
-/// Whether M imports spectest's shared memory, which the host offers when
-/// threads are supported.
-bool importsSharedMemory(const frontend::Module *M) {
-  if (M)
-    for (const frontend::Import &Imp : M->Imports)
-      if (Imp.Module == "spectest" && Imp.Field == "shared_memory")
-        return true;
-  return false;
-}
-
 } // namespace
 
 void ScriptRunner::taintImportsOf(const ScriptModule &M) {
@@ -69,7 +59,7 @@ Outcome ScriptRunner::instantiate(const ScriptCommand &Cmd,
     taintImportsOf(M);
     return Done(Outcome::Unsupported);
   }
-  if (importsUnsupported(M) || importsSharedMemory(It->second.Mod)) {
+  if (importsUnsupported(M)) {
     Made.Unsupported = true;
     Made.Why = "it imports from a module that is not supported yet";
     return Done(Outcome::Unsupported);
@@ -134,7 +124,7 @@ Outcome ScriptRunner::runAssertLinkTime(const ScriptCommand &Cmd) {
     taintImportsOf(*Cmd.Module);
     return Outcome::Unsupported;
   }
-  if (importsUnsupported(*Cmd.Module) || importsSharedMemory(It->second.Mod))
+  if (importsUnsupported(*Cmd.Module))
     return Outcome::Unsupported;
   int Inst;
   w2n_error Err;

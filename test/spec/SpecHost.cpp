@@ -30,9 +30,10 @@ const HostFunc Funcs[] = {
 } // namespace
 
 SpectestHost::SpectestHost() {
-  Memory = w2n_memory_new(w2n_limits{1, 2, 1, 0});
-  Table = w2n_table_new(W2N_FUNCREF, w2n_limits{10, 20, 1, 0}, nullptr);
-  Table64 = w2n_table_new(W2N_FUNCREF, w2n_limits{10, 20, 1, 1}, nullptr);
+  Memory = w2n_memory_new(w2n_limits{1, 2, 1, 0, 0});
+  SharedMemory = w2n_memory_new(w2n_limits{1, 2, 1, 0, 1});
+  Table = w2n_table_new(W2N_FUNCREF, w2n_limits{10, 20, 1, 0, 0}, nullptr);
+  Table64 = w2n_table_new(W2N_FUNCREF, w2n_limits{10, 20, 1, 1, 0}, nullptr);
   Globals[0].i32 = 666;
   Globals[1].i64 = 666;
   Globals[2].f32 = 666.6f;
@@ -41,6 +42,7 @@ SpectestHost::SpectestHost() {
 
 SpectestHost::~SpectestHost() {
   w2n_memory_delete(Memory);
+  w2n_memory_delete(SharedMemory);
   w2n_table_delete(Table);
   w2n_table_delete(Table64);
 }
@@ -57,6 +59,8 @@ w2n_extern SpectestHost::lookup(llvm::StringRef Name) const {
     return Table64 ? w2n_extern_table(Table64) : E;
   if (Name == "memory")
     return Memory ? w2n_extern_memory(Memory) : E;
+  if (Name == "shared_memory")
+    return SharedMemory ? w2n_extern_memory(SharedMemory) : E;
   int Global = llvm::StringSwitch<int>(Name)
                    .Case("global_i32", 0)
                    .Case("global_i64", 1)

@@ -30,6 +30,7 @@ public:
 
 private:
   w2n_memory *Memory;
+  w2n_memory *SharedMemory;
   w2n_table *Table;
   w2n_table *Table64; // indexed by i64 (memory64's spectest)
   /// global_i32, global_i64, global_f32, global_f64.

@@ -71,6 +71,16 @@ void w2n_core_memory_delete(w2n_memory *memory);
 /* Whether the memory was declared with a maximum (max_pages says which). */
 int w2n_core_memory_has_max(const w2n_memory *memory);
 int w2n_core_memory_is64(const w2n_memory *memory);
+int w2n_core_memory_is_shared(const w2n_memory *memory);
+/* memory.atomic.wait32/64 and notify, at an address the generated code has
+ * checked: wait returns 0 woken, 1 not equal, 2 timed out (timeout_ns < 0:
+ * none), and traps on an unshared memory; notify returns how many woke. */
+uint32_t w2n_memory_atomic_wait32(w2n_memory *memory, const uint32_t *addr,
+                                  uint32_t expected, int64_t timeout_ns);
+uint32_t w2n_memory_atomic_wait64(w2n_memory *memory, const uint64_t *addr,
+                                  uint64_t expected, int64_t timeout_ns);
+uint32_t w2n_memory_atomic_notify(w2n_memory *memory, const void *addr,
+                                  uint32_t count);
 
 /* A table of limits->min elements, all init. NULL when out of memory or
  * beyond W2N_MAX_TABLE_ELEMS. */
@@ -134,7 +144,7 @@ w2n_status w2n_core_find_export(const w2n_instance *inst, const char *name,
                                 size_t name_len, w2n_extern *out);
 
 /* The type index in inst's module of a signature with canonical id type_id,
- * or -1. */
+ * else of one of its supertypes (a function imported as one), or -1. */
 int64_t w2n_core_type_index(const w2n_instance *inst, uint32_t type_id);
 
 #endif /* W2N_CORE_CORE_H */

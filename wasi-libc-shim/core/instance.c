@@ -15,6 +15,9 @@ typedef struct instance_header {
   uint32_t *type_ids;        /* [num_types] */
   w2n_host_func *host_funcs; /* [num_imported_funcs], for host imports */
   void **elem_items;         /* the items of every element segment */
+  /* [num_imported_globals]: the type of what was imported, which may be a
+   * subtype of the declared one and is what a re-export has. */
+  w2n_valtype *imported_global_types;
   size_t num_elem_items;
   /* Defined memories and tables are memories[num_imported_memories ...]
    * and tables[num_imported_tables ...]. */
@@ -137,6 +140,7 @@ static w2n_status check_import(const w2n_module_desc *desc,
     const w2n_memory *m = ext->of.memory;
     if (imp->kind != W2N_EXTERN_MEMORY || !m ||
         w2n_core_memory_is64(m) != (imp->limits.is64 != 0) ||
+        w2n_core_memory_is_shared(m) != (imp->limits.shared != 0) ||
         !limits_match(m->size / W2N_PAGE_SIZE, w2n_core_memory_has_max(m),
                       m->max_pages, &imp->limits))
       return W2N_ERROR_INCOMPATIBLE_IMPORT;
@@ -172,6 +176,8 @@ static void free_instance(w2n_instance *inst, uint32_t num_owned_memories,
     w2n_core_memory_delete(memories[desc->num_imported_memories + i]);
   w2n_os_free(h->elem_items, h->num_elem_items * sizeof(void *));
   w2n_os_free(h->host_funcs, desc->num_imported_funcs * sizeof(w2n_host_func));
+  w2n_os_free(h->imported_global_types,
+              desc->num_imported_globals * sizeof(w2n_valtype));
   w2n_os_free(h->type_ids, desc->num_types * sizeof(uint32_t));
   w2n_os_free(h, h->alloc_size);
 }
@@ -227,6 +233,12 @@ w2n_status w2n_core_instance_new(const w2n_module_desc *desc,
     if (!h->host_funcs)
       goto out_of_memory;
   }
+  if (desc->num_imported_globals) {
+    h->imported_global_types =
+        w2n_os_alloc(desc->num_imported_globals * sizeof(w2n_valtype));
+    if (!h->imported_global_types)
+      goto out_of_memory;
+  }
   size_t num_items = 0;
   for (uint32_t s = 0; s < desc->num_elems; ++s)
     num_items += desc->elem_sizes[s];
@@ -267,6 +279,7 @@ w2n_status w2n_core_instance_new(const w2n_module_desc *desc,
       break;
     case W2N_EXTERN_GLOBAL:
       globals[index] = ext->of.global.value;
+      h->imported_global_types[index] = ext->of.global.type;
       break;
     }
   }
@@ -367,8 +380,11 @@ w2n_status w2n_core_find_export(const w2n_instance *inst, const char *name,
     case W2N_EXTERN_GLOBAL:
       out->tag = W2N_EXTERN_GLOBAL_REF;
       out->of.global.value = w2n_core_globals(inst)[exp->index];
-      out->of.global.type = w2n_core_canonical_valtype(
-          desc->global_types[exp->index], inst->type_ids);
+      out->of.global.type =
+          exp->index < desc->num_imported_globals
+              ? header(inst)->imported_global_types[exp->index]
+              : w2n_core_canonical_valtype(desc->global_types[exp->index],
+                                           inst->type_ids);
       out->of.global.mutable_ = desc->global_mutability[exp->index];
       break;
     default:
@@ -384,6 +400,11 @@ int64_t w2n_core_type_index(const w2n_instance *inst, uint32_t type_id) {
   const w2n_module_desc *desc = inst->module;
   for (uint32_t t = 0; t < desc->num_types; ++t)
     if (inst->type_ids[t] == type_id)
+      return t;
+  /* A function imported as a supertype of its own type: called with the
+   * supertype's signature, which passes the same native values. */
+  for (uint32_t t = 0; t < desc->num_types; ++t)
+    if (w2n_type_is_subtype(type_id, inst->type_ids[t]))
       return t;
   return -1;
 }

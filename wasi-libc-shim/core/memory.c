@@ -17,6 +17,7 @@ typedef struct core_memory {
   w2n_memory pub; /* first: a w2n_memory * is a core_memory * */
   uint8_t has_max;
   uint8_t is64;
+  uint8_t shared;
 } core_memory;
 
 /* Reserves address space for a 64-bit memory of at least min_bytes and
@@ -74,6 +75,7 @@ w2n_memory *w2n_core_memory_new(const w2n_limits *limits) {
   m->pub.reserved = reserved;
   m->has_max = limits->has_max != 0;
   m->is64 = limits->is64 != 0;
+  m->shared = limits->shared != 0;
   return &m->pub;
 }
 
@@ -90,6 +92,10 @@ int w2n_core_memory_has_max(const w2n_memory *memory) {
 
 int w2n_core_memory_is64(const w2n_memory *memory) {
   return ((const core_memory *)memory)->is64;
+}
+
+int w2n_core_memory_is_shared(const w2n_memory *memory) {
+  return ((const core_memory *)memory)->shared;
 }
 
 int64_t w2n_memory_grow(w2n_memory *memory, uint64_t delta_pages) {

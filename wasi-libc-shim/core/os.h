@@ -31,4 +31,12 @@ void *w2n_os_alloc(size_t size);
 void *w2n_os_realloc(void *ptr, size_t old_size, size_t new_size);
 void w2n_os_free(void *ptr, size_t size);
 
+/* Blocks while *word is expected, until w2n_os_futex_wake on word or until
+ * timeout_ns nanoseconds pass (negative: no limit); may return early. */
+void w2n_os_futex_wait(uint32_t *word, uint32_t expected, int64_t timeout_ns);
+/* Wakes up to count threads blocked on word. */
+void w2n_os_futex_wake(uint32_t *word, uint32_t count);
+/* A monotonic clock, in nanoseconds. */
+uint64_t w2n_os_monotonic_ns(void);
+
 #endif /* W2N_CORE_OS_H */

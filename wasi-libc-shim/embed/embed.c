@@ -141,6 +141,9 @@ const w2n_runtime_symbol *w2n_runtime_symbols(size_t *count) {
       {"w2n_table_copy", (void *)w2n_table_copy},
       {"w2n_table_init", (void *)w2n_table_init},
       {W2N_RT_TYPE_IS_SUBTYPE, (void *)w2n_type_is_subtype},
+      {"w2n_memory_atomic_notify", (void *)w2n_memory_atomic_notify},
+      {"w2n_memory_atomic_wait32", (void *)w2n_memory_atomic_wait32},
+      {"w2n_memory_atomic_wait64", (void *)w2n_memory_atomic_wait64},
   };
   *count = sizeof symbols / sizeof symbols[0];
   return symbols;

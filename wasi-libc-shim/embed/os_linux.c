@@ -5,9 +5,13 @@
 #include "core/os.h"
 #include "embed/trap.h"
 
+#include <linux/futex.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
 
 void *w2n_os_reserve(uint64_t size) {
   void *p = mmap(NULL, size, PROT_NONE,
@@ -42,4 +46,22 @@ void *w2n_os_realloc(void *ptr, size_t old_size, size_t new_size) {
 void w2n_os_free(void *ptr, size_t size) {
   (void)size;
   free(ptr);
+}
+
+void w2n_os_futex_wait(uint32_t *word, uint32_t expected, int64_t timeout_ns) {
+  struct timespec ts = {(time_t)(timeout_ns / 1000000000),
+                        (long)(timeout_ns % 1000000000)};
+  syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, expected,
+          timeout_ns < 0 ? NULL : &ts, NULL, 0);
+}
+
+void w2n_os_futex_wake(uint32_t *word, uint32_t count) {
+  syscall(SYS_futex, word, FUTEX_WAKE_PRIVATE,
+          count > 0x7fffffff ? 0x7fffffff : (int)count, NULL, NULL, 0);
+}
+
+uint64_t w2n_os_monotonic_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }

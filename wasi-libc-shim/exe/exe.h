@@ -12,6 +12,14 @@
  * script. The table is zero-initialised, so it costs no file size. */
 #define W2N_EXE_MAX_RESERVATIONS 1024
 
+/* WASI threads (exe/threads.c): records what a new thread's instance
+ * imports; the "wasi" "thread-spawn" import; whether addr is in the guard
+ * region or margin of a spawned thread's stack. */
+void w2n_exe_threads_init(const w2n_module_desc *desc,
+                          const w2n_extern *imports, uint32_t num_imports);
+int32_t w2n_exe_thread_spawn(void *ctx, int32_t start_arg);
+int w2n_exe_thread_stack_fault(uintptr_t addr);
+
 /* Whether addr lies in a reservation made by w2n_os_reserve. */
 int w2n_exe_in_reservation(uintptr_t addr);
 

@@ -22,6 +22,32 @@ static struct {
   uintptr_t base, size;
 } reservations[W2N_EXE_MAX_RESERVATIONS];
 
+#define W2N_FUTEX_WAIT_PRIVATE 128 /* FUTEX_WAIT | FUTEX_PRIVATE_FLAG */
+#define W2N_FUTEX_WAKE_PRIVATE 129
+#define W2N_CLOCK_MONOTONIC 1
+
+struct w2n_timespec {
+  long sec, nsec;
+};
+
+void w2n_os_futex_wait(uint32_t *word, uint32_t expected, int64_t timeout_ns) {
+  struct w2n_timespec ts = {(long)(timeout_ns / 1000000000),
+                            (long)(timeout_ns % 1000000000)};
+  w2n_syscall4(W2N_SYS_futex, (long)word, W2N_FUTEX_WAIT_PRIVATE,
+               (long)expected, timeout_ns < 0 ? 0 : (long)&ts);
+}
+
+void w2n_os_futex_wake(uint32_t *word, uint32_t count) {
+  w2n_syscall3(W2N_SYS_futex, (long)word, W2N_FUTEX_WAKE_PRIVATE,
+               (long)(count > 0x7fffffff ? 0x7fffffff : count));
+}
+
+uint64_t w2n_os_monotonic_ns(void) {
+  struct w2n_timespec ts = {0, 0};
+  w2n_syscall2(W2N_SYS_clock_gettime, W2N_CLOCK_MONOTONIC, (long)&ts);
+  return (uint64_t)ts.sec * 1000000000u + (uint64_t)ts.nsec;
+}
+
 static uint64_t page_round(uint64_t size) {
   return (size + W2N_PAGE - 1) & ~(uint64_t)(W2N_PAGE - 1);
 }

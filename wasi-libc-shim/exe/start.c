@@ -35,6 +35,12 @@ static void fail(const char *what, const char *detail) {
   w2n_exe_exit(1);
 }
 
+static int is_thread_spawn(const w2n_import_desc *imp) {
+  return imp->module_len == 4 && __builtin_memcmp(imp->module, "wasi", 4) == 0 &&
+         imp->name_len == 12 &&
+         __builtin_memcmp(imp->name, "thread-spawn", 12) == 0;
+}
+
 _Noreturn void w2n_start(long argc, char **argv, char **envp) {
   w2n_exe_traps_init(&w2n_module);
   w2n_exe_environ_init(envp);
@@ -55,10 +61,26 @@ _Noreturn void w2n_start(long argc, char **argv, char **envp) {
     fail("cannot instantiate the module", "out of memory");
   for (uint32_t i = 0; i < desc->num_imports; ++i) {
     const w2n_import_desc *imp = &desc->imports[i];
+    /* An imported memory (shared, for wasi-threads) is made here, as it
+     * declares itself; every thread's instance imports the same one. */
+    if (imp->kind == W2N_EXTERN_MEMORY) {
+      w2n_memory *memory = w2n_core_memory_new(&imp->limits);
+      if (!memory)
+        fail("cannot instantiate the module", "out of address space");
+      imports[i] = w2n_extern_memory(memory);
+      continue;
+    }
     if (imp->kind != W2N_EXTERN_FUNC)
       fail("unknown import", imp->name);
     uint32_t type_id = type_ids[imp->index];
-    if (!w2n_wasi_bind(desc, i, type_id, &records[i])) {
+    if (is_thread_spawn(imp)) {
+      static const w2n_valtype i_i[] = {W2N_I32, W2N_I32};
+      static const w2n_func_type_desc spawn_type = {1, 1, i_i, 0, 0, 0};
+      records[i].type_id = w2n_core_type_id(&spawn_type);
+      records[i].fn = (void *)w2n_exe_thread_spawn;
+      if (records[i].type_id != type_id)
+        fail("unknown import", imp->name);
+    } else if (!w2n_wasi_bind(desc, i, type_id, &records[i])) {
       if (!&w2n_unknown_imports_trap)
         fail("unknown import", imp->name);
       records[i].type_id = type_id;
@@ -69,6 +91,7 @@ _Noreturn void w2n_start(long argc, char **argv, char **envp) {
     imports[i].of.func = &records[i];
   }
   w2n_os_free(type_ids, type_ids_size);
+  w2n_exe_threads_init(desc, imports, desc->num_imports);
 
   w2n_instance *inst;
   w2n_error err;

@@ -114,7 +114,8 @@ static void on_fault(int sig, w2n_siginfo *info, void *ucontext) {
   if (w2n_exe_in_reservation(addr))
     trap_at(W2N_TRAP_MEMORY_OUT_OF_BOUNDS, pc);
   /* A frame larger than the margin below the limit lands here. */
-  if (addr < stack_limit && stack_limit - addr < (1u << 20))
+  if ((addr < stack_limit && stack_limit - addr < (1u << 20)) ||
+      w2n_exe_thread_stack_fault(addr))
     trap_at(W2N_TRAP_CALL_STACK_EXHAUSTED, pc);
   /* Not ours: die of the signal, as without a handler. */
   w2n_sigaction dfl;

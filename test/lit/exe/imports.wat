@@ -6,7 +6,7 @@
 ;; RUN: rm -rf %t && mkdir -p %t
 ;; RUN: %w2n compile --emit=wasm %s -o %t/imports.wasm
 ;; RUN: not %w2n compile %t/imports.wasm -o %t/refused 2>&1 | FileCheck %s --check-prefix=REFUSED -DFILE=%t/imports.wasm
-;; REFUSED: [[FILE]]:0x{{[0-9a-f]+}}: error: unknown import "env" "log": executables provide the functions of wasi_snapshot_preview1 (--allow-unknown-imports=trap makes calls to others trap)
+;; REFUSED: [[FILE]]:0x{{[0-9a-f]+}}: error: unknown import "env" "log": executables provide the functions of wasi_snapshot_preview1, wasi-threads' "wasi" "thread-spawn" and imported memories (--allow-unknown-imports=trap makes calls to other functions trap)
 ;; RUN: not ls %t/refused
 
 ;; A WASI name with the wrong signature is unknown too.

@@ -291,7 +291,7 @@ static const struct {
     {"print_i32_f32", {2, 0, t_i32_f32, 0, 0, 0}},
     {"print_f64_f64", {2, 0, t_f64_f64, 0, 0, 0}},
 };
-static w2n_memory *spectest_memory;
+static w2n_memory *spectest_memory, *spectest_shared_memory;
 static w2n_table *spectest_table, *spectest_table64;
 static w2n_value spectest_globals[4];
 static const char *const spectest_global_names[4] = {
@@ -316,6 +316,8 @@ static w2n_extern spectest_lookup(const char *name, uint32_t len) {
     return w2n_extern_table(spectest_table64);
   if (name_is(name, len, "memory") && spectest_memory)
     return w2n_extern_memory(spectest_memory);
+  if (name_is(name, len, "shared_memory") && spectest_shared_memory)
+    return w2n_extern_memory(spectest_shared_memory);
   for (int g = 0; g < 4; ++g)
     if (name_is(name, len, spectest_global_names[g])) {
       e.tag = W2N_EXTERN_GLOBAL_REF;
@@ -364,9 +366,10 @@ static w2n_extern fuzzing_support_lookup(const char *name, uint32_t len) {
 }
 
 static void spectest_init(void) {
-  w2n_limits memory = {1, 2, 1, 0}, table = {10, 20, 1, 0},
-             table64 = {10, 20, 1, 1};
+  w2n_limits memory = {1, 2, 1, 0, 0}, shared = {1, 2, 1, 0, 1},
+             table = {10, 20, 1, 0, 0}, table64 = {10, 20, 1, 1, 0};
   spectest_memory = w2n_core_memory_new(&memory);
+  spectest_shared_memory = w2n_core_memory_new(&shared);
   spectest_table = w2n_core_table_new(W2N_FUNCREF, &table, 0);
   spectest_table64 = w2n_core_table_new(W2N_FUNCREF, &table64, 0);
   spectest_globals[0].i32 = 666;

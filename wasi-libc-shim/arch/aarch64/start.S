@@ -35,4 +35,30 @@ _start:
 	.cfi_endproc
 	.size	_start, .-_start
 
+/* long w2n_exe_clone(unsigned long flags, void *stack, uint32_t *ctid,
+ *                    void (*fn)(void *), void *arg)
+ * clone(2) onto stack (its top; made 16-aligned); the new thread calls
+ * fn(arg), which must end it. Returns the new thread's id, or -errno. */
+	.globl	w2n_exe_clone
+	.type	w2n_exe_clone, %function
+w2n_exe_clone:
+	.cfi_startproc
+	and	x1, x1, #-16
+	stp	x3, x4, [x1, #-16]!	/* fn and arg, for the child */
+	mov	x4, x2			/* child_tid */
+	mov	x2, #0			/* parent_tid */
+	mov	x3, #0			/* tls */
+	mov	x8, #220		/* SYS_clone */
+	svc	#0
+	cbnz	x0, 1f
+	/* The child, on its own stack. */
+	ldp	x3, x0, [sp], #16
+	mov	x29, #0
+	mov	x30, #0
+	blr	x3
+	brk	#0
+1:	ret
+	.cfi_endproc
+	.size	w2n_exe_clone, .-w2n_exe_clone
+
 	.section .note.GNU-stack, "", %progbits

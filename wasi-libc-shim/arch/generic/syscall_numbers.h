@@ -71,6 +71,7 @@
 #define W2N_SYS_ppoll 73
 #define W2N_SYS_nanosleep 101
 #define W2N_SYS_clock_gettime 113
+#define W2N_SYS_futex 98
 #define W2N_SYS_clock_getres 114
 #define W2N_SYS_clock_nanosleep 115
 #define W2N_SYS_getrandom 278

@@ -43,4 +43,35 @@ _start:
 	.cfi_endproc
 	.size	_start, .-_start
 
+/* long w2n_exe_clone(unsigned long flags, void *stack, uint32_t *ctid,
+ *                    void (*fn)(void *), void *arg)
+ * clone(2) onto stack (its top; made 16-aligned); the new thread calls
+ * fn(arg), which must end it. Returns the new thread's id, or -errno. The
+ * child inherits gp. */
+	.globl	w2n_exe_clone
+	.type	w2n_exe_clone, %function
+w2n_exe_clone:
+	.cfi_startproc
+	andi	a1, a1, -16
+	addi	a1, a1, -16
+	sd	a3, 0(a1)		/* fn and arg, for the child */
+	sd	a4, 8(a1)
+	mv	a4, a2			/* child_tid */
+	li	a2, 0			/* parent_tid */
+	li	a3, 0			/* tls */
+	li	a7, 220			/* SYS_clone */
+	ecall
+	bnez	a0, 1f
+	/* The child, on its own stack. */
+	ld	a5, 0(sp)
+	ld	a0, 8(sp)
+	addi	sp, sp, 16
+	li	fp, 0
+	li	ra, 0
+	jalr	a5
+	unimp
+1:	ret
+	.cfi_endproc
+	.size	w2n_exe_clone, .-w2n_exe_clone
+
 	.section .note.GNU-stack, "", %progbits

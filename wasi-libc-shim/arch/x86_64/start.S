@@ -33,4 +33,33 @@ _start:
 	.cfi_endproc
 	.size	_start, .-_start
 
+/* long w2n_exe_clone(unsigned long flags, void *stack, uint32_t *ctid,
+ *                    void (*fn)(void *), void *arg)
+ * clone(2) onto stack (its top; made 16-aligned); the new thread calls
+ * fn(arg), which must end it. Returns the new thread's id, or -errno. */
+	.globl	w2n_exe_clone
+	.type	w2n_exe_clone, @function
+w2n_exe_clone:
+	.cfi_startproc
+	andq	$-16, %rsi
+	subq	$16, %rsi
+	movq	%rcx, (%rsi)		/* fn and arg, for the child */
+	movq	%r8, 8(%rsi)
+	movq	%rdx, %r10		/* child_tid */
+	xorl	%edx, %edx		/* parent_tid */
+	xorl	%r8d, %r8d		/* tls */
+	movl	$56, %eax		/* SYS_clone */
+	syscall
+	testq	%rax, %rax
+	jnz	1f
+	/* The child, on its own stack. */
+	xorl	%ebp, %ebp
+	popq	%rax
+	popq	%rdi
+	call	*%rax
+	ud2
+1:	ret
+	.cfi_endproc
+	.size	w2n_exe_clone, .-w2n_exe_clone
+
 	.section .note.GNU-stack, "", %progbits

@@ -70,6 +70,7 @@
 /* Time, polling, randomness. */
 #define W2N_SYS_nanosleep 35
 #define W2N_SYS_clock_gettime 228
+#define W2N_SYS_futex 202
 #define W2N_SYS_clock_getres 229
 #define W2N_SYS_clock_nanosleep 230
 #define W2N_SYS_ppoll 271

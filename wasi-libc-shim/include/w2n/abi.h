@@ -27,7 +27,7 @@
 extern "C" {
 #endif
 
-#define W2N_ABI_VERSION 3u
+#define W2N_ABI_VERSION 4u
 
 /* Traps. The messages are the spec's; a trap in an executable prints
  * "wasm trap: MESSAGE" and exits with status 134. */
@@ -45,7 +45,9 @@ extern "C" {
   X(CALL_STACK_EXHAUSTED, "call stack exhausted")                              \
   X(HOST, "host function failed")                                              \
   X(NULL_REFERENCE, "null reference")                                          \
-  X(NULL_FUNCTION_REFERENCE, "null function reference")
+  X(NULL_FUNCTION_REFERENCE, "null function reference")                        \
+  X(UNALIGNED_ATOMIC, "unaligned atomic")                                      \
+  X(EXPECTED_SHARED_MEMORY, "expected shared memory")
 
 typedef enum w2n_trap_kind {
 #define W2N_TRAP_ENUM(Name, Message) W2N_TRAP_##Name,
@@ -176,6 +178,7 @@ typedef struct w2n_limits {
   uint64_t max;
   uint8_t has_max;
   uint8_t is64; /* indexed by i64 (memory64, table64), else by i32 */
+  uint8_t shared; /* a memory shared between threads */
 } w2n_limits;
 
 /* Names are UTF-8 and may contain NUL: each comes with its length. */
