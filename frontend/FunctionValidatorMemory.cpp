@@ -44,7 +44,11 @@ llvm::Error FunctionValidator::checkMemory(uint32_t Memory) {
 llvm::Error FunctionValidator::checkMemArg(Opcode Op, MemArg MA) {
   if (llvm::Error E = checkMemory(MA.Memory))
     return E;
-  if (MA.AlignLog2 > opcodeInfo(Op).Param)
+  const OpcodeInfo &Info = opcodeInfo(Op);
+  // Atomic accesses are naturally aligned, or trap; others may be less.
+  if (Info.Kind == OpcodeKind::Atomic && MA.AlignLog2 != Info.Param)
+    return fail("alignment must be equal to natural");
+  if (MA.AlignLog2 > Info.Param)
     return fail("alignment must not be larger than natural");
   // Only 3.0's 64-bit offsets can be larger; a 32-bit memory's are not.
   if (MA.Offset > 0xffffffffu && !M.Memories[MA.Memory].Is64)
@@ -53,13 +57,8 @@ llvm::Error FunctionValidator::checkMemArg(Opcode Op, MemArg MA) {
 }
 
 llvm::Error FunctionValidator::visitAtomic(Opcode Op, MemArg MA) {
-  if (llvm::Error E = checkMemory(MA.Memory))
+  if (llvm::Error E = checkMemArg(Op, MA))
     return E;
-  // Atomic accesses are naturally aligned, or trap.
-  if (MA.AlignLog2 != opcodeInfo(Op).Param)
-    return fail("alignment must be equal to natural");
-  if (MA.Offset > 0xffffffffu && !M.Memories[MA.Memory].Is64)
-    return fail("offset out of range");
   return visitMemoryAccess(Op, MA.Memory);
 }
 

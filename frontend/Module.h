@@ -174,10 +174,6 @@ struct Module {
   /// Whether a value of type A may be used where B is expected (3.0's
   /// subtyping of value types; Unknown, the bottom, matches everything).
   bool isSubtype(ValType A, ValType B) const;
-  /// Whether A and B are the same type up to type equivalence.
-  bool sameType(ValType A, ValType B) const {
-    return A == B || (A.isRef() && isSubtype(A, B) && isSubtype(B, A));
-  }
   /// Whether the type index T names, if any, is below Limit.
   bool typeIndicesBelow(ValType T, size_t Limit) const {
     return !T.isRef() || T.heap() != HeapKind::Concrete ||

@@ -10,9 +10,38 @@
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/GlobalVariable.h"
 
+#include <optional>
+
 namespace w2n::lowering {
 
 using namespace llvm;
+
+/// The signature of type TypeIndex in W2N_WASI_FUNCTIONS' notation ("il_i"),
+/// or none when a host function cannot have the type: a host function
+/// takes and returns i32 and i64 only, and its type is final and a
+/// recursion group of its own.
+static std::optional<std::string> hostSignature(const frontend::Module &M,
+                                                uint32_t TypeIndex) {
+  const frontend::SubTypeInfo &Info = M.TypeInfos[TypeIndex];
+  if (!Info.Final || Info.GroupSize != 1)
+    return std::nullopt;
+  const frontend::FuncType &FT = M.Types[TypeIndex];
+  std::string Sig;
+  auto Add = [&](ArrayRef<frontend::ValType> Types) {
+    for (frontend::ValType T : Types) {
+      if (T != frontend::ValType::I32 && T != frontend::ValType::I64)
+        return false;
+      Sig += T == frontend::ValType::I64 ? 'l' : 'i';
+    }
+    return true;
+  };
+  if (!Add(FT.Params))
+    return std::nullopt;
+  Sig += '_';
+  if (!Add(FT.Results))
+    return std::nullopt;
+  return Sig;
+}
 
 Error checkExecutableImports(const frontend::Module &M,
                              bool UnknownImportsTrap) {
@@ -22,40 +51,15 @@ Error checkExecutableImports(const frontend::Module &M,
     // The runtime makes an imported memory as it declares itself (shared,
     // for WASI threads), and provides wasi-threads' thread-spawn.
     bool Provided = Imp.Kind == frontend::ExternalKind::Memory;
-    if (Imp.Module == "wasi" && Imp.Field == "thread-spawn" &&
-        Imp.Kind == frontend::ExternalKind::Func) {
-      const frontend::FuncType &FT = M.Types[Imp.FuncTypeIndex];
-      const frontend::SubTypeInfo &Info = M.TypeInfos[Imp.FuncTypeIndex];
-      Provided = FT.Params.size() == 1 && FT.Results.size() == 1 &&
-                 FT.Params[0] == frontend::ValType::I32 &&
-                 FT.Results[0] == frontend::ValType::I32 && Info.Final &&
-                 Info.GroupSize == 1;
-    }
-    if (Imp.Module == W2N_WASI_MODULE &&
-        Imp.Kind == frontend::ExternalKind::Func) {
-      const frontend::FuncType &FT = M.Types[Imp.FuncTypeIndex];
-      std::string Sig;
-      for (frontend::ValType T : FT.Params)
-        Sig += T == frontend::ValType::I64 ? 'l' : 'i';
-      Sig += '_';
-      for (frontend::ValType T : FT.Results)
-        Sig += T == frontend::ValType::I64 ? 'l' : 'i';
-      bool Scalar =
-          llvm::all_of(FT.Params,
-                       [](frontend::ValType T) {
-                         return T == frontend::ValType::I32 ||
-                                T == frontend::ValType::I64;
-                       }) &&
-          llvm::all_of(FT.Results, [](frontend::ValType T) {
-            return T == frontend::ValType::I32 || T == frontend::ValType::I64;
-          });
-      // A host function's type is final and a recursion group of its own:
-      // an import declared otherwise cannot link to it.
-      const frontend::SubTypeInfo &Info = M.TypeInfos[Imp.FuncTypeIndex];
-      Scalar = Scalar && Info.Final && Info.GroupSize == 1;
+    std::optional<std::string> Sig;
+    if (Imp.Kind == frontend::ExternalKind::Func)
+      Sig = hostSignature(M, Imp.FuncTypeIndex);
+    if (Sig && Imp.Module == "wasi" && Imp.Field == "thread-spawn")
+      Provided = *Sig == "i_i";
+    if (Sig && Imp.Module == W2N_WASI_MODULE) {
 #define W2N_WASI_MATCH(Ident, Name, Signature)                                 \
-  if (Imp.Field == Name && Sig == Signature)                                   \
-    Provided = Scalar;
+  if (Imp.Field == Name && *Sig == Signature)                                  \
+    Provided = true;
       W2N_WASI_FUNCTIONS(W2N_WASI_MATCH)
 #undef W2N_WASI_MATCH
     }

@@ -518,20 +518,13 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
                                           i8(L.Max.has_value()), i8(Is64),
                                           i8(Shared)});
   };
-  auto Bytes = [&](ArrayRef<uint8_t> Data, const Twine &Name) -> Constant * {
+  // A constant array of integers (bytes, words), or null when empty.
+  auto Integers = [&](auto Data, const Twine &Name) -> Constant * {
     if (Data.empty())
       return ConstantPointerNull::get(Ptr);
-    auto *GV = new GlobalVariable(
-        LM, ArrayType::get(I8, Data.size()), true, GlobalValue::PrivateLinkage,
-        ConstantDataArray::get(Ctx, Data), Name);
-    return GV;
-  };
-  auto Words = [&](ArrayRef<uint32_t> Data, const Twine &Name) -> Constant * {
-    if (Data.empty())
-      return ConstantPointerNull::get(Ptr);
-    return new GlobalVariable(LM, ArrayType::get(I32, Data.size()), true,
-                              GlobalValue::PrivateLinkage,
-                              ConstantDataArray::get(Ctx, Data), Name);
+    Constant *Init = ConstantDataArray::get(Ctx, Data);
+    return new GlobalVariable(LM, Init->getType(), true,
+                              GlobalValue::PrivateLinkage, Init, Name);
   };
 
   // Types and their entry trampolines.
@@ -548,7 +541,7 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
         Info.Super == frontend::SubTypeInfo::NoSuper ? 0 : Info.Super + 1;
     TypeDescs.push_back(ConstantStruct::get(
         TypeDescTy, {i32(FT.Params.size()), i32(FT.Results.size()),
-                     Words(Codes, "type" + Twine(T)), i32(GroupSize),
+                     Integers(ArrayRef<uint32_t>(Codes), "type" + Twine(T)), i32(GroupSize),
                      i32(SuperPlus1), i8(!Info.Final)}));
     EntryPtrs.push_back(entryTrampoline(FT));
   }
@@ -633,7 +626,7 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
   SmallVector<Constant *, 16> DataInit, ElemSizes;
   for (size_t S = 0; S < WM.Datas.size(); ++S)
     DataInit.push_back(ConstantStruct::get(
-        SegTy, {Bytes(WM.Datas[S].Bytes, "data" + Twine(S)),
+        SegTy, {Integers(WM.Datas[S].Bytes, "data" + Twine(S)),
                 i32(WM.Datas[S].Bytes.size())}));
   for (const frontend::ElemSegment &Seg : WM.Elems)
     ElemSizes.push_back(i32(Seg.Items.size()));

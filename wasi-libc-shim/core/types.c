@@ -50,7 +50,7 @@ w2n_valtype w2n_core_canonical_valtype(w2n_valtype v,
                                        const uint32_t *type_ids) {
   if ((v & 0xff) != W2N_HEAP_DEFINED)
     return v;
-  uint32_t index = (v >> 8) & 0x7fffff;
+  uint32_t index = w2n_valtype_index(v);
   return (v & (W2N_REF_NONNULL | 0xff)) | type_ids[index] << 8;
 }
 
@@ -99,7 +99,7 @@ static uint32_t group_key(const w2n_func_type_desc *descs, uint32_t first,
         continue;
       }
       PUT(v & (W2N_REF_NONNULL | 0xff));
-      PUT_INDEX((v >> 8) & 0x7fffff);
+      PUT_INDEX(w2n_valtype_index(v));
     }
   }
 #undef PUT_INDEX
@@ -268,7 +268,7 @@ int w2n_core_valtype_matches(w2n_valtype a, w2n_valtype b) {
   case W2N_HEAP_DEFINED:
     /* Every defined type is a function type. */
     if (hb == W2N_HEAP_DEFINED)
-      return w2n_type_is_subtype(a >> 8 & 0x7fffff, b >> 8 & 0x7fffff);
+      return w2n_type_is_subtype(w2n_valtype_index(a), w2n_valtype_index(b));
     return hb == W2N_FUNCREF;
   case W2N_NULLFUNCREF:
     return hb == W2N_FUNCREF || hb == W2N_HEAP_DEFINED || hb == ha;

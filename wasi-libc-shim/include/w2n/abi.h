@@ -80,6 +80,10 @@ static inline int w2n_valtype_is_ref(w2n_valtype t) {
   uint32_t code = t & 0xff;
   return code != 0 && code < W2N_V128;
 }
+/* A defined heap type's index (in a descriptor) or canonical id. */
+static inline uint32_t w2n_valtype_index(w2n_valtype t) {
+  return (t >> 8) & 0x7fffff;
+}
 /* The top of a reference type's hierarchy (W2N_FUNCREF or W2N_EXTERNREF);
  * a number or vector type itself. */
 static inline w2n_valtype w2n_valtype_top(w2n_valtype t) {
