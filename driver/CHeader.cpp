@@ -118,6 +118,9 @@ std::string makeCHeader(const frontend::Module &M, StringRef Prefix,
     if (Imp.Kind == frontend::ExternalKind::Func &&
         Imp.FuncTypeIndex < M.Types.size())
       OS << " " << signature(M.Types[Imp.FuncTypeIndex]);
+    if (Imp.Kind == frontend::ExternalKind::Tag &&
+        Imp.TagTypeIndex < M.Types.size())
+      OS << " " << signature(M.Types[Imp.TagTypeIndex]);
     OS << " */\n";
   }
   OS << "  " << Prefix << "_num_imports = " << M.Imports.size() << "\n};\n\n";

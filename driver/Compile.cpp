@@ -187,6 +187,8 @@ Error compile(const Config &C) {
   Opts.TargetTriple = targetTriple(C.TargetArch);
   // The executable runtime starts the module through w2n_module.
   Opts.SymbolPrefix = C.Emit == EmitKind::Exe ? "w2n" : symbolPrefix(C);
+  Opts.Executable = C.Emit == EmitKind::Exe;
+  bool UnwindTables = lowering::mayUnwind(**WM, Opts);
   Progress P(sys::path::filename(C.Input));
 
   // Executables of large modules are lowered, optimised and compiled in
@@ -206,7 +208,7 @@ Error compile(const Config &C) {
     std::vector<ArrayRef<char>> Refs(Objects->begin(), Objects->end());
     P.update("linking");
     return linkExecutable(Refs, C.TargetArch, C.Output, C.UnknownImportsTrap,
-                          Bundle ? &*Bundle : nullptr);
+                          UnwindTables, Bundle ? &*Bundle : nullptr);
   }
 
   auto TM = createTargetMachine(C.TargetArch, C.OptLevel, C.Cpu);
@@ -256,7 +258,8 @@ Error compile(const Config &C) {
                                "an executable cannot be written to stdout");
     P.update("linking");
     return linkExecutable({ArrayRef<char>(Out)}, C.TargetArch, C.Output,
-                          C.UnknownImportsTrap, Bundle ? &*Bundle : nullptr);
+                          C.UnknownImportsTrap, UnwindTables,
+                          Bundle ? &*Bundle : nullptr);
   }
   if (Error E = writeOutput(C.Output, StringRef(Out.data(), Out.size())))
     return E;

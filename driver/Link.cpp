@@ -82,7 +82,8 @@ struct TempDir {
 
 Error linkExecutable(ArrayRef<ArrayRef<char>> Objects, Target T,
                      StringRef Output,
-                     bool UnknownImportsTrap, const BundleTree *Bundle) {
+                     bool UnknownImportsTrap, bool UnwindTables,
+                     const BundleTree *Bundle) {
   ArrayRef<char> Runtime = runtimeArchive(T);
   if (Runtime.empty())
     return createStringError(inconvertibleErrorCode(),
@@ -124,6 +125,8 @@ Error linkExecutable(ArrayRef<ArrayRef<char>> Objects, Target T,
   // The runtime tests this weak symbol's address (exe/start.c).
   if (UnknownImportsTrap)
     Args.push_back("--defsym=w2n_unknown_imports_trap=1");
+  if (UnwindTables)
+    Args.push_back("--eh-frame-hdr");
   SmallString<128> BundlePath(Dir.Path), ScriptPath(Dir.Path);
   sys::path::append(BundlePath, "bundle.o");
   sys::path::append(ScriptPath, "bundle.ld");

@@ -18,11 +18,14 @@ llvm::ArrayRef<char> runtimeArchive(Target T);
 /// runtime for T into a static executable at Output, with lld in process.
 /// With UnknownImportsTrap, the runtime binds imports it does not provide
 /// to a function that traps. A Bundle, when given, is written beside the
-/// object and placed after everything else.
+/// object and placed after everything else. With UnwindTables, the
+/// linker indexes the objects' unwind tables (.eh_frame_hdr), which the
+/// runtime's exception unwinder searches.
 struct BundleTree;
 llvm::Error linkExecutable(llvm::ArrayRef<llvm::ArrayRef<char>> Objects,
                            Target T,
                            llvm::StringRef Output, bool UnknownImportsTrap,
+                           bool UnwindTables,
                            const BundleTree *Bundle = nullptr);
 
 } // namespace w2n::driver

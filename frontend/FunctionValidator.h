@@ -63,8 +63,9 @@ private:
 /// operand stack height) and keeps only its IR state per frame, indexed by
 /// the same depth.
 struct ControlFrame {
-  Opcode Kind; // Block, Loop, If, Else (an if past its else), or End (the
-               // function itself)
+  Opcode Kind; // Block, Loop, If, Else (an if past its else), TryTable,
+               // Try, Catch or CatchAll (a legacy try past a catch or
+               // catch_all), or End (the function itself)
   BlockType Type;
   uint32_t Height;  // of the operand stack below the frame's parameters
   bool Unreachable; // the rest of the frame is unreachable (stack-polymorphic)
@@ -166,9 +167,23 @@ public:
   llvm::Error visitRefAsNonNull();
   llvm::Error visitBrOnNull(uint32_t Depth);
   llvm::Error visitBrOnNonNull(uint32_t Depth);
+  // Exception handling (FunctionValidatorExceptions.cpp).
+  llvm::Error visitTryTable(BlockType BT, llvm::ArrayRef<CatchClause> Clauses);
+  llvm::Error visitThrow(uint32_t Tag);
+  llvm::Error visitThrowRef();
+  llvm::Error visitTry(BlockType BT) { return pushBlock(Opcode::Try, BT); }
+  llvm::Error visitCatch(uint32_t Tag);
+  llvm::Error visitCatchAll();
+  llvm::Error visitDelegate(uint32_t Depth);
+  llvm::Error visitRethrow(uint32_t Depth);
+  /// The parameters of tag Tag's type (checkTag has checked both).
+  llvm::ArrayRef<ValType> tagParams(uint32_t Tag) const {
+    return M.Types[M.TagTypes[Tag]].Params;
+  }
   /// The reference the last operator that takes one popped (call_ref,
-  /// return_call_ref, ref.as_non_null, br_on_null, br_on_non_null): the
-  /// lowering checks it for null only when its type is nullable.
+  /// return_call_ref, ref.as_non_null, br_on_null, br_on_non_null,
+  /// throw_ref): the lowering checks it for null only when its type is
+  /// nullable.
   ValType lastRef() const { return LastRef; }
   llvm::Error visitDrop();
   llvm::Error visitSelect();
@@ -307,6 +322,13 @@ private:
   llvm::Error checkMemArg(Opcode Op, MemArg MA);
   llvm::Error checkTable(uint32_t Table);
   llvm::Error checkLabel(uint32_t Depth);
+  llvm::Error checkTag(uint32_t Tag);
+  /// Checks a try_table clause: its tag, its label, and that what it
+  /// passes matches the label's types.
+  llvm::Error checkCatchClause(const CatchClause &C);
+  /// Ends the body or a handler of a legacy try: its results are on the
+  /// stack and nothing else.
+  llvm::Error endTryPart(const char *Part);
 
   [[gnu::cold]] llvm::Error fail(const llvm::Twine &Msg) {
     return makeInvalid(OpOffset, Msg);

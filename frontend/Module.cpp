@@ -87,6 +87,8 @@ bool Module::isSubtype(ValType A, ValType B) const {
            HB == HeapKind::Concrete;
   case HeapKind::NoExtern:
     return HB == HeapKind::NoExtern || HB == HeapKind::Extern;
+  case HeapKind::NoExn:
+    return HB == HeapKind::NoExn || HB == HeapKind::Exn;
   default:
     return HA == HB;
   }

@@ -73,6 +73,7 @@ struct Import {
   TableType Table;
   MemoryType Memory;
   GlobalType Global;
+  uint32_t TagTypeIndex = 0;
   uint64_t Offset = 0;
 };
 
@@ -137,6 +138,9 @@ struct Module {
   std::vector<GlobalType> Globals;
   std::vector<ConstExpr> GlobalInits; // defined globals only
   uint32_t NumImportedGlobals = 0;
+  std::vector<uint32_t> TagTypes; ///< the type index of each tag
+  std::vector<uint64_t> TagOffsets;
+  uint32_t NumImportedTags = 0;
 
   std::vector<Export> Exports;
   std::optional<uint32_t> Start;

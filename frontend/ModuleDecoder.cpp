@@ -86,22 +86,23 @@ private:
 };
 
 // The order sections must come in (custom sections aside); the data count
-// section sits between element and code. 3.0's tag section (13) is refused
-// before its order matters.
-int sectionRank(uint8_t Id) {
+// section sits between element and code, 3.0's tag section between memory
+// and global.
+int sectionRank(uint8_t Id, bool Wasm2Only) {
   switch (Id) {
   case 1: return 1;   // type
   case 2: return 2;   // import
   case 3: return 3;   // function
   case 4: return 4;   // table
   case 5: return 5;   // memory
-  case 6: return 6;   // global
-  case 7: return 7;   // export
-  case 8: return 8;   // start
-  case 9: return 9;   // element
-  case 12: return 10; // data count
-  case 10: return 11; // code
-  case 11: return 12; // data
+  case 13: return Wasm2Only ? -1 : 6; // tag
+  case 6: return 7;   // global
+  case 7: return 8;   // export
+  case 8: return 9;   // start
+  case 9: return 10;  // element
+  case 12: return 11; // data count
+  case 10: return 12; // code
+  case 11: return 13; // data
   default: return -1;
   }
 }
@@ -144,6 +145,7 @@ private:
   llvm::Error decodeStartSection(BinaryReader &R);
   llvm::Error decodeElementSection(BinaryReader &R);
   llvm::Error decodeDataCountSection(BinaryReader &R);
+  llvm::Error decodeTagSection(BinaryReader &R);
   llvm::Error decodeCodeSection(BinaryReader &R);
   llvm::Error decodeDataSection(BinaryReader &R);
   void decodeCustomSection(BinaryReader &R);
@@ -153,6 +155,8 @@ private:
                   bool *Shared = nullptr);
   bool readTableType(BinaryReader &R, TableType &T);
   bool readGlobalType(BinaryReader &R, GlobalType &T);
+  /// A tag's type: the attribute byte (0, an exception) and a type index.
+  bool readTagType(BinaryReader &R, uint32_t &TypeIndex);
   llvm::Error readConstExpr(BinaryReader &R, ConstExpr &E);
   void addMemory(const MemoryType &T, uint64_t At);
 
@@ -246,9 +250,7 @@ llvm::Expected<std::unique_ptr<Module>> ModuleDecoder::decode() {
     uint8_t Id;
     uint32_t Size;
     R.readU8(Id);
-    if (Id == 13 && !Wasm2Only)
-      return makeUnsupported(SectionAt, Proposal::Exceptions, "tag section");
-    int Rank = sectionRank(Id);
+    int Rank = sectionRank(Id, Wasm2Only);
     if (Id != 0 && Rank < 0)
       return makeMalformed(SectionAt, "malformed section id " + llvm::Twine(unsigned(Id)));
     if (!R.readVarU32(Size))
@@ -303,6 +305,7 @@ llvm::Error ModuleDecoder::decodeSection(uint8_t Id, BinaryReader &R) {
   case 10: return decodeCodeSection(R);
   case 11: return decodeDataSection(R);
   case 12: return decodeDataCountSection(R);
+  case 13: return decodeTagSection(R);
   }
   llvm_unreachable("section ids are checked by the caller");
 }
@@ -446,9 +449,15 @@ llvm::Error ModuleDecoder::decodeImportSection(BinaryReader &R) {
       ++M->NumImportedGlobals;
       break;
     case 4:
-      if (!Wasm2Only)
-        return makeUnsupported(KindAt, Proposal::Exceptions, "tag import");
-      [[fallthrough]];
+      if (Wasm2Only)
+        return makeMalformed(KindAt, "malformed import kind");
+      Imp.Kind = ExternalKind::Tag;
+      if (!readTagType(R, Imp.TagTypeIndex))
+        return R.takeError();
+      M->TagTypes.push_back(Imp.TagTypeIndex);
+      M->TagOffsets.push_back(DescAt);
+      ++M->NumImportedTags;
+      break;
     default:
       return makeMalformed(KindAt, "malformed import kind");
     }
@@ -546,9 +555,7 @@ llvm::Error ModuleDecoder::decodeExportSection(BinaryReader &R) {
     uint8_t Kind;
     if (!R.readU8(Kind) || !R.readVarU32(Exp.Index))
       return R.takeError();
-    if (Kind == 4 && !Wasm2Only)
-      return makeUnsupported(KindAt, Proposal::Exceptions, "tag export");
-    if (Kind > 3)
+    if (Kind > (Wasm2Only ? 3 : 4))
       return makeMalformed(KindAt, "malformed export kind");
     Exp.Kind = ExternalKind(Kind);
     M->Exports.push_back(Exp);
@@ -636,6 +643,31 @@ llvm::Error ModuleDecoder::decodeDataCountSection(BinaryReader &R) {
   if (!R.readVarU32(Count))
     return R.takeError();
   M->DataCount = Count;
+  return llvm::Error::success();
+}
+
+bool ModuleDecoder::readTagType(BinaryReader &R, uint32_t &TypeIndex) {
+  uint64_t At = R.offset();
+  uint8_t Attribute;
+  if (!R.readU8(Attribute))
+    return false;
+  if (Attribute != 0)
+    return R.fail(At, "malformed tag attribute");
+  return R.readVarU32(TypeIndex);
+}
+
+llvm::Error ModuleDecoder::decodeTagSection(BinaryReader &R) {
+  uint32_t Count;
+  if (!R.readCount(Count, 2))
+    return R.takeError();
+  for (uint32_t I = 0; I < Count; ++I) {
+    uint64_t At = R.offset();
+    uint32_t TypeIndex;
+    if (!readTagType(R, TypeIndex))
+      return R.takeError();
+    M->TagTypes.push_back(TypeIndex);
+    M->TagOffsets.push_back(At + 1);
+  }
   return llvm::Error::success();
 }
 

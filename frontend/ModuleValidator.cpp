@@ -23,6 +23,8 @@ private:
   llvm::Error checkConstExpr(const ConstExpr &E, ValType Expected,
                              size_t VisibleGlobals);
   llvm::Error checkFuncType(uint32_t TypeIndex, uint64_t At);
+  /// A tag's type: a function type without results.
+  llvm::Error checkTagType(uint32_t TypeIndex, uint64_t At);
   /// Checks type I: it refers to types of its recursion group or earlier
   /// ones, and matches its declared supertype.
   llvm::Error checkSubType(uint32_t I);
@@ -48,6 +50,14 @@ llvm::Error ModuleValidator::checkLimits(const Limits &L, uint64_t Bound,
 llvm::Error ModuleValidator::checkFuncType(uint32_t TypeIndex, uint64_t At) {
   if (TypeIndex >= M.Types.size())
     return makeInvalid(At, "unknown type " + llvm::Twine(TypeIndex));
+  return llvm::Error::success();
+}
+
+llvm::Error ModuleValidator::checkTagType(uint32_t TypeIndex, uint64_t At) {
+  if (llvm::Error E = checkFuncType(TypeIndex, At))
+    return E;
+  if (!M.Types[TypeIndex].Results.empty())
+    return makeInvalid(At, "non-empty tag result type");
   return llvm::Error::success();
 }
 
@@ -208,6 +218,10 @@ llvm::Error ModuleValidator::validate() {
       if (llvm::Error E = checkValType(Imp.Global.Type, Imp.Offset))
         return E;
       break;
+    case ExternalKind::Tag:
+      if (llvm::Error E = checkTagType(Imp.TagTypeIndex, Imp.Offset))
+        return E;
+      break;
     }
   }
   for (uint32_t F = M.NumImportedFuncs; F < M.numFunctions(); ++F)
@@ -238,6 +252,10 @@ llvm::Error ModuleValidator::validate() {
   // 3.0 allows any number (multi-memory).
   if (M.Wasm2Only && M.Memories.size() > 1)
     return makeInvalid(M.MemoryOffsets[1], "multiple memories");
+  // The tag section sits between memory and global.
+  for (size_t T = M.NumImportedTags; T < M.TagTypes.size(); ++T)
+    if (llvm::Error E = checkTagType(M.TagTypes[T], M.TagOffsets[T]))
+      return E;
 
   // In 2.0 every constant expression sees the imported globals only; in
   // 3.0, a global's initializer sees the globals before it, and segments
@@ -263,6 +281,7 @@ llvm::Error ModuleValidator::validate() {
     case ExternalKind::Table: Limit = M.Tables.size(); break;
     case ExternalKind::Memory: Limit = M.Memories.size(); break;
     case ExternalKind::Global: Limit = M.Globals.size(); break;
+    case ExternalKind::Tag: Limit = M.TagTypes.size(); break;
     }
     if (Exp.Index >= Limit)
       return makeInvalid(Exp.Offset, "unknown " + externalKindName(Exp.Kind) +

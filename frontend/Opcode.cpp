@@ -115,6 +115,8 @@ llvm::StringRef externalKindName(ExternalKind K) {
     return "memory";
   case ExternalKind::Global:
     return "global";
+  case ExternalKind::Tag:
+    return "tag";
   }
   return "invalid";
 }

@@ -158,8 +158,10 @@ template <typename Visitor>
 llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
                             const OperatorDecoderOptions &Opts,
                             llvm::SmallVectorImpl<uint32_t> &Scratch) {
-  // One entry per open block: whether it is an `if` still without `else`.
-  llvm::SmallVector<bool, 32> OpenIfs;
+  // One entry per open block: what may still follow inside it (else after
+  // an if's then branch; catch, catch_all or delegate in a legacy try).
+  enum class Open : uint8_t { Block, IfThen, Try, TryCatch, TryCatchAll };
+  llvm::SmallVector<Open, 32> OpenBlocks;
   for (;;) {
     uint64_t At = R.offset();
     V.OpOffset = At;
@@ -172,29 +174,111 @@ llvm::Error decodeOperators(BinaryReader &R, Visitor &V,
     case 0x01: W2N_TRY_VISIT(V.visitNop()); break;
     case 0x02:
     case 0x03:
-    case 0x04: {
+    case 0x04:
+    case 0x06: { // 3.0 (legacy exceptions)
+      if (Byte == 0x06 && Opts.Wasm2Only)
+        return detail::illegalOpcode(At, 0, Byte);
       BlockType BT;
       W2N_TRY_READ(readBlockType(R, BT, Opts.Wasm2Only));
-      OpenIfs.push_back(Byte == 0x04);
+      OpenBlocks.push_back(Byte == 0x04   ? Open::IfThen
+                           : Byte == 0x06 ? Open::Try
+                                          : Open::Block);
       if (Byte == 0x02)
         W2N_TRY_VISIT(V.visitBlock(BT));
       else if (Byte == 0x03)
         W2N_TRY_VISIT(V.visitLoop(BT));
-      else
+      else if (Byte == 0x04)
         W2N_TRY_VISIT(V.visitIf(BT));
+      else
+        W2N_TRY_VISIT(V.visitTry(BT));
       break;
     }
     case 0x05:
-      if (OpenIfs.empty() || !OpenIfs.back())
+      if (OpenBlocks.empty() || OpenBlocks.back() != Open::IfThen)
         return makeMalformed(At, "else without a matching if");
-      OpenIfs.back() = false;
+      OpenBlocks.back() = Open::Block;
       W2N_TRY_VISIT(V.visitElse());
+      break;
+    case 0x07:   // 3.0 (legacy exceptions)
+    case 0x19: { // 3.0 (legacy exceptions)
+      if (Opts.Wasm2Only)
+        return detail::illegalOpcode(At, 0, Byte);
+      if (OpenBlocks.empty() || (OpenBlocks.back() != Open::Try &&
+                                 OpenBlocks.back() != Open::TryCatch))
+        return makeMalformed(At, Byte == 0x07
+                                     ? "catch without a matching try"
+                                     : "catch_all without a matching try");
+      if (Byte == 0x07) {
+        uint32_t Tag;
+        W2N_TRY_READ(R.readVarU32(Tag));
+        OpenBlocks.back() = Open::TryCatch;
+        W2N_TRY_VISIT(V.visitCatch(Tag));
+      } else {
+        OpenBlocks.back() = Open::TryCatchAll;
+        W2N_TRY_VISIT(V.visitCatchAll());
+      }
+      break;
+    }
+    case 0x18: { // 3.0 (legacy exceptions)
+      if (Opts.Wasm2Only)
+        return detail::illegalOpcode(At, 0, Byte);
+      if (OpenBlocks.empty() || OpenBlocks.back() != Open::Try)
+        return makeMalformed(At, "delegate without a matching try");
+      uint32_t Depth;
+      W2N_TRY_READ(R.readVarU32(Depth));
+      OpenBlocks.pop_back();
+      W2N_TRY_VISIT(V.visitDelegate(Depth));
+      break;
+    }
+    case 0x1f: { // 3.0 (exceptions)
+      if (Opts.Wasm2Only)
+        return detail::illegalOpcode(At, 0, Byte);
+      BlockType BT;
+      W2N_TRY_READ(readBlockType(R, BT, Opts.Wasm2Only));
+      uint32_t Count;
+      W2N_TRY_READ(R.readCount(Count, 2));
+      llvm::SmallVector<CatchClause, 4> Clauses(Count);
+      for (CatchClause &C : Clauses) {
+        uint64_t KindAt = R.offset();
+        uint8_t Kind;
+        W2N_TRY_READ(R.readU8(Kind));
+        if (Kind > 3)
+          return makeMalformed(KindAt, "malformed catch clause");
+        C.K = CatchClause::Kind(Kind);
+        if (C.hasTag())
+          W2N_TRY_READ(R.readVarU32(C.Tag));
+        W2N_TRY_READ(R.readVarU32(C.Label));
+      }
+      OpenBlocks.push_back(Open::Block);
+      W2N_TRY_VISIT(V.visitTryTable(BT, llvm::ArrayRef<CatchClause>(Clauses)));
+      break;
+    }
+    case 0x08: { // 3.0 (exceptions)
+      if (Opts.Wasm2Only)
+        return detail::illegalOpcode(At, 0, Byte);
+      uint32_t Tag;
+      W2N_TRY_READ(R.readVarU32(Tag));
+      W2N_TRY_VISIT(V.visitThrow(Tag));
+      break;
+    }
+    case 0x09: { // 3.0 (legacy exceptions)
+      if (Opts.Wasm2Only)
+        return detail::illegalOpcode(At, 0, Byte);
+      uint32_t Depth;
+      W2N_TRY_READ(R.readVarU32(Depth));
+      W2N_TRY_VISIT(V.visitRethrow(Depth));
+      break;
+    }
+    case 0x0a: // 3.0 (exceptions)
+      if (Opts.Wasm2Only)
+        return detail::illegalOpcode(At, 0, Byte);
+      W2N_TRY_VISIT(V.visitThrowRef());
       break;
     case 0x0b:
       W2N_TRY_VISIT(V.visitEnd());
-      if (OpenIfs.empty())
+      if (OpenBlocks.empty())
         return llvm::Error::success();
-      OpenIfs.pop_back();
+      OpenBlocks.pop_back();
       break;
     case 0x0c: {
       uint32_t Depth;

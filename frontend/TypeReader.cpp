@@ -38,7 +38,8 @@ const AbsHeapType *absHeapType(uint8_t B) {
 
 /// Whether the compiler supports references to the abstract heap type H.
 bool isSupportedHeap(uint8_t H) {
-  return H == 0x6f || H == 0x70 || H == 0x72 || H == 0x73;
+  return H == 0x69 || H == 0x6f || H == 0x70 || H == 0x72 || H == 0x73 ||
+         H == 0x74;
 }
 
 /// Reads a 3.0 heap type: an abstract one (one byte) or a type index (a

@@ -49,7 +49,7 @@ public:
   constexpr explicit ValType(uint32_t Bits) : Bits(Bits) {}
 
   static const ValType Unknown, Void, I32, I64, F32, F64, V128, FuncRef,
-      ExternRef;
+      ExternRef, ExnRef;
   /// The largest type index a concrete heap type can carry; larger ones
   /// read as MaxTypeIndex, which no module has (an implementation limit).
   static constexpr uint32_t MaxTypeIndex = (1u << 23) - 1;
@@ -102,6 +102,7 @@ inline constexpr ValType ValType::F64{0x7c};
 inline constexpr ValType ValType::V128{0x7b};
 inline constexpr ValType ValType::FuncRef{0x70};
 inline constexpr ValType ValType::ExternRef{0x6f};
+inline constexpr ValType ValType::ExnRef{0x69};
 static_assert(sizeof(ValType) == 4);
 
 inline bool isNumericOrVector(ValType T) { return T.isNumOrVec(); }
@@ -147,7 +148,13 @@ struct GlobalType {
   bool Mutable = false;
 };
 
-enum class ExternalKind : uint8_t { Func = 0, Table = 1, Memory = 2, Global = 3 };
+enum class ExternalKind : uint8_t {
+  Func = 0,
+  Table = 1,
+  Memory = 2,
+  Global = 3,
+  Tag = 4, ///< 3.0: exception tags
+};
 llvm::StringRef externalKindName(ExternalKind K);
 
 /// The type of a block, loop or if: nothing, one result, or an index into
@@ -157,6 +164,18 @@ struct BlockType {
   Kind K = Kind::Empty;
   ValType Type = ValType::Void;
   uint32_t TypeIndex = 0;
+};
+
+/// One clause of a try_table: which exceptions it catches (a tag's, or
+/// all), whether it passes the exception reference on, and the label it
+/// branches to.
+struct CatchClause {
+  enum class Kind : uint8_t { Catch = 0, CatchRef = 1, CatchAll = 2, CatchAllRef = 3 };
+  Kind K = Kind::Catch;
+  uint32_t Tag = 0; ///< Catch and CatchRef only
+  uint32_t Label = 0;
+  bool hasTag() const { return K == Kind::Catch || K == Kind::CatchRef; }
+  bool passesRef() const { return K == Kind::CatchRef || K == Kind::CatchAllRef; }
 };
 
 struct MemArg {

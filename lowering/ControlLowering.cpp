@@ -257,9 +257,16 @@ Error FunctionLowerer::visitEnd() {
   size_t Height = V.frameDepth() ? V.frame(0).Height : 0;
   W2N_VALIDATE_OP(V.visitEnd());
   IRFrame C = IRFrames.pop_back_val();
+  if (C.EnteredReachable)
+    endHandler(C, IRFrames.size());
+  closeFrame(C, Height, FunctionEnd);
+  return Error::success();
+}
+
+void FunctionLowerer::closeFrame(IRFrame &C, size_t Height, bool FunctionEnd) {
   if (!C.EnteredReachable) {
     Stack.resize(Height);
-    return Error::success();
+    return;
   }
   if (Reachable)
     fallThroughToEnd(C);
@@ -283,7 +290,6 @@ Error FunctionLowerer::visitEnd() {
   }
   if (FunctionEnd)
     finishFunction();
-  return Error::success();
 }
 
 void FunctionLowerer::finishFunction() {

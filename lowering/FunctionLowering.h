@@ -28,6 +28,7 @@
 namespace w2n::lowering {
 
 using frontend::BlockType;
+using frontend::CatchClause;
 using frontend::MemArg;
 using frontend::Opcode;
 using frontend::V128;
@@ -71,6 +72,15 @@ public:
   llvm::Error visitRefAsNonNull();
   llvm::Error visitBrOnNull(uint32_t Depth);
   llvm::Error visitBrOnNonNull(uint32_t Depth);
+  // Exception handling (ExceptionLowering.cpp).
+  llvm::Error visitTryTable(BlockType BT, llvm::ArrayRef<CatchClause> Clauses);
+  llvm::Error visitThrow(uint32_t Tag);
+  llvm::Error visitThrowRef();
+  llvm::Error visitTry(BlockType BT);
+  llvm::Error visitCatch(uint32_t Tag);
+  llvm::Error visitCatchAll();
+  llvm::Error visitDelegate(uint32_t Depth);
+  llvm::Error visitRethrow(uint32_t Depth);
   llvm::Error visitDrop();
   llvm::Error visitSelect();
   llvm::Error visitSelectT(llvm::ArrayRef<ValType> Types);
@@ -115,6 +125,24 @@ private:
     llvm::SmallVector<llvm::PHINode *, 2> EndPhis;   // at EndBlock
     llvm::SmallVector<llvm::Value *, 2> Params; // If: for the else branch
     bool EnteredReachable = false; // whether the IR reached the frame's start
+    // Exception handling (ExceptionLowering.cpp). A handler is a try_table
+    // with clauses, or a legacy try until its first catch: exceptions
+    // thrown inside go to its dispatch, from its landing pad (calls) or by
+    // a branch (throws in the function itself).
+    bool Handler = false;
+    bool Legacy = false; // a legacy try
+    struct Clause {
+      CatchClause C;
+      size_t Target; // index of the clause's label frame in IRFrames
+    };
+    llvm::SmallVector<Clause, 2> Catches; // a try_table's
+    llvm::BasicBlock *LandingPad = nullptr;
+    llvm::BasicBlock *Dispatch = nullptr; // the exception arrives here
+    llvm::PHINode *DispatchExn = nullptr;
+    // A legacy try: where the next catch's test goes (none after a
+    // catch_all), and in its catches, the exception, for rethrow.
+    llvm::BasicBlock *NoMatch = nullptr;
+    llvm::Value *CaughtExn = nullptr;
   };
 
   // Blocks and branches (ControlLowering.cpp).
@@ -132,8 +160,33 @@ private:
   /// Ends the current block with a branch to C's end, passing the top
   /// operands as C's results.
   void fallThroughToEnd(IRFrame &C);
+  /// The rest of `end` once the frame C (at height Height) is popped.
+  void closeFrame(IRFrame &C, size_t Height, bool FunctionEnd);
   void finishFunction();
   void setUnreachable();
+
+  // Exceptions (ExceptionLowering.cpp).
+  /// The innermost handler among IRFrames[0, Limit), or -1.
+  int handlerBelow(size_t Limit) const;
+  /// Sends Exn to the innermost handler below Limit: a branch to its
+  /// dispatch, or with none in this function, a throw to the caller.
+  void throwExn(llvm::Value *Exn, size_t Limit);
+  void ensureDispatch(size_t Index);
+  llvm::BasicBlock *landingPad(size_t Index);
+  /// The w2n_tag * of Tag.
+  llvm::Value *tagPointer(uint32_t Tag);
+  /// Pushes the values exception Exn carries for Tag.
+  void pushExnValues(llvm::Value *Exn, uint32_t Tag);
+  /// Ends a handler frame C at index Index: it stops being one, and a
+  /// legacy try's exceptions that no catch matched go on outward, to the
+  /// handlers below Limit.
+  void endHandler(IRFrame &C, size_t Limit);
+  /// C, a handler, stops being one (its try's body has ended).
+  void stopHandler(IRFrame &C);
+  /// At a catch or catch_all of the legacy try C: ends the previous part
+  /// and, when some exception can still reach this handler, starts it
+  /// where the previous test failed; else its code is dead (false).
+  bool beginLegacyHandler(IRFrame &C);
 
   // Operand stack.
   void push(llvm::Value *V) { Stack.push_back(V); }
@@ -294,6 +347,8 @@ private:
   llvm::SmallVector<llvm::Value *, 32> Stack;
   /// One per frame of the validator, the function's own first.
   llvm::SmallVector<IRFrame, 16> IRFrames;
+  /// The indices in IRFrames of the frames that are handlers, ascending.
+  llvm::SmallVector<uint32_t, 4> Handlers;
   std::array<llvm::BasicBlock *, W2N_TRAP_COUNT> TrapBlocks{};
   bool TrapBlockPerCheck = false; // else the blocks above, one per kind
   bool Reachable = true;
@@ -315,6 +370,11 @@ inline llvm::Value *quietNaNs(llvm::IRBuilderBase &B, llvm::Value *R,
                               llvm::Value *X, llvm::Value *Y) {
   return B.CreateSelect(B.CreateFCmpUNO(X, Y), B.CreateFAdd(X, Y), R);
 }
+
+/// The exception a landing pad of the runtime's unwinder receives
+/// (ExceptionLowering.cpp).
+llvm::Value *landingPadException(llvm::IRBuilderBase &B,
+                                 llvm::LandingPadInst *LP);
 
 /// Runs the validator on the operator being lowered, returning its error.
 #define W2N_VALIDATE_OP(Call)                                                  \

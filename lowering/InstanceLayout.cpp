@@ -28,6 +28,9 @@ static_assert(sizeof(w2n_data_segment) == InstanceLayout::SegmentSize);
 static_assert(sizeof(w2n_elem_segment) == InstanceLayout::SegmentSize);
 static_assert(offsetof(w2n_data_segment, size) == InstanceLayout::SegmentFieldSize);
 static_assert(offsetof(w2n_elem_segment, size) == InstanceLayout::SegmentFieldSize);
+static_assert(sizeof(w2n_tag) == InstanceLayout::TagSize);
+static_assert(offsetof(w2n_exn, tag) == InstanceLayout::ExnFieldTag);
+static_assert(offsetof(w2n_exn, values) == InstanceLayout::ExnValues);
 
 // The descriptor carries the frontend's encodings of value types and extern
 // kinds as they are; the runtime reads them with the ABI's names.
@@ -48,6 +51,8 @@ static_assert(uint8_t(frontend::ExternalKind::Func) == W2N_EXTERN_FUNC);
 static_assert(uint8_t(frontend::ExternalKind::Table) == W2N_EXTERN_TABLE);
 static_assert(uint8_t(frontend::ExternalKind::Memory) == W2N_EXTERN_MEMORY);
 static_assert(uint8_t(frontend::ExternalKind::Global) == W2N_EXTERN_GLOBAL);
+static_assert(uint8_t(frontend::ExternalKind::Tag) == W2N_EXTERN_TAG);
+static_assert(frontend::ValType::ExnRef.bits() == W2N_EXNREF);
 
 static uint32_t alignTo(uint32_t X, uint32_t A) { return (X + A - 1) / A * A; }
 
@@ -69,7 +74,11 @@ InstanceLayout::InstanceLayout(const frontend::Module &M,
   At += SegmentSize * uint32_t(M.Datas.size());
   Elems = At;
   At += SegmentSize * uint32_t(M.Elems.size());
+  Tags = At;
+  At += 8 * uint32_t(M.TagTypes.size());
   At = alignTo(At, 16);
+  TagStorage = At;
+  At += TagSize * uint32_t(M.TagTypes.size() - M.NumImportedTags);
   TailArgBuffer = At;
   At += ValueSize * MaxTailArgs;
   Size = alignTo(At, 16);

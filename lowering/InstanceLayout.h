@@ -26,6 +26,9 @@ struct InstanceLayout {
   static constexpr uint32_t ValueSize = 16;   // w2n_value
   static constexpr uint32_t FuncRefSize = 32; // w2n_funcref
   static constexpr uint32_t SegmentSize = 16; // w2n_data/elem_segment
+  static constexpr uint32_t TagSize = 32;     // w2n_tag
+  static constexpr uint32_t ExnFieldTag = 0;  // w2n_exn
+  static constexpr uint32_t ExnValues = 16;
 
   // w2n_memory, w2n_table, w2n_funcref and segment fields.
   static constexpr uint32_t MemoryFieldBase = 0;
@@ -45,6 +48,8 @@ struct InstanceLayout {
   uint32_t FuncRefs = 0;      // w2n_funcref[NumFuncs]
   uint32_t Datas = 0;         // w2n_data_segment[NumDatas]
   uint32_t Elems = 0;         // w2n_elem_segment[NumElems]
+  uint32_t Tags = 0;          // w2n_tag *[NumTags]
+  uint32_t TagStorage = 0;    // w2n_tag[NumDefinedTags]
   /// w2n_value[MaxTailArgs]: the parameters of a tail call to a function of
   /// this module (only when one has a tail-call entry).
   uint32_t TailArgBuffer = 0;
@@ -63,6 +68,10 @@ struct InstanceLayout {
   uint32_t funcRef(uint32_t I) const { return FuncRefs + FuncRefSize * I; }
   uint32_t data(uint32_t I) const { return Datas + SegmentSize * I; }
   uint32_t elem(uint32_t I) const { return Elems + SegmentSize * I; }
+  uint32_t tag(uint32_t I) const { return Tags + 8 * I; }
+  uint32_t tagStorage(uint32_t DefinedIndex) const {
+    return TagStorage + TagSize * DefinedIndex;
+  }
   uint32_t tailArg(uint32_t I) const { return TailArgBuffer + ValueSize * I; }
 };
 

@@ -46,7 +46,16 @@ struct LoweringOptions {
   std::function<void(uint32_t Done, uint32_t Total)> OnFunctionLowered;
   /// Lowers one piece instead of the whole module.
   std::optional<PieceRange> Piece;
+  /// The module becomes an executable: its only imports are the runtime's
+  /// (WASI), which never throw, so a module without tags cannot see an
+  /// exception and its functions keep no unwind tables.
+  bool Executable = false;
 };
+
+/// Whether an exception may unwind through M's functions, lowered with
+/// Opts: then they get unwind tables (and an executable needs its linker
+/// to index them, --eh-frame-hdr).
+bool mayUnwind(const frontend::Module &M, const LoweringOptions &Opts);
 
 /// Lowers a validated module, or the piece of it Opts.Piece names.
 /// Everything but the descriptor (and a piece's functions) has internal

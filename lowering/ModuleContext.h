@@ -32,6 +32,9 @@ struct ModuleContext {
   /// (TailCalls.cpp).
   std::vector<bool> TailCallers;
   InstanceLayout Layout;
+  /// Whether exceptions may unwind through the module's functions
+  /// (mayUnwind): else every function is nounwind, as without exceptions.
+  bool MayUnwind;
 
   llvm::Type *VoidTy, *I8Ty, *I16Ty, *I32Ty, *I64Ty, *F32Ty, *F64Ty;
   llvm::FixedVectorType *V128Ty; // v128 is <4 x i32> between operators
@@ -84,6 +87,13 @@ struct ModuleContext {
   llvm::Function *AtomicNotify;  // i32 (ptr memory, ptr addr, i32 count)
   llvm::Function *AtomicWait32;  // i32 (ptr memory, ptr addr, i32, i64 timeout)
   llvm::Function *AtomicWait64;  // i32 (ptr memory, ptr addr, i64, i64 timeout)
+  llvm::Function *ExnNew;        // ptr (ptr instance, ptr tag)
+  llvm::Function *Throw;         // noreturn void (ptr exn); unwinds
+  llvm::Function *HostTakeException; // ptr (): after a host function
+  /// The personality of every function with a landing pad, defined in
+  /// the module on first use.
+  llvm::Function *personality();
+  llvm::Function *Personality = nullptr;
 
   /// The attributes the target's C calling convention wants on a function
   /// of type FT: riscv64 passes and returns 32-bit integers sign-extended

@@ -49,7 +49,8 @@ ModuleContext::ModuleContext(const frontend::Module &WM, Module &LM,
                              const LoweringOptions &Opts)
     : WM(WM), LM(LM), Ctx(LM.getContext()), Opts(Opts),
       TT(LM.getTargetTriple()), TailCallers(frontend::findTailCallers(WM)),
-      Layout(WM, maxTailArgs(WM, TailCallers)) {
+      Layout(WM, maxTailArgs(WM, TailCallers)),
+      MayUnwind(mayUnwind(WM, Opts)) {
   VoidTy = Type::getVoidTy(Ctx);
   I8Ty = Type::getInt8Ty(Ctx);
   I16Ty = Type::getInt16Ty(Ctx);
@@ -92,6 +93,31 @@ ModuleContext::ModuleContext(const frontend::Module &WM, Module &LM,
       Declare("w2n_memory_atomic_wait32", I32Ty, {PtrTy, PtrTy, I32Ty, I64Ty});
   AtomicWait64 =
       Declare("w2n_memory_atomic_wait64", I32Ty, {PtrTy, PtrTy, I64Ty, I64Ty});
+  ExnNew = Declare(W2N_RT_EXN_NEW, PtrTy, {PtrTy, PtrTy});
+  ExnNew->setReturnDoesNotAlias();
+  Throw = Declare(W2N_RT_THROW, VoidTy, {PtrTy});
+  Throw->removeFnAttr(Attribute::NoUnwind);
+  Throw->setDoesNotReturn();
+  Throw->addFnAttr(Attribute::Cold);
+  HostTakeException = Declare(W2N_RT_HOST_TAKE_EXCEPTION, PtrTy, {});
+}
+
+// The personality only marks the landing pads as the runtime's: its
+// unwinder never calls it, and tells other unwinders to pass by
+// (_URC_CONTINUE_UNWIND). One per module, under the module's prefix: the
+// unwind tables reach it through a weak DW.ref.<name> slot, which a JIT
+// that shares one slot among all its modules could place beyond the 32-bit
+// reach of later modules' tables.
+Function *ModuleContext::personality() {
+  if (Personality)
+    return Personality;
+  Personality = Function::Create(
+      FunctionType::get(I32Ty, {I32Ty, I32Ty, I64Ty, PtrTy, PtrTy}, false),
+      GlobalValue::InternalLinkage, Opts.SymbolPrefix + "_eh_personality", LM);
+  Personality->setDoesNotThrow();
+  IRBuilder<> B(BasicBlock::Create(Ctx, "entry", Personality));
+  B.CreateRet(ConstantInt::get(I32Ty, 8));
+  return Personality;
 }
 
 Type *ModuleContext::type(frontend::ValType T) const {
@@ -177,7 +203,8 @@ Function *ModuleContext::function(uint32_t Index) {
   Fn = Function::Create(FT, GlobalValue::InternalLinkage,
                         functionSymbol(WM, Index), LM);
   Fn->setAttributes(abiAttributes(FT));
-  Fn->setDoesNotThrow();
+  if (!MayUnwind)
+    Fn->setDoesNotThrow();
   return Fn;
 }
 
@@ -192,7 +219,8 @@ Function *ModuleContext::tailFunction(uint32_t Index) {
     return Fn;
   Fn = Function::Create(tailFunctionType(), GlobalValue::InternalLinkage,
                         functionSymbol(WM, Index) + ".tail", LM);
-  Fn->setDoesNotThrow();
+  if (!MayUnwind)
+    Fn->setDoesNotThrow();
   return Fn;
 }
 
@@ -422,12 +450,14 @@ Function *ModuleLowerer::makeInit() {
   return Init;
 }
 
+// w2n_entry_fn: the host's way in. An exception the callee does not catch
+// stops here and is returned, so that no unwinding crosses host frames.
 Function *ModuleLowerer::entryTrampoline(const FuncType &FT) {
   Function *&Fn = Entries[signatureKey(FT)];
   if (Fn)
     return Fn;
   Fn = Function::Create(
-      FunctionType::get(MC.VoidTy, {MC.PtrTy, MC.PtrTy, MC.PtrTy, MC.PtrTy}, false),
+      FunctionType::get(MC.PtrTy, {MC.PtrTy, MC.PtrTy, MC.PtrTy, MC.PtrTy}, false),
       GlobalValue::InternalLinkage, "entry", LM);
   Fn->setDoesNotThrow();
   IRBuilder<> B(BasicBlock::Create(Ctx, "entry", Fn));
@@ -438,14 +468,28 @@ Function *ModuleLowerer::entryTrampoline(const FuncType &FT) {
         B.CreateConstInBoundsGEP1_64(MC.I8Ty, Fn->getArg(2),
                                      InstanceLayout::ValueSize * I)));
   FunctionType *CalleeTy = MC.functionType(FT);
-  CallInst *Call = B.CreateCall(CalleeTy, Fn->getArg(0), Args);
+  CallBase *Call;
+  if (MC.MayUnwind) {
+    BasicBlock *Returned = BasicBlock::Create(Ctx, "returned", Fn);
+    BasicBlock *Threw = BasicBlock::Create(Ctx, "threw", Fn);
+    Call = B.CreateInvoke(CalleeTy, Fn->getArg(0), Returned, Threw, Args);
+    Fn->setPersonalityFn(MC.personality());
+    B.SetInsertPoint(Threw);
+    LandingPadInst *LP =
+        B.CreateLandingPad(StructType::get(Ctx, {MC.PtrTy, MC.I32Ty}), 1);
+    LP->addClause(ConstantPointerNull::get(MC.PtrTy));
+    B.CreateRet(landingPadException(B, LP));
+    B.SetInsertPoint(Returned);
+  } else {
+    Call = B.CreateCall(CalleeTy, Fn->getArg(0), Args);
+  }
   Call->setAttributes(MC.abiAttributes(CalleeTy));
   for (size_t I = 0; I < FT.Results.size(); ++I) {
     Value *R = FT.Results.size() == 1 ? Call : B.CreateExtractValue(Call, {unsigned(I)});
     B.CreateStore(R, B.CreateConstInBoundsGEP1_64(MC.I8Ty, Fn->getArg(3),
                                                   InstanceLayout::ValueSize * I));
   }
-  B.CreateRetVoid();
+  B.CreateRet(ConstantPointerNull::get(MC.PtrTy));
   return Fn;
 }
 
@@ -472,6 +516,19 @@ Function *ModuleLowerer::hostAdapter(const FuncType &FT) {
   Value *Env = B.CreateLoad(MC.PtrTy, B.CreateConstInBoundsGEP1_64(MC.I8Ty, HostFunc, 8));
   B.CreateCall(FunctionType::get(MC.VoidTy, {MC.PtrTy, MC.PtrTy, MC.PtrTy}, false),
                HostFn, {Env, Args, Res});
+  if (MC.MayUnwind) {
+    // The host function may have thrown (w2n_host_throw): throw it here,
+    // in the WebAssembly code that called it.
+    Fn->removeFnAttr(Attribute::NoUnwind);
+    Value *Exn = B.CreateCall(MC.HostTakeException, {});
+    BasicBlock *Throws = BasicBlock::Create(Ctx, "host.threw", Fn);
+    BasicBlock *Returns = BasicBlock::Create(Ctx, "host.returned", Fn);
+    B.CreateCondBr(B.CreateIsNotNull(Exn), Throws, Returns);
+    B.SetInsertPoint(Throws);
+    B.CreateCall(MC.Throw, {Exn});
+    B.CreateUnreachable();
+    B.SetInsertPoint(Returns);
+  }
   SmallVector<Value *, 4> Out;
   for (size_t I = 0; I < FT.Results.size(); ++I)
     Out.push_back(B.CreateLoad(MC.type(FT.Results[I]),
@@ -555,7 +612,7 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
 
   auto *ImportTy = StructType::get(Ctx, {Ptr, Ptr, I32, I32, I8, I8, I32, I32, LimitsTy});
   SmallVector<Constant *, 16> Imports;
-  uint32_t Counts[4] = {0, 0, 0, 0};
+  uint32_t Counts[5] = {0, 0, 0, 0, 0};
   for (const frontend::Import &Imp : WM.Imports) {
     uint32_t Index = Counts[unsigned(Imp.Kind)]++;
     uint32_t Type = 0;
@@ -578,6 +635,7 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
       Type = Imp.Global.Type.bits();
       Mutable = Imp.Global.Mutable;
       break;
+    case frontend::ExternalKind::Tag: Index = Imp.TagTypeIndex; break;
     }
     Imports.push_back(ConstantStruct::get(
         ImportTy, {string(Imp.Module, "import.module"), string(Imp.Field, "import.name"),
@@ -630,6 +688,9 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
                 i32(WM.Datas[S].Bytes.size())}));
   for (const frontend::ElemSegment &Seg : WM.Elems)
     ElemSizes.push_back(i32(Seg.Items.size()));
+  SmallVector<Constant *, 4> TagTypes;
+  for (uint32_t T : WM.TagTypes)
+    TagTypes.push_back(i32(T));
 
   const InstanceLayout &L = MC.Layout;
   // Field for field, struct w2n_module_desc.
@@ -660,6 +721,9 @@ void ModuleLowerer::makeDescriptor(Function *Init) {
       array(SegTy, DataInit, "data.init"), array(I32, ElemSizes, "elem.sizes"),
       Init,
       i64(WM.Start ? int64_t(*WM.Start) : -1),
+      i32(WM.TagTypes.size()), i32(WM.NumImportedTags),
+      array(I32, TagTypes, "tag.types"),
+      i32(L.Tags), i32(L.TagStorage),
   };
   SmallVector<Type *, 48> FieldTypes;
   for (Constant *C : Fields)
@@ -700,6 +764,10 @@ Error ModuleLowerer::run() {
 }
 
 } // namespace
+
+bool mayUnwind(const frontend::Module &M, const LoweringOptions &Opts) {
+  return !Opts.Executable || !M.TagTypes.empty();
+}
 
 Expected<std::unique_ptr<Module>> lowerModule(const frontend::Module &M,
                                               LLVMContext &Ctx,

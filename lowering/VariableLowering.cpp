@@ -97,13 +97,23 @@ void FunctionLowerer::emitCall(Value *Callee, Value *Ctx,
   auto Params = popN(T.Params.size());
   Args.append(Params.begin(), Params.end());
   FunctionType *CalleeTy = MC.functionType(T);
-  CallInst *Call = B.CreateCall(CalleeTy, Callee, Args);
+  CallBase *Call;
+  int Handler = MC.MayUnwind ? handlerBelow(IRFrames.size()) : -1;
+  if (Handler >= 0) {
+    // Inside a try: an exception the callee throws comes to the handler.
+    BasicBlock *Cont = BasicBlock::Create(MC.Ctx, "invoke.cont", F);
+    Call = B.CreateInvoke(CalleeTy, Callee, Cont, landingPad(Handler), Args);
+    B.SetInsertPoint(Cont);
+  } else {
+    CallInst *CI = B.CreateCall(CalleeTy, Callee, Args);
+    // Every call takes a frame: LLVM must not turn a recursive call into a
+    // loop (or a jump), or unbounded recursion would spin forever instead
+    // of exhausting the stack ("call stack exhausted").
+    CI->setTailCallKind(CallInst::TCK_NoTail);
+    Call = CI;
+  }
   forgetMemorySize(); // the callee may grow the memory
   Call->setAttributes(MC.abiAttributes(CalleeTy));
-  // Every call takes a frame: LLVM must not turn a recursive call into a
-  // loop (or a jump), or unbounded recursion would spin forever instead of
-  // exhausting the stack ("call stack exhausted").
-  Call->setTailCallKind(CallInst::TCK_NoTail);
   pushResults(Call, T);
 }
 

@@ -1,8 +1,9 @@
 //===- InstrTable.cpp - Operator keywords of the text format --------------===//
 //
 // Built from the opcode tables, so that an operator added to Opcodes.def
-// can be written in text at once: the 2.0 operators (W2N_OPCODE) and those
-// of proposals the compiler does not support yet (W2N_PROPOSAL_OPCODE).
+// can be written in text at once: the operators the compiler supports
+// (W2N_OPCODE) and those of GC, which it does not support yet
+// (W2N_PROPOSAL_OPCODE).
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/text/ModuleParser.h"
@@ -17,7 +18,15 @@ ImmediateKind specialImmediates(Opcode Op) {
   case Opcode::Block:
   case Opcode::Loop:
   case Opcode::If:
+  case Opcode::Try:
     return ImmediateKind::BlockType;
+  case Opcode::TryTable:
+    return ImmediateKind::TryTable;
+  case Opcode::Throw:
+  case Opcode::Catch:
+    return ImmediateKind::Tag;
+  case Opcode::Rethrow:
+  case Opcode::Delegate:
   case Opcode::Br:
   case Opcode::BrIf:
   case Opcode::BrOnNull:

@@ -143,6 +143,7 @@ public:
     sys::path::append(Host, "host");
     if (Error E = driver::linkExecutable(Inputs, *Exe.Target, Host,
                                          /*UnknownImportsTrap=*/false,
+                                         /*UnwindTables=*/true,
                                          /*Bundle=*/nullptr))
       return E;
     return startHost(Host);
@@ -162,7 +163,7 @@ public:
                         join(Words, " "));
         return Err.status;
       }
-      Err = {W2N_OK, W2N_TRAP_NONE, 0, "ok"};
+      Err = {W2N_OK, W2N_TRAP_NONE, 0, "ok", nullptr};
       return W2N_OK;
     }
     Err = parseError(Words, Instance);
@@ -351,7 +352,7 @@ private:
 
   w2n_error hostError(const std::string &Message) {
     return {W2N_ERROR_RESOURCES, W2N_TRAP_NONE, 0,
-            Saver.save(Message).data()};
+            Saver.save(Message).data(), nullptr};
   }
 
   /// err STATUS TRAP IMPORT INSTANCE MESSAGE
@@ -364,7 +365,7 @@ private:
       return hostError("a malformed answer of the test host: " +
                        join(Words, " "));
     return {w2n_status(Status), w2n_trap_kind(Trap), Import,
-            Saver.save(Message).data()};
+            Saver.save(Message).data(), nullptr};
   }
 
   Expected<ActionResult> action(const std::string &Line, StringRef Field) {
@@ -375,12 +376,13 @@ private:
     if (Words[0] == "err") {
       int Instance;
       Result.Error = parseError(Words, Instance);
-      if (Result.Error.status != W2N_ERROR_TRAP)
+      if (Result.Error.status != W2N_ERROR_TRAP &&
+          Result.Error.status != W2N_ERROR_EXCEPTION)
         return createStringError("cannot call or get " + quote(Field) + ": " +
                                  Result.Error.message);
       return Result;
     }
-    Result.Error = {W2N_OK, W2N_TRAP_NONE, 0, "ok"};
+    Result.Error = {W2N_OK, W2N_TRAP_NONE, 0, "ok", nullptr};
     for (size_t I = 1; I < Words.size(); ++I) {
       uint8_t Type;
       w2n_value V;

@@ -24,7 +24,7 @@ std::string describeError(const w2n_error &Err) {
 }
 
 bool isReference(uint8_t Type) {
-  return Type == W2N_FUNCREF || Type == W2N_EXTERNREF;
+  return Type == W2N_FUNCREF || Type == W2N_EXTERNREF || Type == W2N_EXNREF;
 }
 
 } // namespace
@@ -281,12 +281,11 @@ Outcome ScriptRunner::runAssertTrap(const ScriptCommand &Cmd) {
 }
 
 Outcome ScriptRunner::runAssertException(const ScriptCommand &Cmd) {
-  // Only a module with exception handling can throw, and none is
-  // supported yet: the action's instance is unsupported, or the assertion
-  // cannot hold.
   ActionResult R;
   if (std::optional<Outcome> Done = runActionOf(Cmd, R))
     return *Done;
+  if (R.Error.status == W2N_ERROR_EXCEPTION)
+    return Outcome::Passed;
   return fail(Cmd, "expected an exception, got " +
                        (R.Error.status == W2N_OK ? std::string("a return")
                                                   : describeError(R.Error)));

@@ -136,6 +136,8 @@ const char *valueTypeName(uint8_t Type) {
     return "funcref";
   case W2N_EXTERNREF:
     return "externref";
+  case W2N_EXNREF:
+    return "exnref";
   }
   return "?";
 }

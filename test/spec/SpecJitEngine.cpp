@@ -129,7 +129,8 @@ public:
     Result.Values.resize(FT->num_results);
     w2n_call(Inst, Export.of.func, Values.data(), Values.size(),
              Result.Values.data(), Result.Values.size(), &Result.Error);
-    if (Result.Error.status != W2N_OK && Result.Error.status != W2N_ERROR_TRAP)
+    if (Result.Error.status != W2N_OK && Result.Error.status != W2N_ERROR_TRAP &&
+        Result.Error.status != W2N_ERROR_EXCEPTION)
       return llvm::createStringError("cannot call " + quote(Field) + ": " +
                                      Result.Error.message);
     return Result;

@@ -39,6 +39,7 @@
 // then one tab-separated summary line (run-spec parses it; keep the two in
 // step):
 //   FILE.wast<TAB>passed=N<TAB>failed=N<TAB>unsupported=N
+//            [<TAB>needs=PROPOSAL,...]  (what the unsupported ones need)
 //            [<TAB>KIND.OUTCOME=N]...   (only the non-zero counts)
 // Exit status: 0 iff no command failed, 1 if some did, 2 on a usage error.
 //
@@ -94,10 +95,18 @@ unsigned Tally::total(Outcome Result) const {
   return Sum;
 }
 
-void Tally::printSummary(llvm::raw_ostream &OS, llvm::StringRef File) const {
+void Tally::printSummary(llvm::raw_ostream &OS, llvm::StringRef File,
+                         const llvm::StringSet<> &Needs) const {
   OS << File;
   for (size_t R = 0; R < NumOutcomes; ++R)
     OS << '\t' << OutcomeNames[R] << '=' << total(Outcome(R));
+  if (total(Outcome::Unsupported) && !Needs.empty()) {
+    std::vector<llvm::StringRef> Sorted;
+    for (const auto &N : Needs)
+      Sorted.push_back(N.getKey());
+    llvm::sort(Sorted);
+    OS << "\tneeds=" << llvm::join(Sorted, ",");
+  }
   for (size_t K = 0; K < NumCommandKinds; ++K)
     for (size_t R = 0; R < NumOutcomes; ++R)
       if (unsigned N = Counts[K][R])
@@ -135,6 +144,7 @@ Rejection takeRejection(llvm::Error Err) {
 Tally ScriptRunner::runScript(llvm::StringRef Path) {
   Tally Counts;
   endScript();
+  Needs.clear();
   SourceName = Path.str();
 
   // A script that cannot be read counts as one failure, never as empty.
@@ -168,8 +178,18 @@ Tally ScriptRunner::runScript(llvm::StringRef Path) {
     OS.flush();
   }
   endScript();
-  Counts.printSummary(OS, Path);
+  Counts.printSummary(OS, Path, Needs);
   return Counts;
+}
+
+void ScriptRunner::noteNeed(llvm::StringRef Description) {
+  llvm::StringRef Marker = "not supported yet: ";
+  size_t At = Description.find(Marker);
+  if (At == llvm::StringRef::npos) {
+    Needs.insert("other");
+    return;
+  }
+  Needs.insert(Description.substr(At + Marker.size()).split(':').first);
 }
 
 llvm::Expected<std::unique_ptr<LoadedModule>>
@@ -198,13 +218,18 @@ bool ScriptRunner::prepareScript() {
     if (!L) {
       Rejection R = takeRejection(L.takeError());
       Entry.Unsupported = R.Kind == ErrorKind::Unsupported;
+      if (Entry.Unsupported)
+        noteNeed(R.Description);
       Entry.Why = "cannot load the module: " + R.Description;
       continue;
     }
     llvm::Expected<unsigned> Index = Eng->compile(*(*L)->Mod);
     if (!Index) {
-      Entry.Why = "cannot compile the module: " +
-                  takeRejection(Index.takeError()).Description;
+      Rejection R = takeRejection(Index.takeError());
+      Entry.Unsupported = R.Kind == ErrorKind::Unsupported;
+      if (Entry.Unsupported)
+        noteNeed(R.Description);
+      Entry.Why = "cannot compile the module: " + R.Description;
       continue;
     }
     Entry.Index = int(*Index);
@@ -221,6 +246,8 @@ bool ScriptRunner::prepareScript() {
 
 void ScriptRunner::endScript() {
   Eng.reset();
+  // The next script's code may land where this one's was.
+  w2n_eh_cache_clear();
   Compiled.clear();
   Loaded.clear();
   Named.clear();
@@ -317,6 +344,7 @@ Outcome ScriptRunner::runCommand(const ScriptCommand &Cmd) {
   case ScriptCommandKind::Thread:
   case ScriptCommandKind::Wait:
     // Read, not run: threads are not supported yet.
+    Needs.insert("script threads");
     return Outcome::Unsupported;
   }
   return fail(Cmd, "unknown command");
@@ -335,8 +363,10 @@ Outcome ScriptRunner::runAssertRejected(const ScriptCommand &Cmd,
   Rejection R = takeRejection(L.takeError());
   if (R.Kind == Expected)
     return Outcome::Passed;
-  if (R.Kind == ErrorKind::Unsupported)
+  if (R.Kind == ErrorKind::Unsupported) {
+    noteNeed(R.Description);
     return Outcome::Unsupported;
+  }
   return fail(Cmd, "expected " + Want + ", got " + R.Description);
 }
 

@@ -19,6 +19,7 @@
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/raw_ostream.h"
@@ -58,8 +59,10 @@ public:
     ++Counts[Kind][size_t(Result)];
   }
   unsigned total(Outcome Result) const;
-  /// Prints the summary line described at the top of SpecRunner.cpp.
-  void printSummary(llvm::raw_ostream &OS, llvm::StringRef File) const;
+  /// Prints the summary line described at the top of SpecRunner.cpp;
+  /// Needs: what the script's unsupported commands need.
+  void printSummary(llvm::raw_ostream &OS, llvm::StringRef File,
+                    const llvm::StringSet<> &Needs = {}) const;
 
 private:
   std::array<std::array<unsigned, NumOutcomes>, NumCommandKinds> Counts{};
@@ -147,6 +150,11 @@ private:
   bool importsUnsupported(const ScriptModule &M);
   /// Taints the registered instances an unsupported module M imports from.
   void taintImportsOf(const ScriptModule &M);
+  /// Notes what an unsupported construct needs, from the description of
+  /// its rejection ("not supported yet: PROPOSAL: ...").
+  void noteNeed(llvm::StringRef Description);
+  /// The proposals the script's unsupported commands need.
+  llvm::StringSet<> Needs;
 
   /// Prints the failure of a command and returns Outcome::Failed.
   Outcome fail(const ScriptCommand &Cmd, const llvm::Twine &Message);

@@ -116,6 +116,8 @@ Expected<SpecValue> fromScript(const text::ScriptValue &S, bool Expected) {
       V.Type = W2N_FUNCREF;
     } else if (Heap == "extern" || Heap == "noextern") {
       V.Type = W2N_EXTERNREF;
+    } else if (Heap == "exn" || Heap == "noexn") {
+      V.Type = W2N_EXNREF;
     } else {
       return createStringError("not supported yet: a null reference of heap "
                                "type " + Heap);
@@ -156,8 +158,9 @@ bool matches(const SpecValue &E, const w2n_value &A) {
       return isNanMatch(E.Scalar, A.i64, true);
     return A.i64 == E.Bits.i64;
   case W2N_FUNCREF:
-    // Function references have no identity a script could name: only
-    // null and non-null compare.
+  case W2N_EXNREF:
+    // Function and exception references have no identity a script could
+    // name: only null and non-null compare.
     return (A.ref != nullptr) == (E.Scalar == Pattern::NonNull);
   case W2N_EXTERNREF:
     if (E.Scalar == Pattern::NonNull)
@@ -199,6 +202,9 @@ std::string describe(uint8_t Type, const w2n_value &V, StringRef LaneHint) {
     break;
   case W2N_FUNCREF:
     OS << (V.ref ? "ref.func" : "ref.null func");
+    break;
+  case W2N_EXNREF:
+    OS << (V.ref ? "ref.exn" : "ref.null exn");
     break;
   case W2N_EXTERNREF:
     if (V.ref)

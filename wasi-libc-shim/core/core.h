@@ -127,8 +127,9 @@ w2n_status w2n_core_instance_new(const w2n_module_desc *desc,
                                  w2n_error *err);
 
 /* Evaluates the globals and segments (desc->init), then runs the start
- * function. May trap. */
-void w2n_core_instance_run_init(w2n_instance *inst);
+ * function. May trap. Returns NULL, or the exception the start function
+ * threw and did not catch. */
+w2n_exn *w2n_core_instance_run_init(w2n_instance *inst);
 
 void w2n_core_instance_free(w2n_instance *inst);
 
@@ -137,6 +138,19 @@ w2n_funcref *w2n_core_funcrefs(const w2n_instance *inst);
 w2n_memory **w2n_core_memories(const w2n_instance *inst);
 w2n_table **w2n_core_tables(const w2n_instance *inst);
 w2n_value **w2n_core_globals(const w2n_instance *inst);
+const w2n_tag **w2n_core_tags(const w2n_instance *inst);
+
+/* --- Exceptions ----------------------------------------------------------- */
+
+/* A new exception of tag, its values left for the caller to store (called
+ * by generated code for throw). Exceptions are never freed yet: an exnref
+ * may be kept anywhere, and the runtime has no collector. Traps when out of
+ * memory. */
+w2n_exn *w2n_exn_new(w2n_instance *inst, const w2n_tag *tag);
+/* What the adapter of a host function calls after it: the exception the
+ * host function threw, or NULL. */
+w2n_exn *w2n_host_take_exception(void);
+/* w2n_throw, which unwinds to the innermost handler, is in core/unwind.h. */
 
 /* The export called name, as an extern; W2N_ERROR_INVALID_ARGUMENT if there
  * is none. */

@@ -50,6 +50,10 @@ w2n_value **w2n_core_globals(const w2n_instance *inst) {
   return field(inst, inst->module->globals_offset);
 }
 
+const w2n_tag **w2n_core_tags(const w2n_instance *inst) {
+  return field(inst, inst->module->tags_offset);
+}
+
 static const char *const trap_messages[] = {
 #define W2N_TRAP_MESSAGE(Name, Message) Message,
     W2N_TRAP_KINDS(W2N_TRAP_MESSAGE)
@@ -69,6 +73,7 @@ w2n_status w2n_core_error(w2n_error *err, w2n_status status, w2n_trap_kind trap,
   err->status = status;
   err->trap = status == W2N_ERROR_TRAP ? trap : W2N_TRAP_NONE;
   err->import_index = import_index;
+  err->exception = NULL;
   switch (status) {
   case W2N_OK:
     err->message = "success";
@@ -90,6 +95,9 @@ w2n_status w2n_core_error(w2n_error *err, w2n_status status, w2n_trap_kind trap,
     break;
   case W2N_ERROR_INVALID_ARGUMENT:
     err->message = "invalid argument";
+    break;
+  case W2N_ERROR_EXCEPTION:
+    err->message = "uncaught exception";
     break;
   }
   return status;
@@ -158,6 +166,12 @@ static w2n_status check_import(const w2n_module_desc *desc,
       return W2N_ERROR_INCOMPATIBLE_IMPORT;
     return W2N_OK;
   }
+  case W2N_EXTERN_TAG_REF:
+    /* Tag types must be equivalent: values go both ways. */
+    if (imp->kind != W2N_EXTERN_TAG || !ext->of.tag ||
+        ext->of.tag->type_id != type_ids[imp->index])
+      return W2N_ERROR_INCOMPATIBLE_IMPORT;
+    return W2N_OK;
   }
   return W2N_ERROR_INCOMPATIBLE_IMPORT;
 }
@@ -251,7 +265,8 @@ w2n_status w2n_core_instance_new(const w2n_module_desc *desc,
 
   /* Tables: the imported ones, then new ones, all null. */
   w2n_table **tables = w2n_core_tables(inst);
-  uint32_t import_counts[4] = {0, 0, 0, 0};
+  uint32_t import_counts[5] = {0, 0, 0, 0, 0};
+  const w2n_tag **tags = w2n_core_tags(inst);
   w2n_memory **memories = w2n_core_memories(inst);
   w2n_value **globals = w2n_core_globals(inst);
   w2n_funcref *funcrefs = w2n_core_funcrefs(inst);
@@ -281,6 +296,9 @@ w2n_status w2n_core_instance_new(const w2n_module_desc *desc,
       globals[index] = ext->of.global.value;
       h->imported_global_types[index] = ext->of.global.type;
       break;
+    case W2N_EXTERN_TAG:
+      tags[index] = ext->of.tag;
+      break;
     }
   }
   for (uint32_t t = desc->num_imported_tables; t < desc->num_tables; ++t) {
@@ -305,6 +323,17 @@ w2n_status w2n_core_instance_new(const w2n_module_desc *desc,
   w2n_value *storage = field(inst, desc->global_storage_offset);
   for (uint32_t g = desc->num_imported_globals; g < desc->num_globals; ++g)
     globals[g] = &storage[g - desc->num_imported_globals];
+
+  /* Tags defined here are this instance's own. */
+  w2n_tag *tag_storage = field(inst, desc->tag_storage_offset);
+  for (uint32_t t = desc->num_imported_tags; t < desc->num_tags; ++t) {
+    w2n_tag *tag = &tag_storage[t - desc->num_imported_tags];
+    tag->type_id = type_ids[desc->tag_types[t]];
+    tag->index = t;
+    tag->module = desc;
+    tag->type = &desc->types[desc->tag_types[t]];
+    tags[t] = tag;
+  }
 
   /* Functions defined here. */
   for (uint32_t f = desc->num_imported_funcs; f < desc->num_funcs; ++f) {
@@ -338,14 +367,16 @@ out_of_memory:
   return w2n_core_error(err, W2N_ERROR_RESOURCES, W2N_TRAP_NONE, 0);
 }
 
-void w2n_core_instance_run_init(w2n_instance *inst) {
+w2n_exn *w2n_core_instance_run_init(w2n_instance *inst) {
   const w2n_module_desc *desc = inst->module;
   desc->init(inst);
-  if (desc->start_func >= 0) {
-    /* The start function takes and returns nothing. */
-    const w2n_funcref *start = &w2n_core_funcrefs(inst)[desc->start_func];
-    ((void (*)(void *))start->fn)(start->ctx);
-  }
+  if (desc->start_func < 0)
+    return NULL;
+  /* Through the entry trampoline of its type (it takes and returns
+   * nothing), which stops an exception it throws. */
+  const w2n_funcref *start = &w2n_core_funcrefs(inst)[desc->start_func];
+  w2n_entry_fn entry = desc->entries[desc->func_types[desc->start_func]];
+  return entry(start->fn, start->ctx, NULL, NULL);
 }
 
 void w2n_core_instance_free(w2n_instance *inst) {
@@ -376,6 +407,10 @@ w2n_status w2n_core_find_export(const w2n_instance *inst, const char *name,
     case W2N_EXTERN_MEMORY:
       out->tag = W2N_EXTERN_MEMORY_REF;
       out->of.memory = w2n_core_memories(inst)[exp->index];
+      break;
+    case W2N_EXTERN_TAG:
+      out->tag = W2N_EXTERN_TAG_REF;
+      out->of.tag = w2n_core_tags(inst)[exp->index];
       break;
     case W2N_EXTERN_GLOBAL:
       out->tag = W2N_EXTERN_GLOBAL_REF;

@@ -39,4 +39,8 @@ void w2n_os_futex_wake(uint32_t *word, uint32_t count);
 /* A monotonic clock, in nanoseconds. */
 uint64_t w2n_os_monotonic_ns(void);
 
+/* The calling thread's slot for the exception a host function throws
+ * (w2n_host_throw), until its adapter takes it. */
+const struct w2n_exn **w2n_os_pending_exception(void);
+
 #endif /* W2N_CORE_OS_H */

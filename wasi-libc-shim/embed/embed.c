@@ -7,11 +7,27 @@
 #include "w2n/embed.h"
 
 #include "core/core.h"
+#include "core/unwind.h"
 #include "embed/trap.h"
 
 #include <stdlib.h>
 
-static void run_init(void *inst) { w2n_core_instance_run_init(inst); }
+typedef struct init_args {
+  w2n_instance *inst;
+  w2n_exn *exception;
+} init_args;
+
+static void run_init(void *p) {
+  init_args *a = p;
+  a->exception = w2n_core_instance_run_init(a->inst);
+}
+
+static w2n_status exception_error(w2n_error *err, const w2n_exn *exn) {
+  w2n_status s = w2n_core_error(err, W2N_ERROR_EXCEPTION, W2N_TRAP_NONE, 0);
+  if (err)
+    err->exception = exn;
+  return s;
+}
 
 w2n_status w2n_instantiate(const w2n_module_desc *desc,
                            const w2n_extern *imports, uint32_t num_imports,
@@ -22,9 +38,12 @@ w2n_status w2n_instantiate(const w2n_module_desc *desc,
   if (s != W2N_OK)
     return s;
   inst->stack_limit = w2n_embed_stack_limit();
-  w2n_trap_kind trap = w2n_embed_run_protected(run_init, inst);
+  init_args a = {inst, NULL};
+  w2n_trap_kind trap = w2n_embed_run_protected(run_init, &a);
   if (trap != W2N_TRAP_NONE)
     return w2n_core_error(err, W2N_ERROR_TRAP, trap, 0);
+  if (a.exception)
+    return exception_error(err, a.exception);
   return w2n_core_error(err, W2N_OK, W2N_TRAP_NONE, 0);
 }
 
@@ -46,11 +65,12 @@ typedef struct call_args {
   const w2n_funcref *func;
   const w2n_value *args;
   w2n_value *results;
+  w2n_exn *exception;
 } call_args;
 
 static void run_call(void *p) {
   call_args *c = p;
-  c->entry(c->func->fn, c->func->ctx, c->args, c->results);
+  c->exception = c->entry(c->func->fn, c->func->ctx, c->args, c->results);
 }
 
 w2n_status w2n_call(w2n_instance *inst, const w2n_funcref *func,
@@ -65,10 +85,12 @@ w2n_status w2n_call(w2n_instance *inst, const w2n_funcref *func,
   if (num_args != type->num_params || num_results != type->num_results)
     return w2n_core_error(err, W2N_ERROR_INVALID_ARGUMENT, W2N_TRAP_NONE, 0);
   inst->stack_limit = w2n_embed_stack_limit();
-  call_args c = {inst->module->entries[t], func, args, results};
+  call_args c = {inst->module->entries[t], func, args, results, NULL};
   w2n_trap_kind trap = w2n_embed_run_protected(run_call, &c);
   if (trap != W2N_TRAP_NONE)
     return w2n_core_error(err, W2N_ERROR_TRAP, trap, 0);
+  if (c.exception)
+    return exception_error(err, c.exception);
   return w2n_core_error(err, W2N_OK, W2N_TRAP_NONE, 0);
 }
 
@@ -144,6 +166,9 @@ const w2n_runtime_symbol *w2n_runtime_symbols(size_t *count) {
       {"w2n_memory_atomic_notify", (void *)w2n_memory_atomic_notify},
       {"w2n_memory_atomic_wait32", (void *)w2n_memory_atomic_wait32},
       {"w2n_memory_atomic_wait64", (void *)w2n_memory_atomic_wait64},
+      {W2N_RT_EXN_NEW, (void *)w2n_exn_new},
+      {W2N_RT_THROW, (void *)w2n_throw},
+      {W2N_RT_HOST_TAKE_EXCEPTION, (void *)w2n_host_take_exception},
   };
   *count = sizeof symbols / sizeof symbols[0];
   return symbols;

@@ -65,3 +65,8 @@ uint64_t w2n_os_monotonic_ns(void) {
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
+
+const struct w2n_exn **w2n_os_pending_exception(void) {
+  static _Thread_local const struct w2n_exn *pending;
+  return &pending;
+}

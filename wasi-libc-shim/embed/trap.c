@@ -12,6 +12,8 @@
 #endif
 #include "embed/trap.h"
 
+#include "core/unwind.h"
+
 #include "w2n/embed.h"
 
 #include <pthread.h>
@@ -190,4 +192,13 @@ void w2n_trap(uint32_t kind) {
     abort();
   }
   siglongjmp(frame->env, (int)kind);
+}
+
+/* Entry trampolines stop every exception, so this is reached only by one
+ * thrown where no WebAssembly frame with unwind tables leads back to an
+ * entry: a runtime bug, reported as a trap rather than a crash. */
+_Noreturn void w2n_os_eh_uncaught(void *exn) {
+  (void)exn;
+  w2n_trap(W2N_TRAP_UNCAUGHT_EXCEPTION);
+  abort();
 }

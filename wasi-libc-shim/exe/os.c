@@ -115,3 +115,10 @@ void w2n_os_free(void *ptr, size_t size) {
   if (ptr)
     w2n_syscall2(W2N_SYS_munmap, (long)ptr, (long)page_round(size ? size : 1));
 }
+
+/* The executable's host functions are WASI's and the runtime's, which
+ * never throw: one slot serves every thread. */
+const struct w2n_exn **w2n_os_pending_exception(void) {
+  static const struct w2n_exn *pending;
+  return &pending;
+}

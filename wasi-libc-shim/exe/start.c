@@ -107,7 +107,10 @@ _Noreturn void w2n_start(long argc, char **argv, char **envp) {
               memory.tag == W2N_EXTERN_MEMORY_REF
           ? memory.of.memory
           : inst->memory);
-  w2n_core_instance_run_init(inst);
+  /* The start function's exception, if any, is a trap like any other
+   * (naming it needs the unwinder's code, linked only with exceptions). */
+  if (w2n_core_instance_run_init(inst))
+    w2n_trap(W2N_TRAP_UNCAUGHT_EXCEPTION);
 
   /* A command runs _start; a reactor only _initialize. */
   w2n_extern entry;

@@ -7,6 +7,7 @@
  * instead, and leaves it by a jump of its own.
  *===----------------------------------------------------------------------===*/
 #include "core/core.h"
+#include "core/unwind.h"
 #include "exe/exe.h"
 
 #include "arch/signal.h"
@@ -98,6 +99,27 @@ static _Noreturn void trap_at(uint32_t kind, uintptr_t pc) {
       print_decimal((uint64_t)func);
   }
   w2n_exe_print("\n");
+  w2n_exe_exit(134);
+}
+
+/* An exception nothing caught: from _start (whose caller, w2n_start, has
+ * no unwind table) or from the start function. */
+_Noreturn void w2n_os_eh_uncaught(void *exn) {
+  const w2n_exn *e = exn;
+  if (w2n_exe_trap_hook) {
+    w2n_exe_trap_hook(W2N_TRAP_UNCAUGHT_EXCEPTION);
+    w2n_exe_exit(134);
+  }
+  w2n_exe_print("wasm trap: uncaught exception: ");
+  if (e->tag->module) {
+    w2n_exe_print("tag ");
+    print_decimal(e->tag->index);
+  } else {
+    w2n_exe_print("a host's tag");
+  }
+  w2n_exe_print(" with ");
+  print_decimal(e->num_values);
+  w2n_exe_print(e->num_values == 1 ? " value\n" : " values\n");
   w2n_exe_exit(134);
 }
 

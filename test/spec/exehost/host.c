@@ -387,7 +387,13 @@ static w2n_instance *instance_arg(char **cursor) {
   return instances[i];
 }
 
-static void run_init(void *inst) { w2n_core_instance_run_init(inst); }
+static w2n_exn *thrown; /* by the last run_init or run_call */
+
+static void run_init(void *inst) { thrown = w2n_core_instance_run_init(inst); }
+
+static void answer_exception(int64_t instance) {
+  answer_error(W2N_ERROR_EXCEPTION, 0, 0, instance, "uncaught exception");
+}
 
 static void instantiate(char *args) {
   uint64_t k;
@@ -435,9 +441,14 @@ static void instantiate(char *args) {
   inst->stack_limit = w2n_exe_stack_limit();
   uint32_t index = num_instances++;
   instances[index] = inst;
+  thrown = 0;
   uint32_t trap = run_protected(run_init, inst);
   if (trap != W2N_TRAP_NONE) {
     answer_trap(trap, index);
+    return;
+  }
+  if (thrown) {
+    answer_exception(index);
     return;
   }
   puts_("ok ");
@@ -489,7 +500,7 @@ typedef struct call {
 
 static void run_call(void *p) {
   call *c = p;
-  c->entry(c->func->fn, c->func->ctx, c->args, c->results);
+  thrown = c->entry(c->func->fn, c->func->ctx, c->args, c->results);
 }
 
 static void call_export(char *args) {
@@ -520,9 +531,14 @@ static void call_export(char *args) {
   }
   memset(results, 0, sizeof results);
   call c = {inst->module->entries[t], e.of.func, values, results};
+  thrown = 0;
   uint32_t trap = run_protected(run_call, &c);
   if (trap != W2N_TRAP_NONE) {
     answer_trap(trap, -1);
+    return;
+  }
+  if (thrown) {
+    answer_exception(-1);
     return;
   }
   puts_("ok");

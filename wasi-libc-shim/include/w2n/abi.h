@@ -27,7 +27,7 @@
 extern "C" {
 #endif
 
-#define W2N_ABI_VERSION 4u
+#define W2N_ABI_VERSION 5u
 
 /* Traps. The messages are the spec's; a trap in an executable prints
  * "wasm trap: MESSAGE" and exits with status 134. */
@@ -47,7 +47,9 @@ extern "C" {
   X(NULL_REFERENCE, "null reference")                                          \
   X(NULL_FUNCTION_REFERENCE, "null function reference")                        \
   X(UNALIGNED_ATOMIC, "unaligned atomic")                                      \
-  X(EXPECTED_SHARED_MEMORY, "expected shared memory")
+  X(EXPECTED_SHARED_MEMORY, "expected shared memory")                          \
+  X(NULL_EXCEPTION_REFERENCE, "null exception reference")                      \
+  X(UNCAUGHT_EXCEPTION, "uncaught exception")
 
 typedef enum w2n_trap_kind {
 #define W2N_TRAP_ENUM(Name, Message) W2N_TRAP_##Name,
@@ -58,7 +60,7 @@ typedef enum w2n_trap_kind {
 
 /* Value types, in 32 bits: bits 0-7 the binary format's byte of a number
  * or vector type, or of a reference's heap type (0x70 func, 0x6f extern,
- * 0x73 nofunc, 0x72 noextern, 0x64 a defined type); bits 8-30 a defined
+ * 0x69 exn, 0x73 nofunc, 0x72 noextern, 0x74 noexn, 0x64 a defined type); bits 8-30 a defined
  * heap type's index; bit 31 set for a non-nullable reference. So funcref is
  * 0x70 and (ref func) 0x80000070. In a module descriptor, a defined type's
  * index is the module's type index; in the runtime's objects (tables,
@@ -73,6 +75,8 @@ typedef uint32_t w2n_valtype;
 #define W2N_EXTERNREF 0x6fu
 #define W2N_NULLFUNCREF 0x73u
 #define W2N_NULLEXTERNREF 0x72u
+#define W2N_EXNREF 0x69u
+#define W2N_NULLEXNREF 0x74u
 #define W2N_HEAP_DEFINED 0x64u
 #define W2N_REF_NONNULL 0x80000000u
 
@@ -84,12 +88,14 @@ static inline int w2n_valtype_is_ref(w2n_valtype t) {
 static inline uint32_t w2n_valtype_index(w2n_valtype t) {
   return (t >> 8) & 0x7fffff;
 }
-/* The top of a reference type's hierarchy (W2N_FUNCREF or W2N_EXTERNREF);
- * a number or vector type itself. */
+/* The top of a reference type's hierarchy (W2N_FUNCREF, W2N_EXTERNREF or
+ * W2N_EXNREF); a number or vector type itself. */
 static inline w2n_valtype w2n_valtype_top(w2n_valtype t) {
   uint32_t code = t & 0xff;
   if (code == W2N_EXTERNREF || code == W2N_NULLEXTERNREF)
     return W2N_EXTERNREF;
+  if (code == W2N_EXNREF || code == W2N_NULLEXNREF)
+    return W2N_EXNREF;
   return w2n_valtype_is_ref(t) ? W2N_FUNCREF : t;
 }
 
@@ -100,7 +106,8 @@ typedef union w2n_value {
   float f32;
   double f64;
   uint8_t v128[16];
-  void *ref; /* funcref: w2n_funcref *; externref: the host's pointer */
+  void *ref; /* funcref: w2n_funcref *; externref: the host's pointer;
+               exnref: w2n_exn * */
 } w2n_value;
 
 typedef struct w2n_instance w2n_instance;
@@ -119,10 +126,15 @@ typedef struct w2n_funcref {
   void *tail_fn;
 } w2n_funcref;
 
+struct w2n_exn;
+
 /* Calls fn(ctx, args...) with args[i] and stores the results in results[i]:
- * generated per signature, so that a host can call any export. */
-typedef void (*w2n_entry_fn)(void *fn, void *ctx, const w2n_value *args,
-                             w2n_value *results);
+ * generated per signature, so that a host can call any export. Returns
+ * NULL, or the exception the call threw and did not catch (results are
+ * then not written). */
+typedef struct w2n_exn *(*w2n_entry_fn)(void *fn, void *ctx,
+                                        const w2n_value *args,
+                                        w2n_value *results);
 
 /* A host function, called through an adapter that the importing module
  * generates for the import's signature. */
@@ -175,6 +187,7 @@ typedef enum w2n_extern_kind {
   W2N_EXTERN_TABLE = 1,
   W2N_EXTERN_MEMORY = 2,
   W2N_EXTERN_GLOBAL = 3,
+  W2N_EXTERN_TAG = 4,
 } w2n_extern_kind;
 
 typedef struct w2n_limits {
@@ -194,7 +207,7 @@ typedef struct w2n_import_desc {
   uint8_t kind;     /* w2n_extern_kind */
   uint8_t mutable_; /* global */
   w2n_valtype type; /* global: its type; table: element type */
-  uint32_t index;   /* func: type index; else the index in its space */
+  uint32_t index;   /* func, tag: type index; else the index in its space */
   w2n_limits limits; /* table, memory */
 } w2n_import_desc;
 
@@ -215,6 +228,25 @@ typedef struct w2n_func_type_desc {
   uint32_t super_plus1; /* declared supertype's type index + 1, or 0 */
   uint8_t non_final;    /* declared with `sub` (not `sub final`) */
 } w2n_func_type_desc;
+
+/* An exception tag. Each instance makes its own tags (two instances of one
+ * module have different ones), and a tag is its address: exceptions are
+ * caught by comparing their tag pointer. */
+typedef struct w2n_tag {
+  uint32_t type_id;                 /* canonical id of its type */
+  uint32_t index;                   /* in its module's tag space */
+  const struct w2n_module_desc *module; /* NULL for a host's tag */
+  const w2n_func_type_desc *type;   /* its parameters: the values thrown */
+  void *reserved;
+} w2n_tag;
+
+/* An exception: what throw makes and an exnref points to. Immutable. */
+typedef struct w2n_exn {
+  const w2n_tag *tag;
+  uint32_t num_values;
+  uint32_t reserved;
+  w2n_value values[]; /* the tag's parameters, in order */
+} w2n_exn;
 
 /* Everything the runtime needs to instantiate a compiled module. Instance
  * offsets are in bytes from the start of the instance. */
@@ -267,6 +299,11 @@ typedef struct w2n_module_desc {
    * segments, in the spec's order; may trap. */
   void (*init)(w2n_instance *inst);
   int64_t start_func; /* function index, or -1 */
+
+  uint32_t num_tags, num_imported_tags;
+  const uint32_t *tag_types;        /* type index of every tag */
+  uint32_t tags_offset;             /* w2n_tag *[num_tags] */
+  uint32_t tag_storage_offset;      /* w2n_tag[defined tags] */
 } w2n_module_desc;
 
 /* Called by generated code. Sizes and indices are 64-bit whatever the
@@ -275,6 +312,14 @@ typedef struct w2n_module_desc {
 #define W2N_RT_MEMORY_GROW "w2n_memory_grow"   /* (w2n_memory *, u64) -> i64 */
 #define W2N_RT_TABLE_GROW "w2n_table_grow"     /* (w2n_table *, void *, u64) -> i64 */
 #define W2N_RT_TYPE_IS_SUBTYPE "w2n_type_is_subtype" /* (u32, u32) -> i32 */
+/* Exceptions: a new one of a tag, its values to be stored by the caller;
+ * throwing one unwinds to the innermost landing pad (of any function with
+ * an LSDA: the unwinder only ever walks generated frames). */
+#define W2N_RT_EXN_NEW "w2n_exn_new" /* (w2n_instance *, w2n_tag *) -> w2n_exn * */
+#define W2N_RT_THROW "w2n_throw"     /* noreturn (w2n_exn *) */
+/* After a host function returns: the exception it threw (w2n_host_throw),
+ * taken, or NULL. */
+#define W2N_RT_HOST_TAKE_EXCEPTION "w2n_host_take_exception" /* () -> w2n_exn * */
 
 #ifdef __cplusplus
 }

@@ -60,6 +60,9 @@ typedef enum w2n_status {
   /* A bad argument: an export that does not exist or is of another kind,
    * a value count that does not match a signature, ... */
   W2N_ERROR_INVALID_ARGUMENT,
+  /* An exception that WebAssembly code threw and did not catch;
+   * w2n_error.exception is it. */
+  W2N_ERROR_EXCEPTION,
 } w2n_status;
 
 typedef struct w2n_error {
@@ -68,8 +71,11 @@ typedef struct w2n_error {
   uint32_t import_index; /* the failing import, for the linking errors */
   /* Static text: for a trap, the spec's message ("out of bounds memory
    * access"); for the linking errors, the spec's "unknown import" and
-   * "incompatible import type". Never NULL. */
+   * "incompatible import type"; "uncaught exception". Never NULL. */
   const char *message;
+  /* status == W2N_ERROR_EXCEPTION: the exception (its tag and values),
+   * valid as long as the runtime is; else NULL. */
+  const w2n_exn *exception;
 } w2n_error;
 
 /* Something an instance can import or export. */
@@ -80,6 +86,7 @@ typedef enum w2n_extern_tag {
   W2N_EXTERN_TABLE_REF,
   W2N_EXTERN_MEMORY_REF,
   W2N_EXTERN_GLOBAL_REF,
+  W2N_EXTERN_TAG_REF,
 } w2n_extern_tag;
 
 typedef struct w2n_extern {
@@ -99,6 +106,7 @@ typedef struct w2n_extern {
       w2n_valtype type; /* canonical: see w2n_valtype */
       uint8_t mutable_;
     } global;
+    const w2n_tag *tag;
   } of;
 } w2n_extern;
 
@@ -163,6 +171,27 @@ void w2n_table_delete(w2n_table *table);
 w2n_extern w2n_global_new(w2n_valtype type, int mutable_, w2n_value value);
 void w2n_global_delete(w2n_extern *global);
 
+/* Exceptions. A host's tag, of the given type (copied): imported by
+ * modules like an exported one, and thrown and caught by identity. Freed
+ * with w2n_tag_delete once no instance refers to it. NULL when out of
+ * memory. */
+w2n_tag *w2n_tag_new(const w2n_func_type_desc *type);
+void w2n_tag_delete(w2n_tag *tag);
+/* A new exception of tag, carrying values (as many as the tag's type has
+ * parameters). Exceptions are never freed yet: they live as long as the
+ * process, like those WebAssembly code throws. NULL when out of memory. */
+const w2n_exn *w2n_exception_new(const w2n_tag *tag, const w2n_value *values);
+/* Called by a host function (w2n_host_fn) before it returns: the call of
+ * the host function then throws exn in the WebAssembly code that called it
+ * (the results it stored are ignored). exn may be a new exception, or one
+ * that a nested w2n_call returned in w2n_error.exception. */
+void w2n_host_throw(const w2n_exn *exn);
+/* The unwinder remembers, by code address, how to step through each frame
+ * it has walked. A host that unloads compiled code (dlclose of a plugin, a
+ * JIT freeing a module) and may load other code at the same addresses must
+ * call this after unloading and before any exception is thrown again. */
+void w2n_eh_cache_clear(void);
+
 /* Externs built from their parts. */
 static inline w2n_extern w2n_extern_host_func(w2n_host_fn fn, void *env,
                                               const w2n_func_type_desc *type) {
@@ -183,6 +212,12 @@ static inline w2n_extern w2n_extern_memory(w2n_memory *memory) {
   w2n_extern e;
   e.tag = W2N_EXTERN_MEMORY_REF;
   e.of.memory = memory;
+  return e;
+}
+static inline w2n_extern w2n_extern_tag_ref(const w2n_tag *tag) {
+  w2n_extern e;
+  e.tag = W2N_EXTERN_TAG_REF;
+  e.of.tag = tag;
   return e;
 }
 
