@@ -186,6 +186,8 @@ void callExports(spec::Engine &Eng, int Inst, const frontend::Module &M) {
       out() << "error: " << llvm::toString(Result.takeError()) << '\n';
     } else if (Result->Error.status == W2N_ERROR_TRAP) {
       out() << "trap " << canonicalTrap(Result->Error.trap) << '\n';
+    } else if (Result->Error.status == W2N_ERROR_EXCEPTION) {
+      out() << "exception\n";
     } else if (Result->Error.status != W2N_OK) {
       out() << "error: " << Result->Error.message << '\n';
     } else if (!Result->Values.empty()) {
@@ -310,6 +312,8 @@ int main(int Argc, char **Argv) {
     printMemories(*Eng, Inst, **Mod, DumpMemory);
   } else if (Status == W2N_ERROR_TRAP) {
     out() << "instantiate: trap " << canonicalTrap(Err.trap) << '\n';
+  } else if (Status == W2N_ERROR_EXCEPTION) {
+    out() << "instantiate: exception\n";
   } else {
     out() << "instantiate: link error\n";
     llvm::errs() << File << ": " << Err.message << Detail << '\n';

@@ -185,7 +185,8 @@ function run(bytes) {
       console.error(String(e));
       return 1;
     }
-    print(`instantiate: trap ${trapKind(e)}`);
+    print(e instanceof WebAssembly.Exception ? 'instantiate: exception'
+                                             : `instantiate: trap ${trapKind(e)}`);
     return 0;
   }
   const reset = instance.exports.hangLimitInitializer;
@@ -207,7 +208,9 @@ function run(bytes) {
     try {
       value = instance.exports[name](...params.map(zero));
     } catch (e) {
-      print(`trap ${trapKind(e)}`);
+      // An exception the module threw and did not catch.
+      print(e instanceof WebAssembly.Exception ? 'exception'
+                                               : `trap ${trapKind(e)}`);
       continue;
     }
     if (results.length === 1) {
