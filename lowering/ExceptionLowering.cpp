@@ -38,14 +38,15 @@ Value *FunctionLowerer::tagPointer(uint32_t Tag) {
   return MC.loadInvariant(B, MC.PtrTy, instanceField(MC.Layout.tag(Tag)));
 }
 
+Value *FunctionLowerer::exnValueSlot(Value *Exn, size_t I) {
+  return B.CreateConstInBoundsGEP1_64(
+      MC.I8Ty, Exn, InstanceLayout::ExnValues + InstanceLayout::ValueSize * I);
+}
+
 void FunctionLowerer::pushExnValues(Value *Exn, uint32_t Tag) {
   llvm::ArrayRef<ValType> Params = V.tagParams(Tag);
   for (size_t I = 0; I < Params.size(); ++I)
-    push(B.CreateLoad(MC.type(Params[I]),
-                      B.CreateConstInBoundsGEP1_64(
-                          MC.I8Ty, Exn,
-                          InstanceLayout::ExnValues +
-                              InstanceLayout::ValueSize * I)));
+    push(B.CreateLoad(MC.type(Params[I]), exnValueSlot(Exn, I)));
 }
 
 void FunctionLowerer::throwExn(Value *Exn, size_t Limit) {
@@ -173,10 +174,7 @@ Error FunctionLowerer::visitThrow(uint32_t Tag) {
   llvm::SmallVector<Value *, 4> Values = popN(Params.size());
   Value *Exn = B.CreateCall(MC.ExnNew, {Inst, tagPointer(Tag)}, "exn");
   for (size_t I = 0; I < Values.size(); ++I)
-    B.CreateStore(Values[I],
-                  B.CreateConstInBoundsGEP1_64(MC.I8Ty, Exn,
-                                               InstanceLayout::ExnValues +
-                                                   InstanceLayout::ValueSize * I));
+    B.CreateStore(Values[I], exnValueSlot(Exn, I));
   throwExn(Exn, IRFrames.size());
   setUnreachable();
   return Error::success();

@@ -175,6 +175,8 @@ private:
   llvm::BasicBlock *landingPad(size_t Index);
   /// The w2n_tag * of Tag.
   llvm::Value *tagPointer(uint32_t Tag);
+  /// The address of value I of exception Exn (a w2n_exn *).
+  llvm::Value *exnValueSlot(llvm::Value *Exn, size_t I);
   /// Pushes the values exception Exn carries for Tag.
   void pushExnValues(llvm::Value *Exn, uint32_t Tag);
   /// Ends a handler frame C at index Index: it stops being one, and a
